@@ -1,0 +1,312 @@
+"""Domain records shared by every stage of the pipeline.
+
+They live in one module so that ingest, text, corroborate, store, export and the TUI agree on
+one vocabulary without importing each other. Every record is a plain frozen dataclass: cheap to
+build, hashable, and safe to pass between threads (the TUI hands them from workers to widgets).
+Character offsets always point into ``Document.text`` exactly as stored, so a claim can be shown
+highlighted in its article years later without re-running any NLP.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+UnitKind = Literal["body", "headline", "caption", "dateline", "byline", "boilerplate"]
+UNIT_KINDS: tuple[UnitKind, ...] = (
+    "body",
+    "headline",
+    "caption",
+    "dateline",
+    "byline",
+    "boilerplate",
+)
+
+SourceType = Literal[
+    "state_media",
+    "government",
+    "armed_group",
+    "ngo",
+    "intl_org",
+    "anonymous",
+    "eyewitness",
+    "visual",
+    "media",
+    "outlet",
+    "unknown",
+]
+SOURCE_TYPES: tuple[SourceType, ...] = (
+    "state_media",
+    "government",
+    "armed_group",
+    "ngo",
+    "intl_org",
+    "anonymous",
+    "eyewitness",
+    "visual",
+    "media",
+    "outlet",
+    "unknown",
+)
+
+Stance = Literal["asserts", "denies", "accuses", "calls_for"]
+STANCES: tuple[Stance, ...] = ("asserts", "denies", "accuses", "calls_for")
+
+QuoteKind = Literal["direct", "partial", "indirect"]
+QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "partial", "indirect")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open character range ``[start, end)`` into a document's stored text."""
+
+    start: int
+    end: int
+
+    def of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def __len__(self) -> int:
+        return max(0, self.end - self.start)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article as ingest hands it on: text plus whatever metadata the file revealed.
+
+    ``name`` is what a fact-checker recognises (the file name, or ``file.jsonl#3`` for the
+    fourth record of a JSONL file); ``content_hash`` is what makes ingest idempotent.
+    """
+
+    name: str
+    text: str
+    content_hash: str
+    path: str = ""
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) or datetime when known
+    byline: str | None = None
+    fmt: str = "txt"
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A sentence-sized piece of an article with its role on the page.
+
+    Only ``body`` units carry claims; the label lets later stages skip headlines, captions,
+    datelines, bylines and footers without guessing again.
+    """
+
+    index: int  # position among the document's units
+    paragraph: int  # index of the paragraph it sits in
+    kind: UnitKind
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attributed claim: *content* said by *source*, signalled by *cue*.
+
+    Spans point into the document text; the string fields repeat what the spans cover so that
+    records stay readable in JSONL and tests. ``sentence_index`` is the unit holding the cue.
+    ``resolved_source`` is the named source a pronoun or description ("he", "the group")
+    stands for, or the source itself when it is already named.
+    """
+
+    doc: str
+    sentence_index: int
+    sentence: str
+    sentence_span: Span
+    source: str
+    source_span: Span
+    cue: str
+    cue_span: Span
+    content: str
+    content_span: Span
+    source_type: SourceType = "unknown"
+    stance: Stance = "asserts"
+    quote: QuoteKind = "indirect"
+    resolved_source: str = ""
+    hedges: tuple[str, ...] = ()
+    canonical_source: str = ""  # the name that groups this source across articles ("SANA")
+
+    def to_json(self) -> dict[str, object]:
+        """The extraction record in the field names of the shared gold and scorer."""
+        return {
+            "doc": self.doc,
+            "sentence_index": self.sentence_index,
+            "sentence": self.sentence,
+            "source": self.source,
+            "cue": self.cue,
+            "content": self.content,
+            "source_type": self.source_type,
+            "stance": self.stance,
+            "quote": self.quote,
+            "resolved_source": self.resolved_source or self.source,
+            "hedges": list(self.hedges),
+            "canonical_source": self.canonical_source or self.resolved_source or self.source,
+            "sentence_span": [self.sentence_span.start, self.sentence_span.end],
+            "source_span": [self.source_span.start, self.source_span.end],
+            "cue_span": [self.cue_span.start, self.cue_span.end],
+            "content_span": [self.content_span.start, self.content_span.end],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysedDocument:
+    """A document with the output of the ``text`` stage, ready for the store."""
+
+    document: Document
+    units: tuple[Unit, ...]
+    attributions: tuple[Attribution, ...]
+    paragraphs: tuple[Span, ...] = field(default=())
+
+
+# --- Verdicts ---------------------------------------------------------------------------------
+
+RATINGS: dict[int, str] = {
+    1: "supported",
+    2: "partly supported",
+    3: "unproven",
+    4: "disputed",
+    5: "false",
+    6: "not checkable",
+}
+"""Rating keys 1-6 and their names, shared by the TUI keys, the CLI and every export."""
+
+RATING_HELP: dict[int, str] = {
+    1: "independent sources confirm it",
+    2: "confirmed in part, or with caveats",
+    3: "not independently verified",
+    4: "credible sources contradict it",
+    5: "shown to be wrong",
+    6: "opinion, call or prediction",
+}
+
+
+def parse_rating(value: str | int) -> int:
+    """Accept ``3``, ``"3"`` or ``"unproven"`` (any case, ``_``/``-`` for spaces)."""
+    text = str(value).strip().lower().replace("_", " ").replace("-", " ")
+    if text.isdigit() and int(text) in RATINGS:
+        return int(text)
+    for key, name in RATINGS.items():
+        if name == text:
+            return key
+    names = ", ".join(f"{k} {v}" for k, v in RATINGS.items())
+    raise ValueError(f"unknown rating {value!r}: use one of {names}")
+
+
+# --- Store records --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """An article as stored; ``text`` is only loaded when asked for (it can be large)."""
+
+    id: int
+    name: str
+    content_hash: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: str | None
+    byline: str | None
+    fmt: str
+    ingested_at: str
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRecord:
+    id: int
+    article_id: int
+    index: int
+    paragraph: int
+    kind: UnitKind
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRecord:
+    """An attribution as stored, with enough denormalised context to list it without joins."""
+
+    id: str
+    article_id: int
+    article_name: str
+    outlet: str | None
+    published: str | None
+    sentence_id: int
+    position: int  # order of the claim within its article
+    sentence: str
+    source: str
+    resolved_source: str
+    canonical_source: str
+    source_type: SourceType
+    cue: str
+    content: str
+    stance: Stance
+    quote: QuoteKind
+    hedges: tuple[str, ...]
+    sentence_span: Span
+    source_span: Span
+    cue_span: Span
+    content_span: Span
+    rating: int | None = None
+    note: str | None = None
+    evidence_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceRecord:
+    """A sentence elsewhere in the corpus that bears on a claim, and how strongly."""
+
+    claim_id: str
+    sentence_id: int
+    article_id: int
+    article_name: str
+    outlet: str | None
+    published: str | None
+    sentence: str
+    score: float
+    rank: int
+    relation: str = "related"
+    independent: bool | None = None
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The current verdict on a claim, derived from its events in the same transaction."""
+
+    claim_id: str
+    rating: int | None
+    note: str | None
+    reviewer: str | None
+    session_id: int | None
+    updated_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictEvent:
+    id: int
+    claim_id: str
+    field: str
+    old: str | None
+    new: str | None
+    reviewer: str | None
+    session_id: int | None
+    at: str
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewSession:
+    id: int
+    reviewer: str
+    started_at: str
+    ended_at: str | None
+    rated: int = 0

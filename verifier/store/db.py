@@ -1,0 +1,700 @@
+"""The verifier database: one SQLite file that holds the corpus, the claims and every verdict.
+
+One connection per ``Store``, shared between threads behind a lock, because the TUI runs
+queries in thread workers and sqlite_utils refuses a connection made in another thread.
+Transactions are explicit (``BEGIN IMMEDIATE``): a verdict is either wholly stored with its
+history event or not at all, and a second writer waits (``busy_timeout``) instead of failing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from verifier.models import (
+    RATINGS,
+    AnalysedDocument,
+    ArticleRecord,
+    Attribution,
+    ClaimRecord,
+    EvidenceRecord,
+    ReviewSession,
+    SentenceRecord,
+    Span,
+    Verdict,
+    VerdictEvent,
+)
+from verifier.store.schema import SchemaError, migrate
+
+DEFAULT_DB = "verifier.db"
+
+
+class StoreError(Exception):
+    """A database that cannot be opened or used; ``str()`` is one line naming the file."""
+
+
+def default_db_path() -> str:
+    """``$VERIFIER_DB`` when set, else ``./verifier.db``."""
+    return os.environ.get("VERIFIER_DB") or DEFAULT_DB
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def claim_id_for(article_name: str, attribution: Attribution, occurrence: int = 0) -> str:
+    """A claim's id depends on what it says and where, not on row order or ingest time,
+    so re-ingesting an article (or rebuilding the database) yields the same ids."""
+    norm = " ".join(
+        re.sub(r"\s+", " ", part).strip().lower()
+        for part in (attribution.source, attribution.cue, attribution.content)
+    )
+    key = f"{article_name}\x1f{norm}\x1f{occurrence}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    """Which claims a queue, a count or an export covers."""
+
+    rating: int | None = None  # 0 means "unrated"
+    source_type: str | None = None
+    outlet: str | None = None
+    article_id: int | None = None
+    search: str | None = None  # FTS query over the claim's sentence
+
+
+_CLAIM_SELECT = """
+SELECT c.*, a.name AS article_name, a.outlet AS outlet, a.published AS published,
+       v.rating AS rating, v.note AS note,
+       (SELECT count(*) FROM evidence e WHERE e.claim_id = c.id) AS evidence_count
+FROM claims c
+JOIN articles a ON a.id = c.article_id
+LEFT JOIN verdicts v ON v.claim_id = c.id
+"""
+
+
+def _claim_from_row(row: sqlite3.Row) -> ClaimRecord:
+    return ClaimRecord(
+        id=row["id"],
+        article_id=row["article_id"],
+        article_name=row["article_name"],
+        outlet=row["outlet"],
+        published=row["published"],
+        sentence_id=row["sentence_id"],
+        position=row["position"],
+        sentence=row["sentence"],
+        source=row["source"],
+        resolved_source=row["resolved_source"],
+        canonical_source=row["canonical_source"],
+        source_type=row["source_type"],
+        cue=row["cue"],
+        content=row["content"],
+        stance=row["stance"],
+        quote=row["quote"],
+        hedges=tuple(json.loads(row["hedges"] or "[]")),
+        sentence_span=Span(row["sentence_start"], row["sentence_end"]),
+        source_span=Span(row["source_start"], row["source_end"]),
+        cue_span=Span(row["cue_start"], row["cue_end"]),
+        content_span=Span(row["content_start"], row["content_end"]),
+        rating=row["rating"],
+        note=row["note"],
+        evidence_count=row["evidence_count"],
+    )
+
+
+def _article_from_row(row: sqlite3.Row, with_text: bool) -> ArticleRecord:
+    return ArticleRecord(
+        id=row["id"],
+        name=row["name"],
+        content_hash=row["content_hash"],
+        title=row["title"],
+        outlet=row["outlet"],
+        url=row["url"],
+        published=row["published"],
+        byline=row["byline"],
+        fmt=row["fmt"],
+        ingested_at=row["ingested_at"],
+        text=row["text"] if with_text else "",
+    )
+
+
+class Store:
+    """Library API over one verifier database; the CLI, TUI and exports all go through it."""
+
+    def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
+        self.path = str(path)
+        try:
+            conn = sqlite3.connect(
+                self.path,
+                timeout=timeout,
+                check_same_thread=False,
+                isolation_level=None,  # we open every transaction ourselves
+            )
+            conn.row_factory = sqlite3.Row
+            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                conn.execute("PRAGMA journal_mode = WAL")
+            # FULL: a verdict the user was told is saved survives power loss, not only a crash.
+            conn.execute("PRAGMA synchronous = FULL")
+            migrate(conn)
+        except SchemaError as exc:
+            raise StoreError(f"{self.path}: {exc}") from None
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open database ({exc})") from None
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self._lock = threading.RLock()
+
+    # -- plumbing ----------------------------------------------------------------------------
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """An IMMEDIATE transaction: it takes the write lock up front, so two writers queue
+        on ``busy_timeout`` instead of deadlocking when both try to upgrade a read lock."""
+        with self._lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def _query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self.conn.execute(sql, params).fetchall()
+
+    # -- articles ----------------------------------------------------------------------------
+
+    def has_content(self, content_hash: str) -> bool:
+        rows = self._query("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,))
+        return bool(rows)
+
+    def add_analysed(self, analysed: AnalysedDocument) -> int | None:
+        """Store an article with its sentences and claims in one transaction.
+
+        Returns the new article id, or ``None`` when the same text is already stored
+        (ingest is idempotent by content hash).
+        """
+        doc = analysed.document
+        with self.transaction() as conn:
+            if conn.execute(
+                "SELECT 1 FROM articles WHERE content_hash = ?", (doc.content_hash,)
+            ).fetchone():
+                return None
+            cur = conn.execute(
+                "INSERT INTO articles (name, path, content_hash, title, outlet, url, published,"
+                " byline, fmt, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    doc.name,
+                    doc.path,
+                    doc.content_hash,
+                    doc.title,
+                    doc.outlet,
+                    doc.url,
+                    doc.published,
+                    doc.byline,
+                    doc.fmt,
+                    doc.text,
+                    now_iso(),
+                ),
+            )
+            article_id = int(cur.lastrowid or 0)
+            sentence_ids: dict[int, int] = {}
+            for unit in analysed.units:
+                cur = conn.execute(
+                    "INSERT INTO sentences (article_id, idx, paragraph, kind, start, end, text)"
+                    " VALUES (?,?,?,?,?,?,?)",
+                    (
+                        article_id,
+                        unit.index,
+                        unit.paragraph,
+                        unit.kind,
+                        unit.span.start,
+                        unit.span.end,
+                        unit.text,
+                    ),
+                )
+                sentence_ids[unit.index] = int(cur.lastrowid or 0)
+            seen: dict[str, int] = {}
+            for position, att in enumerate(analysed.attributions):
+                base = claim_id_for(doc.name, att)
+                occurrence = seen.get(base, 0)
+                seen[base] = occurrence + 1
+                claim_id = base if occurrence == 0 else claim_id_for(doc.name, att, occurrence)
+                sentence_id = sentence_ids.get(att.sentence_index)
+                if sentence_id is None:
+                    continue
+                self._insert_claim(conn, claim_id, article_id, sentence_id, position, att)
+            return article_id
+
+    @staticmethod
+    def _insert_claim(
+        conn: sqlite3.Connection,
+        claim_id: str,
+        article_id: int,
+        sentence_id: int,
+        position: int,
+        att: Attribution,
+    ) -> None:
+        resolved = att.resolved_source or att.source
+        conn.execute(
+            "INSERT OR REPLACE INTO claims (id, article_id, sentence_id, position, sentence,"
+            " source, resolved_source, canonical_source, source_type, cue, content, stance,"
+            " quote, hedges, sentence_start, sentence_end, source_start, source_end, cue_start,"
+            " cue_end, content_start, content_end)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                claim_id,
+                article_id,
+                sentence_id,
+                position,
+                att.sentence,
+                att.source,
+                resolved,
+                att.canonical_source or resolved,
+                att.source_type,
+                att.cue,
+                att.content,
+                att.stance,
+                att.quote,
+                json.dumps(list(att.hedges)),
+                att.sentence_span.start,
+                att.sentence_span.end,
+                att.source_span.start,
+                att.source_span.end,
+                att.cue_span.start,
+                att.cue_span.end,
+                att.content_span.start,
+                att.content_span.end,
+            ),
+        )
+
+    def article(self, article_id: int, *, with_text: bool = True) -> ArticleRecord | None:
+        rows = self._query("SELECT * FROM articles WHERE id = ?", (article_id,))
+        return _article_from_row(rows[0], with_text) if rows else None
+
+    def article_by_name(self, name: str) -> ArticleRecord | None:
+        rows = self._query(
+            "SELECT * FROM articles WHERE name = ? ORDER BY id DESC LIMIT 1", (name,)
+        )
+        return _article_from_row(rows[0], True) if rows else None
+
+    def articles(self) -> list[ArticleRecord]:
+        return [
+            _article_from_row(r, False) for r in self._query("SELECT * FROM articles ORDER BY id")
+        ]
+
+    def article_count(self) -> int:
+        return int(self._query("SELECT count(*) FROM articles")[0][0])
+
+    def sentences(self, article_id: int) -> list[SentenceRecord]:
+        rows = self._query(
+            "SELECT * FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,)
+        )
+        return [_sentence_from_row(r) for r in rows]
+
+    # -- claims ------------------------------------------------------------------------------
+
+    def _where(self, flt: ClaimFilter | None) -> tuple[str, list[Any]]:
+        if flt is None:
+            return "", []
+        clauses: list[str] = []
+        params: list[Any] = []
+        if flt.rating == 0:
+            clauses.append("v.rating IS NULL")
+        elif flt.rating is not None:
+            clauses.append("v.rating = ?")
+            params.append(flt.rating)
+        if flt.source_type:
+            clauses.append("c.source_type = ?")
+            params.append(flt.source_type)
+        if flt.outlet:
+            clauses.append("a.outlet = ?")
+            params.append(flt.outlet)
+        if flt.article_id is not None:
+            clauses.append("c.article_id = ?")
+            params.append(flt.article_id)
+        if flt.search:
+            clauses.append(
+                "c.sentence_id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)"
+            )
+            params.append(flt.search)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def claims(
+        self, flt: ClaimFilter | None = None, *, offset: int = 0, limit: int | None = None
+    ) -> list[ClaimRecord]:
+        """Claims in queue order: by article, then by their order in the article."""
+        where, params = self._where(flt)
+        sql = f"{_CLAIM_SELECT}{where} ORDER BY c.article_id, c.position"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return [_claim_from_row(r) for r in self._query(sql, params)]
+
+    def claim_ids(self, flt: ClaimFilter | None = None) -> list[str]:
+        """Just the ids in queue order: cheap enough to hold for 100k claims in the TUI."""
+        where, params = self._where(flt)
+        sql = (
+            "SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id"
+            f" LEFT JOIN verdicts v ON v.claim_id = c.id{where}"
+            " ORDER BY c.article_id, c.position"
+        )
+        return [r[0] for r in self._query(sql, params)]
+
+    def claims_by_ids(self, ids: Sequence[str]) -> list[ClaimRecord]:
+        """The claims for ``ids``, in the order given (missing ids are skipped)."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = self._query(f"{_CLAIM_SELECT} WHERE c.id IN ({marks})", list(ids))
+        by_id = {r["id"]: _claim_from_row(r) for r in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def claim(self, claim_id: str) -> ClaimRecord | None:
+        found = self.claims_by_ids([claim_id])
+        return found[0] if found else None
+
+    def claim_count(self, flt: ClaimFilter | None = None) -> int:
+        where, params = self._where(flt)
+        sql = (
+            "SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id"
+            f" LEFT JOIN verdicts v ON v.claim_id = c.id{where}"
+        )
+        return int(self._query(sql, params)[0][0])
+
+    def rated_count(self) -> int:
+        return int(self._query("SELECT count(*) FROM verdicts WHERE rating IS NOT NULL")[0][0])
+
+    # -- retrieval ---------------------------------------------------------------------------
+
+    def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        """How many sentences contain each (stemmed) term, from the FTS5 vocabulary."""
+        wanted = sorted(set(terms))
+        if not wanted:
+            return {}
+        marks = ",".join("?" * len(wanted))
+        rows = self._query(
+            f"SELECT term, doc FROM sentences_fts_vocab WHERE term IN ({marks})", wanted
+        )
+        return {r["term"]: int(r["doc"]) for r in rows}
+
+    def sentence_total(self) -> int:
+        return int(self._query("SELECT count(*) FROM sentences")[0][0])
+
+    def search_sentences(
+        self,
+        match: str,
+        *,
+        limit: int = 20,
+        exclude_article: int | None = None,
+        kinds: Sequence[str] = ("body",),
+    ) -> list[tuple[SentenceRecord, float, ArticleRecord]]:
+        """BM25-ranked sentences for an FTS5 MATCH expression (higher score is better)."""
+        if not match.strip():
+            return []
+        params: list[Any] = [match]
+        extra = ""
+        if kinds:
+            extra += f" AND s.kind IN ({','.join('?' * len(kinds))})"
+            params += list(kinds)
+        if exclude_article is not None:
+            extra += " AND s.article_id != ?"
+            params.append(exclude_article)
+        params.append(limit)
+        rows = self._query(
+            "SELECT s.*, -bm25(sentences_fts) AS score, a.id AS a_id, a.name AS a_name,"
+            " a.content_hash AS a_hash, a.title AS a_title, a.outlet AS a_outlet, a.url AS a_url,"
+            " a.published AS a_published, a.byline AS a_byline, a.fmt AS a_fmt,"
+            " a.ingested_at AS a_ingested"
+            " FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid"
+            " JOIN articles a ON a.id = s.article_id"
+            f" WHERE sentences_fts MATCH ?{extra} ORDER BY bm25(sentences_fts) LIMIT ?",
+            params,
+        )
+        out = []
+        for r in rows:
+            art = ArticleRecord(
+                id=r["a_id"],
+                name=r["a_name"],
+                content_hash=r["a_hash"],
+                title=r["a_title"],
+                outlet=r["a_outlet"],
+                url=r["a_url"],
+                published=r["a_published"],
+                byline=r["a_byline"],
+                fmt=r["a_fmt"],
+                ingested_at=r["a_ingested"],
+            )
+            out.append((_sentence_from_row(r), float(r["score"]), art))
+        return out
+
+    # -- evidence ----------------------------------------------------------------------------
+
+    def replace_evidence(self, claim_id: str, evidence: Sequence[EvidenceRecord]) -> None:
+        with self.transaction() as conn:
+            self._replace_evidence(conn, claim_id, evidence)
+
+    def replace_evidence_many(self, items: Iterable[tuple[str, Sequence[EvidenceRecord]]]) -> None:
+        """Evidence for many claims in one transaction: one fsync for a whole ingest."""
+        with self.transaction() as conn:
+            for claim_id, evidence in items:
+                self._replace_evidence(conn, claim_id, evidence)
+
+    @staticmethod
+    def _replace_evidence(
+        conn: sqlite3.Connection, claim_id: str, evidence: Sequence[EvidenceRecord]
+    ) -> None:
+        conn.execute("DELETE FROM evidence WHERE claim_id = ?", (claim_id,))
+        conn.executemany(
+            "INSERT OR REPLACE INTO evidence (claim_id, sentence_id, score, rank, relation,"
+            " independent, reasons) VALUES (?,?,?,?,?,?,?)",
+            [
+                (
+                    claim_id,
+                    e.sentence_id,
+                    e.score,
+                    e.rank,
+                    e.relation,
+                    None if e.independent is None else int(e.independent),
+                    json.dumps(list(e.reasons)),
+                )
+                for e in evidence
+            ],
+        )
+
+    def evidence(self, claim_id: str) -> list[EvidenceRecord]:
+        rows = self._query(
+            "SELECT e.*, s.article_id, s.text AS sentence, a.name AS article_name,"
+            " a.outlet, a.published FROM evidence e"
+            " JOIN sentences s ON s.id = e.sentence_id JOIN articles a ON a.id = s.article_id"
+            " WHERE e.claim_id = ? ORDER BY e.rank",
+            (claim_id,),
+        )
+        return [
+            EvidenceRecord(
+                claim_id=r["claim_id"],
+                sentence_id=r["sentence_id"],
+                article_id=r["article_id"],
+                article_name=r["article_name"],
+                outlet=r["outlet"],
+                published=r["published"],
+                sentence=r["sentence"],
+                score=r["score"],
+                rank=r["rank"],
+                relation=r["relation"] or "related",
+                independent=None if r["independent"] is None else bool(r["independent"]),
+                reasons=tuple(json.loads(r["reasons"] or "[]")),
+            )
+            for r in rows
+        ]
+
+    # -- sessions ----------------------------------------------------------------------------
+
+    def start_session(self, reviewer: str) -> ReviewSession:
+        started = now_iso()
+        with self.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO sessions (reviewer, started_at) VALUES (?, ?)", (reviewer, started)
+            )
+        return ReviewSession(int(cur.lastrowid or 0), reviewer, started, None, 0)
+
+    def end_session(self, session_id: int) -> None:
+        with self.transaction() as conn:
+            conn.execute("UPDATE sessions SET ended_at = ? WHERE id = ?", (now_iso(), session_id))
+
+    def session(self, session_id: int) -> ReviewSession | None:
+        rows = self._query(
+            "SELECT s.*, (SELECT count(*) FROM verdict_events e WHERE e.session_id = s.id"
+            " AND e.field = 'rating') AS rated FROM sessions s WHERE s.id = ?",
+            (session_id,),
+        )
+        if not rows:
+            return None
+        r = rows[0]
+        return ReviewSession(r["id"], r["reviewer"], r["started_at"], r["ended_at"], r["rated"])
+
+    # -- verdicts ----------------------------------------------------------------------------
+
+    def verdict(self, claim_id: str) -> Verdict | None:
+        rows = self._query("SELECT * FROM verdicts WHERE claim_id = ?", (claim_id,))
+        if not rows:
+            return None
+        r = rows[0]
+        return Verdict(
+            r["claim_id"], r["rating"], r["note"], r["reviewer"], r["session_id"], r["updated_at"]
+        )
+
+    def record_rating(
+        self,
+        claim_id: str,
+        rating: int | None,
+        *,
+        reviewer: str,
+        session_id: int | None = None,
+        note: str | None = None,
+    ) -> Verdict:
+        """Set a claim's rating (``None`` clears it); the event and the verdict land together."""
+        if rating is not None and rating not in RATINGS:
+            raise ValueError(f"rating must be one of {sorted(RATINGS)}, not {rating!r}")
+        return self._set_field(claim_id, "rating", rating, reviewer, session_id, note)
+
+    def record_note(
+        self, claim_id: str, note: str, *, reviewer: str, session_id: int | None = None
+    ) -> Verdict:
+        return self._set_field(claim_id, "note", note or None, reviewer, session_id, None)
+
+    def _set_field(
+        self,
+        claim_id: str,
+        field: str,
+        value: int | str | None,
+        reviewer: str,
+        session_id: int | None,
+        note: str | None,
+        undoes: int | None = None,
+    ) -> Verdict:
+        at = now_iso()
+        with self.transaction() as conn:
+            if not conn.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone():
+                raise KeyError(f"no claim with id {claim_id!r}")
+            row = conn.execute(f"SELECT {field} FROM verdicts WHERE claim_id = ?", (claim_id,))
+            current = row.fetchone()
+            old = None if current is None else current[0]
+            conn.execute(
+                "INSERT INTO verdict_events (claim_id, field, old, new, reviewer, session_id, at,"
+                " note, undoes) VALUES (?,?,?,?,?,?,?,?,?)",
+                (
+                    claim_id,
+                    field,
+                    None if old is None else str(old),
+                    None if value is None else str(value),
+                    reviewer,
+                    session_id,
+                    at,
+                    note,
+                    undoes,
+                ),
+            )
+            conn.execute(
+                f"INSERT INTO verdicts (claim_id, {field}, reviewer, session_id, updated_at)"
+                " VALUES (?,?,?,?,?) ON CONFLICT(claim_id) DO UPDATE SET"
+                f" {field} = excluded.{field}, reviewer = excluded.reviewer,"
+                " session_id = excluded.session_id, updated_at = excluded.updated_at",
+                (claim_id, value, reviewer, session_id, at),
+            )
+            out = conn.execute("SELECT * FROM verdicts WHERE claim_id = ?", (claim_id,)).fetchone()
+        return Verdict(
+            out["claim_id"],
+            out["rating"],
+            out["note"],
+            out["reviewer"],
+            out["session_id"],
+            out["updated_at"],
+        )
+
+    def undo_last(self, *, reviewer: str, session_id: int | None) -> VerdictEvent | None:
+        """Reverse the newest not-yet-undone change of this session with a new event.
+
+        History is never rewritten: the undo is itself an event pointing at what it undoes,
+        so repeated undos walk back one change at a time.
+        """
+        with self._lock:
+            row = self.conn.execute(
+                "SELECT * FROM verdict_events e WHERE e.session_id IS ? AND e.undoes IS NULL"
+                " AND e.id NOT IN (SELECT undoes FROM verdict_events WHERE undoes IS NOT NULL)"
+                " ORDER BY e.id DESC LIMIT 1",
+                (session_id,),
+            ).fetchone()
+            if row is None:
+                return None
+            old: str | None = row["old"]
+            value: int | str | None = old
+            if row["field"] == "rating" and old is not None:
+                value = int(old)
+            self._set_field(
+                row["claim_id"], row["field"], value, reviewer, session_id, "undo", row["id"]
+            )
+            return _event_from_row(row)
+
+    def history(self, claim_id: str) -> list[VerdictEvent]:
+        rows = self._query(
+            "SELECT * FROM verdict_events WHERE claim_id = ? ORDER BY id", (claim_id,)
+        )
+        return [_event_from_row(r) for r in rows]
+
+    # -- export ------------------------------------------------------------------------------
+
+    def verdict_rows(self, flt: ClaimFilter | None = None) -> Iterator[dict[str, Any]]:
+        """One flat row per claim with its current verdict: what every export format starts from."""
+        where, params = self._where(flt)
+        sql = (
+            "SELECT c.id AS claim_id, a.name AS article, a.outlet, a.url, a.published, a.title,"
+            " c.source, c.resolved_source, c.canonical_source, c.source_type, c.cue, c.content,"
+            " c.stance, c.quote, c.sentence, v.rating, v.note, v.reviewer, v.updated_at AS time,"
+            " (SELECT count(*) FROM evidence e WHERE e.claim_id = c.id) AS evidence_count"
+            " FROM claims c JOIN articles a ON a.id = c.article_id"
+            f" LEFT JOIN verdicts v ON v.claim_id = c.id{where}"
+            " ORDER BY c.article_id, c.position"
+        )
+        for r in self._query(sql, params):
+            row = dict(r)
+            row["rating_name"] = RATINGS.get(row["rating"]) if row["rating"] else None
+            yield row
+
+
+def _sentence_from_row(r: sqlite3.Row) -> SentenceRecord:
+    return SentenceRecord(
+        id=r["id"],
+        article_id=r["article_id"],
+        index=r["idx"],
+        paragraph=r["paragraph"],
+        kind=r["kind"],
+        start=r["start"],
+        end=r["end"],
+        text=r["text"],
+    )
+
+
+def _event_from_row(r: sqlite3.Row) -> VerdictEvent:
+    return VerdictEvent(
+        id=r["id"],
+        claim_id=r["claim_id"],
+        field=r["field"],
+        old=r["old"],
+        new=r["new"],
+        reviewer=r["reviewer"],
+        session_id=r["session_id"],
+        at=r["at"],
+        note=r["note"],
+    )
+
+
+def open_store(path: str | Path | None = None) -> Store:
+    """Open (creating and migrating as needed) the database at ``path`` or the default."""
+    return Store(path or default_db_path())
