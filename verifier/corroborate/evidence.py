@@ -1,0 +1,267 @@
+"""Finding sentences in other articles that bear on a claim, and storing them as evidence.
+
+Retrieval is BM25 over body sentences with the OR query from ``query``. A claim's own article
+is left out (an article repeating itself is no evidence), and an article that states the same
+sentence twice counts once. What a hit *means* for the claim (supports, contradicts, same wire
+copy, independent source) is decided by a ``Classifier``; this first version ships one that
+labels every hit "related" and leaves independence open, so a real classifier can be passed
+to ``corroborate_all`` without touching retrieval.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from verifier.corroborate.query import (
+    DEFAULT_MAX_TERMS,
+    frequencies,
+    fts_stem,
+    informative_terms,
+    or_expression,
+    rank_terms,
+)
+from verifier.models import (
+    ArticleRecord,
+    ClaimRecord,
+    EvidenceRecord,
+    SentenceRecord,
+    UnitKind,
+)
+from verifier.store import Store
+
+DEFAULT_LIMIT = 10
+EVIDENCE_KINDS: tuple[UnitKind, ...] = ("body",)
+"""Headlines, captions and footers restate or decorate; only body sentences report."""
+
+# Claims are processed in batches: one vocabulary lookup per batch, bounded memory per batch.
+_BATCH = 200
+# Content this short ("it was true") says too little to search for; the sentence says more.
+_MIN_CONTENT_TERMS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceHit:
+    """One retrieved sentence with where it comes from and how well it matched.
+
+    ``score`` is BM25 (higher is better); ``rank`` counts from 1 after filtering.
+    """
+
+    sentence_id: int
+    article_id: int
+    index: int
+    paragraph: int
+    kind: UnitKind
+    start: int
+    end: int
+    sentence: str
+    article_name: str
+    outlet: str | None
+    published: str | None
+    score: float
+    rank: int
+
+    @property
+    def text(self) -> str:
+        """The sentence, under the name ``SentenceRecord`` uses."""
+        return self.sentence
+
+    def to_json(self) -> dict[str, object]:
+        """A flat record for JSONL output."""
+        return {
+            "sentence_id": self.sentence_id,
+            "article_id": self.article_id,
+            "article": self.article_name,
+            "outlet": self.outlet,
+            "published": self.published,
+            "index": self.index,
+            "paragraph": self.paragraph,
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "sentence": self.sentence,
+            "score": round(self.score, 6),
+            "rank": self.rank,
+        }
+
+    def to_record(self, claim_id: str, judgement: Judgement | None = None) -> EvidenceRecord:
+        """The stored form of this hit as evidence for ``claim_id``."""
+        j = judgement or Judgement()
+        return EvidenceRecord(
+            claim_id=claim_id,
+            sentence_id=self.sentence_id,
+            article_id=self.article_id,
+            article_name=self.article_name,
+            outlet=self.outlet,
+            published=self.published,
+            sentence=self.sentence,
+            score=self.score,
+            rank=self.rank,
+            relation=j.relation,
+            independent=j.independent,
+            reasons=j.reasons,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """What a hit means for a claim: the relation, whether its source is independent, why."""
+
+    relation: str = "related"
+    independent: bool | None = None
+    reasons: tuple[str, ...] = ()
+
+
+Classifier = Callable[[ClaimRecord, EvidenceHit], Judgement]
+"""Decides a hit's relation to a claim; called once per hit, after retrieval."""
+
+
+def unclassified(claim: ClaimRecord, hit: EvidenceHit) -> Judgement:
+    """The first version's classifier: every hit is "related", independence unknown."""
+    return Judgement()
+
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_sentence(text: str) -> str:
+    """The form in which two copies of one sentence compare equal despite typography."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    return _SPACE.sub(" ", text).strip()
+
+
+def _hit(sentence: SentenceRecord, score: float, article: ArticleRecord, rank: int) -> EvidenceHit:
+    return EvidenceHit(
+        sentence_id=sentence.id,
+        article_id=sentence.article_id,
+        index=sentence.index,
+        paragraph=sentence.paragraph,
+        kind=sentence.kind,
+        start=sentence.start,
+        end=sentence.end,
+        sentence=sentence.text,
+        article_name=article.name,
+        outlet=article.outlet,
+        published=article.published,
+        score=score,
+        rank=rank,
+    )
+
+
+def search_match(
+    store: Store,
+    match: str,
+    *,
+    article_id: int | None = None,
+    exclude_sentence_id: int | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> list[EvidenceHit]:
+    """Run a ready MATCH expression and keep the best ``limit`` distinct sentences.
+
+    Candidates are over-fetched because filtering drops some; the fetch widens until enough
+    survive or the corpus has no more.
+    """
+    if limit < 1:
+        raise ValueError(f"limit must be at least 1, not {limit}")
+    if not match:
+        return []
+    fetch = limit * 3 + 5
+    while True:
+        rows = store.search_sentences(
+            match, limit=fetch, exclude_article=article_id, kinds=EVIDENCE_KINDS
+        )
+        hits: list[EvidenceHit] = []
+        seen: set[tuple[int, str]] = set()
+        for sentence, score, article in rows:
+            if sentence.id == exclude_sentence_id:
+                continue
+            key = (sentence.article_id, normalise_sentence(sentence.text))
+            if key in seen:
+                continue
+            seen.add(key)
+            hits.append(_hit(sentence, score, article, len(hits) + 1))
+            if len(hits) == limit:
+                return hits
+        if len(rows) < fetch:
+            return hits
+        fetch *= 4
+
+
+def find_evidence(
+    store: Store,
+    text: str,
+    *,
+    article_id: int | None = None,
+    exclude_sentence_id: int | None = None,
+    limit: int = DEFAULT_LIMIT,
+    max_terms: int = DEFAULT_MAX_TERMS,
+) -> list[EvidenceHit]:
+    """Sentences of other articles that share the rarest words of ``text``, best first.
+
+    ``article_id`` is the article the text comes from: its sentences are not evidence for it.
+    """
+    terms = informative_terms(text)
+    df = frequencies(store, (fts_stem(t) for t in terms))
+    match = or_expression(rank_terms(terms, df, max_terms))
+    return search_match(
+        store,
+        match,
+        article_id=article_id,
+        exclude_sentence_id=exclude_sentence_id,
+        limit=limit,
+    )
+
+
+def claim_query_text(claim: ClaimRecord) -> str:
+    """What to search for: the claim's content, or its whole sentence when content is bare."""
+    if len(informative_terms(claim.content)) >= _MIN_CONTENT_TERMS:
+        return claim.content
+    return claim.sentence
+
+
+def evidence_for_claims(
+    store: Store,
+    claims: Sequence[ClaimRecord],
+    *,
+    limit: int = DEFAULT_LIMIT,
+    classify: Classifier = unclassified,
+    max_terms: int = DEFAULT_MAX_TERMS,
+) -> Iterator[tuple[str, list[EvidenceRecord]]]:
+    """Evidence records per claim, with one vocabulary lookup for the whole batch."""
+    term_lists = [informative_terms(claim_query_text(c)) for c in claims]
+    df = frequencies(store, (fts_stem(t) for terms in term_lists for t in terms))
+    for claim, terms in zip(claims, term_lists, strict=True):
+        match = or_expression(rank_terms(terms, df, max_terms))
+        hits = search_match(
+            store,
+            match,
+            article_id=claim.article_id,
+            exclude_sentence_id=claim.sentence_id,
+            limit=limit,
+        )
+        yield claim.id, [hit.to_record(claim.id, classify(claim, hit)) for hit in hits]
+
+
+def corroborate_all(
+    store: Store,
+    claim_ids: Sequence[str] | None = None,
+    limit: int = DEFAULT_LIMIT,
+    *,
+    classify: Classifier = unclassified,
+) -> int:
+    """Recompute and store the evidence of every claim (or of ``claim_ids``).
+
+    Retrieval runs first and all results are written in one transaction afterwards, so the
+    write lock is held only briefly and a failure leaves the previous evidence intact.
+    Returns the number of claims whose evidence was replaced.
+    """
+    ids = list(claim_ids) if claim_ids is not None else store.claim_ids()
+    results: list[tuple[str, list[EvidenceRecord]]] = []
+    for i in range(0, len(ids), _BATCH):
+        batch = store.claims_by_ids(ids[i : i + _BATCH])
+        results.extend(evidence_for_claims(store, batch, limit=limit, classify=classify))
+    store.replace_evidence_many(results)
+    return len(results)
