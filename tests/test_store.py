@@ -254,3 +254,12 @@ def test_garbage_file_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(StoreError, match="garbage.db"):
         open_store(path)
+
+
+@pytest.mark.parametrize("typed", ['"unbalanced', "dam NEAR", "dam*", "AND OR", "kessan dam"])
+def test_search_filter_takes_any_typed_text(store: Store, typed: str) -> None:
+    store.add_analysed(analysed())
+    count = store.claim_count(ClaimFilter(search=typed))
+    assert count in (0, 1, 2)
+    if typed in ("dam*", "kessan dam"):
+        assert count == 1

@@ -41,6 +41,21 @@ from verifier.store.schema import SchemaError, migrate
 DEFAULT_DB = "verifier.db"
 
 
+def words_match(text: str) -> str:
+    """An FTS5 expression that finds sentences holding every word a user typed.
+
+    Typed text is never passed to MATCH as is: a stray quote or a bare ``NEAR`` would be a
+    syntax error. Each word is quoted; a trailing ``*`` keeps its prefix meaning.
+    """
+    terms = []
+    for word in re.findall(r"[\w']+\*?", text):
+        star = word.endswith("*")
+        body = word.rstrip("*").replace('"', "")
+        if body:
+            terms.append(f'"{body}"' + ("*" if star else ""))
+    return " AND ".join(terms)
+
+
 class StoreError(Exception):
     """A database that cannot be opened or used; ``str()`` is one line naming the file."""
 
@@ -340,10 +355,12 @@ class Store:
             clauses.append("c.article_id = ?")
             params.append(flt.article_id)
         if flt.search:
-            clauses.append(
-                "c.sentence_id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)"
-            )
-            params.append(flt.search)
+            match = words_match(flt.search)
+            if match:
+                clauses.append(
+                    "c.sentence_id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)"
+                )
+                params.append(match)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def claims(
