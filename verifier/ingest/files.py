@@ -1,0 +1,165 @@
+"""Find article files and read each into ``Document`` records.
+
+Folders are walked recursively in sorted order so that two runs over the same tree ingest in
+the same order (and produce the same ids). Only hidden files and folders are passed over;
+everything else is handed to ``read_documents``, which reports what it cannot read instead of
+skipping it silently: a fact-checker must know which of their files never made it in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from verifier.ingest.errors import IngestError
+from verifier.ingest.metadata import extract_metadata
+from verifier.ingest.readers import (
+    Record,
+    decode_bytes,
+    html_charset,
+    normalise_newlines,
+    read_html,
+    read_json,
+    read_jsonl,
+    read_markdown,
+    read_text,
+)
+from verifier.models import Document
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "SUPPORTED_EXTENSIONS",
+    "content_hash",
+    "iter_article_files",
+    "read_documents",
+]
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+_READERS: dict[str, Callable[[str], list[Record]]] = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xhtml": read_html,
+    ".json": read_json,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+}
+SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(_READERS)
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def is_annotation_file(name: str) -> bool:
+    """Hand-made gold (``gold.attributions.jsonl``) sits beside the articles it annotates;
+    walking that folder must not mistake it for articles. Named explicitly, it is still read."""
+    return name.lower().startswith("gold.")
+
+
+def iter_article_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Every file named, and every file under the named folders in path order (like ``sort``).
+
+    Hidden entries (``.git``, ``.DS_Store``) and gold annotation files (``gold.*``) inside
+    folders are skipped; a path that does not
+    exist is still yielded so that ``read_documents`` reports it. Each file comes once even
+    when folders overlap.
+    """
+    seen: set[Path] = set()
+
+    def once(path: Path) -> bool:
+        try:
+            key = path.resolve()
+        except OSError:
+            key = path.absolute()
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
+    for raw in paths:
+        root = Path(raw)
+        if not root.is_dir():
+            if once(root):
+                yield root
+            continue
+        found: list[tuple[tuple[str, ...], Path]] = []
+        for current, dirs, files in os.walk(root):
+            dirs[:] = [d for d in dirs if not _hidden(d)]
+            for name in files:
+                if not _hidden(name) and not is_annotation_file(name):
+                    path = Path(current) / name
+                    found.append((path.relative_to(root).parts, path))
+        for _, path in sorted(found):
+            if once(path):
+                yield path
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the stored text: the same article text is the same document, whatever file."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _load_text(path: Path, ext: str) -> str:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise IngestError(path, f"file too large (over {MAX_FILE_BYTES // 2**20} MB)")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise IngestError(path, "no such file") from None
+    except IsADirectoryError:
+        raise IngestError(path, "is a directory") from None
+    except OSError as exc:
+        raise IngestError(path, exc.strerror or "cannot read file") from None
+    if not data.strip():
+        raise IngestError(path, "empty")
+    declared = html_charset(data) if ext in (".html", ".htm", ".xhtml") else None
+    try:
+        return decode_bytes(data, declared)
+    except ValueError as exc:
+        raise IngestError(path, str(exc)) from None
+
+
+def read_documents(path: Path) -> list[Document]:
+    """The article(s) in one file, or ``IngestError`` saying in one line why not."""
+    path = Path(path)
+    if path.is_dir():
+        raise IngestError(path, "is a directory")
+    ext = path.suffix.lower()
+    reader = _READERS.get(ext)
+    if reader is None:
+        if not path.exists():
+            raise IngestError(path, "no such file")
+        raise IngestError(path, f"unsupported file type {ext or '(no extension)'}")
+    text = normalise_newlines(_load_text(path, ext))
+    if not text.strip():
+        raise IngestError(path, "empty")
+    try:
+        records = reader(text)
+    except ValueError as exc:
+        raise IngestError(path, str(exc)) from None
+    many = len(records) > 1
+    documents = []
+    for number, record in enumerate(records):
+        meta = record.meta.merged(extract_metadata(record.text, path.name))
+        documents.append(
+            Document(
+                name=f"{path.name}#{number}" if many else path.name,
+                text=record.text,
+                content_hash=content_hash(record.text),
+                path=str(path),
+                title=meta.title,
+                outlet=meta.outlet,
+                url=meta.url,
+                published=meta.published,
+                byline=meta.byline,
+                fmt=record.fmt,
+            )
+        )
+    return documents
