@@ -17,7 +17,9 @@ TEXT = (
 )
 
 
-def analysed(name: str = "a.txt", text: str = TEXT, outlet: str = "Meridian Press") -> AnalysedDocument:
+def analysed(
+    name: str = "a.txt", text: str = TEXT, outlet: str = "Meridian Press"
+) -> AnalysedDocument:
     doc = Document(name=name, text=text, content_hash=f"hash-{name}-{len(text)}", outlet=outlet)
     head = Span(0, text.index("\n"))
     s1_start = text.index("A missile")
@@ -128,7 +130,10 @@ def test_rating_writes_event_and_current_verdict_together(store: Store) -> None:
     verdict = store.record_rating(cid, 1, reviewer="ana", session_id=session.id)
     assert verdict.rating == 1
     events = store.history(cid)
-    assert [(e.field, e.old, e.new) for e in events] == [("rating", None, "3"), ("rating", "3", "1")]
+    assert [(e.field, e.old, e.new) for e in events] == [
+        ("rating", None, "3"),
+        ("rating", "3", "1"),
+    ]
     assert store.rated_count() == 1
     assert store.claim_count(ClaimFilter(rating=0)) == 1
     assert store.claim_count(ClaimFilter(rating=1)) == 1

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from verifier import __version__
 from verifier.models import RATINGS, parse_rating
@@ -46,7 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("ingest", help="read article files and folders into the database")
-    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt .md .html .json .jsonl or folders")
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help=".txt .md .html .json .jsonl or folders"
+    )
     p.add_argument("--no-progress", action="store_true", help="do not draw a progress bar")
     _add_db(p)
 
@@ -71,7 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
 
     p = sub.add_parser("export", help="write the verdict table")
-    p.add_argument("--format", choices=("csv", "jsonl", "md"), default="csv")
+    p.add_argument(
+        "--format",
+        choices=("csv", "jsonl", "md"),
+        default=None,
+        help="default: from the output file's suffix, else csv",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
     p.add_argument("--rating", help="only claims with this rating (1-6 or its name)")
     p.add_argument("--unrated", action="store_true", help="only claims without a rating")
@@ -201,7 +208,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from verifier.export import ExportError, export
+    from verifier.export import ExportError, export, export_file
     from verifier.store import ClaimFilter
 
     rating = None
@@ -214,21 +221,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise CliError(str(exc)) from None
     flt = ClaimFilter(rating=0 if args.unrated else rating)
     with _open_store(args.db) as store:
-        out: TextIO
         try:
             if args.output:
-                out = open(args.output, "w", encoding="utf-8", newline="")
+                count = export_file(store, args.output, args.format, flt, excel_bom=args.excel)
             else:
-                out = sys.stdout
-        except OSError as exc:
-            raise CliError(f"{args.output}: cannot write ({exc.strerror})") from None
-        try:
-            count = export(store, args.format, out, flt, excel_bom=args.excel)
+                count = export(store, args.format or "csv", sys.stdout, flt, excel_bom=args.excel)
         except ExportError as exc:
             raise CliError(str(exc)) from None
-        finally:
-            if out is not sys.stdout:
-                out.close()
     if args.output:
         print(f"wrote {count} claims to {args.output}", file=sys.stderr)
     return 0

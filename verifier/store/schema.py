@@ -17,7 +17,7 @@ Migration = Callable[[sqlite_utils.Database], None]
 
 def _v1_core(db: sqlite_utils.Database) -> None:
     """Articles, their sentences (FTS5), claims, evidence and the verdict tables."""
-    db["articles"].create(
+    db.table("articles").create(
         {
             "id": int,
             "name": str,
@@ -35,10 +35,10 @@ def _v1_core(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"name", "content_hash", "text", "ingested_at"},
     )
-    db["articles"].create_index(["content_hash"], unique=True)
-    db["articles"].create_index(["name"])
+    db.table("articles").create_index(["content_hash"], unique=True)
+    db.table("articles").create_index(["name"])
 
-    db["sentences"].create(
+    db.table("sentences").create(
         {
             "id": int,
             "article_id": int,
@@ -53,15 +53,15 @@ def _v1_core(db: sqlite_utils.Database) -> None:
         foreign_keys=[("article_id", "articles", "id")],
         not_null={"article_id", "idx", "kind", "start", "end", "text"},
     )
-    db["sentences"].create_index(["article_id", "idx"], unique=True)
+    db.table("sentences").create_index(["article_id", "idx"], unique=True)
     # Porter stemming lets "killing" find "killed"; triggers keep the index in step.
-    db["sentences"].enable_fts(
+    db.table("sentences").enable_fts(
         ["text"], tokenize="porter unicode61 remove_diacritics 2", create_triggers=True
     )
     # Document frequencies per stemmed term: the IDF that picks a claim's rarest words.
     db.execute("CREATE VIRTUAL TABLE sentences_fts_vocab USING fts5vocab(sentences_fts, 'row')")
 
-    db["claims"].create(
+    db.table("claims").create(
         {
             "id": str,
             "article_id": int,
@@ -90,10 +90,10 @@ def _v1_core(db: sqlite_utils.Database) -> None:
         foreign_keys=[("article_id", "articles", "id"), ("sentence_id", "sentences", "id")],
         not_null={"article_id", "sentence_id", "content"},
     )
-    db["claims"].create_index(["article_id", "position"])
-    db["claims"].create_index(["canonical_source"])
+    db.table("claims").create_index(["article_id", "position"])
+    db.table("claims").create_index(["canonical_source"])
 
-    db["evidence"].create(
+    db.table("evidence").create(
         {
             "claim_id": str,
             "sentence_id": int,
@@ -107,13 +107,13 @@ def _v1_core(db: sqlite_utils.Database) -> None:
         foreign_keys=[("claim_id", "claims", "id"), ("sentence_id", "sentences", "id")],
     )
 
-    db["sessions"].create(
+    db.table("sessions").create(
         {"id": int, "reviewer": str, "started_at": str, "ended_at": str},
         pk="id",
         not_null={"reviewer", "started_at"},
     )
 
-    db["verdicts"].create(
+    db.table("verdicts").create(
         {
             "claim_id": str,
             "rating": int,
@@ -125,7 +125,7 @@ def _v1_core(db: sqlite_utils.Database) -> None:
         pk="claim_id",
         foreign_keys=[("claim_id", "claims", "id"), ("session_id", "sessions", "id")],
     )
-    db["verdicts"].create_index(["rating"])
+    db.table("verdicts").create_index(["rating"])
 
     db.execute(
         """
@@ -143,8 +143,8 @@ def _v1_core(db: sqlite_utils.Database) -> None:
         )
         """
     )
-    db["verdict_events"].create_index(["claim_id"])
-    db["verdict_events"].create_index(["session_id"])
+    db.table("verdict_events").create_index(["claim_id"])
+    db.table("verdict_events").create_index(["session_id"])
     # History is evidence of how a verdict was reached: the database itself refuses to lose it.
     db.execute(
         """

@@ -1,0 +1,64 @@
+"""The domain and the store must work with Textual absent: the TUI is one client among several.
+
+Each domain module is imported in a fresh interpreter where importing ``textual`` fails, so a
+stray import anywhere in the chain is caught, not masked by a module cached by another test.
+"""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import pytest
+
+import verifier
+
+DOMAIN_PACKAGES = ("ingest", "text", "corroborate", "store", "export")
+BLOCKER = """
+import sys, importlib.abc
+class Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "textual" or name.startswith("textual."):
+            raise ImportError("textual is blocked in this test")
+        return None
+sys.meta_path.insert(0, Block())
+import importlib
+importlib.import_module(sys.argv[1])
+assert not any(m == "textual" or m.startswith("textual.") for m in sys.modules), "textual leaked"
+"""
+
+
+def domain_modules() -> list[str]:
+    names = ["verifier.models", "verifier.pipeline", "verifier.safety", "verifier.cli"]
+    for package in DOMAIN_PACKAGES:
+        names.append(f"verifier.{package}")
+        path = [f"{verifier.__path__[0]}/{package}"]
+        names += [f"verifier.{package}.{m.name}" for m in pkgutil.iter_modules(path)]
+    return names
+
+
+@pytest.mark.parametrize("module", domain_modules())
+def test_domain_module_imports_without_textual(module: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", BLOCKER, module], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_tui_never_parses_text() -> None:
+    """The TUI shows what the text stage stored; it must not import the NLP itself."""
+    import ast
+    from pathlib import Path
+
+    tui = Path(verifier.__path__[0]) / "tui"
+    for file in tui.rglob("*.py"):
+        tree = ast.parse(file.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                assert not node.module.startswith(("verifier.text", "verifier.ingest", "nltk")), (
+                    f"{file.name} imports {node.module}"
+                )
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    assert not alias.name.startswith(("verifier.text", "nltk")), file.name
