@@ -6,8 +6,10 @@ import csv
 import io
 import json
 import re
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -294,7 +296,9 @@ def test_unknown_format(store: Store) -> None:
     assert "\n" not in str(info.value) and "csv, jsonl, md" in str(info.value)
 
 
-def test_export_file_writes_atomically(store: Store, tmp_path: Path) -> None:
+def test_export_file_writes_atomically(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "verdicts.csv"
     assert export_file(store, target, excel_bom=True) == 13
     data = target.read_bytes()
@@ -304,8 +308,16 @@ def test_export_file_writes_atomically(store: Store, tmp_path: Path) -> None:
         export_file(store, tmp_path / "v.txt")
     with pytest.raises(ExportError):
         export_file(store, tmp_path / "missing-dir" / "v.csv")
+    rows = list(store.verdict_rows())
+
+    def failing_rows(flt: ClaimFilter | None = None) -> Iterator[dict[str, Any]]:
+        yield rows[0]
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(store, "verdict_rows", failing_rows)
     with pytest.raises(ExportError):
-        export_file(store, tmp_path / "v.jsonl", "md", ClaimFilter(search='"unbalanced'))
+        export_file(store, tmp_path / "v.jsonl", "md")
+    assert not (tmp_path / "v.jsonl").exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
