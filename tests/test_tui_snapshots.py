@@ -1,0 +1,70 @@
+"""Snapshots of each screen, from the fixed fixture corpus at a fixed terminal size.
+
+Nothing time-dependent is on screen (no clock, ingest or verdict times), and the note
+editor's cursor does not blink, so the SVGs are stable. Regenerate on purpose with
+``pytest tests/test_tui_snapshots.py --snapshot-update`` after a Textual bump or a UI change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from tests.fixtures_store import make_store
+from verifier.store import Store
+from verifier.tui import VerifierApp
+
+SIZE = (120, 40)
+SnapCompare = Callable[..., bool]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = make_store(tmp_path)
+    yield s
+    s.close()
+
+
+def keys(*pressed: str) -> Callable[[Pilot[None]], object]:
+    """A ``run_before`` that waits for the queue, presses keys and waits for their writes."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        for key in pressed:
+            await pilot.press(key)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        for field in app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.pause()
+
+    return run_before
+
+
+def test_main_screen(snap_compare: SnapCompare, store: Store) -> None:
+    """After rating the first claim: its [1] mark, and the casualty claim with its evidence."""
+    app = VerifierApp(store, "ana")
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("1"))
+
+
+def test_help_screen(snap_compare: SnapCompare, store: Store) -> None:
+    app = VerifierApp(store, "ana")
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("question_mark"))
+
+
+def test_note_modal(snap_compare: SnapCompare, store: Store) -> None:
+    app = VerifierApp(store, "ana")
+    typed = [*"figure differs: 27 vs 31"]
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("j", "n", *typed))
+
+
+def test_empty_database(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    with Store(tmp_path / "empty.db") as empty:
+        app = VerifierApp(empty, "ana")
+        assert snap_compare(app, terminal_size=SIZE, run_before=keys())

@@ -1,0 +1,39 @@
+"""Messages that carry worker results back to the UI thread.
+
+Workers never touch widgets: they read or write the store and post one of these; the
+screen's handlers apply them.
+"""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from verifier.models import ClaimRecord
+from verifier.tui.data import QueueSnapshot
+
+
+class QueueLoaded(Message):
+    """The queue order was read; ``select`` is a claim to keep the cursor on, if any."""
+
+    def __init__(self, snapshot: QueueSnapshot, select: str | None = None) -> None:
+        super().__init__()
+        self.snapshot = snapshot
+        self.select = select
+
+
+class ClaimSaved(Message):
+    """A write landed; ``claim`` is the record read back after it, ``jump`` moves the cursor."""
+
+    def __init__(self, claim: ClaimRecord, status: str, *, jump: bool = False) -> None:
+        super().__init__()
+        self.claim = claim
+        self.status = status
+        self.jump = jump
+
+
+class Notice(Message):
+    """Something to tell the user in the status line."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text

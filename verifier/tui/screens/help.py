@@ -1,0 +1,80 @@
+"""The ``?`` help screen: every command with its current key, generated from COMMANDS."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from verifier.tui.commands import SCOPE_TITLES, Command, Scope, bindings, commands_for, key_label
+from verifier.tui.text import hanging
+
+KEY_WIDTH = 12
+NAME_WIDTH = 23
+SCOPE_ORDER: tuple[Scope, ...] = ("main", "app", "note", "help")
+
+
+class HelpScreen(ModalScreen[None]):
+    COMMAND_SCOPE = "help"
+    BINDINGS = bindings("help")
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+        & > #help-box {
+            width: 104;
+            max-width: 100%;
+            height: auto;
+            max-height: 90%;
+            border: round $primary;
+            background: $surface;
+            padding: 0 1;
+        }
+        & #help-scroll { height: auto; max-height: 100%; scrollbar-gutter: stable; }
+        & #help-body { width: 1fr; }
+    }
+    """
+
+    def __init__(self, keymap: Mapping[str, str] | None = None) -> None:
+        super().__init__()
+        self.keymap: Mapping[str, str] = keymap or {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box"), VerticalScroll(id="help-scroll"):
+            yield Static(id="help-body", markup=False)
+
+    def on_mount(self) -> None:
+        box = self.query_one("#help-box")
+        box.border_title = "Keys"
+        box.border_subtitle = "escape closes"
+        self.query_one("#help-scroll").focus()
+        self.call_after_refresh(self._update_body)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._update_body)
+
+    def _update_body(self) -> None:
+        width = self.query_one("#help-scroll").scrollable_content_region.width
+        self.query_one("#help-body", Static).update(self._body(width))
+
+    def _body(self, width: int) -> Content:
+        lines: list[Content] = []
+        for scope in SCOPE_ORDER:
+            if lines:
+                lines.append(Content(""))
+            lines.append(Content.styled(SCOPE_TITLES[scope], "bold"))
+            lines += [self._row(command, width) for command in commands_for(scope)]
+        return Content("\n").join(lines)
+
+    def _row(self, command: Command, width: int) -> Content:
+        """Key, name, then the help text wrapped in its own column."""
+        keys = Content.styled(key_label(self.app, command, self.keymap), "bold")
+        label = Content.assemble(keys.truncate(KEY_WIDTH - 1, pad=True), " ", command.description)
+        return hanging(Content(command.help), width, KEY_WIDTH + NAME_WIDTH, label)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
