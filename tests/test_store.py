@@ -268,3 +268,50 @@ def test_search_filter_takes_any_typed_text(store: Store, typed: str) -> None:
     assert count in (0, 1, 2)
     if typed in ("dam*", "kessan dam"):
         assert count == 1
+
+
+def test_review_fields_are_validated_and_historied(store: Store) -> None:
+    store.add_analysed(analysed())
+    cid = store.claim_ids()[0]
+    store.record_attribution_check(cid, "misattributed", reviewer="ana")
+    store.record_source_grade(cid, "b", reviewer="ana")
+    store.record_recheck_date(cid, "2025-04-01", reviewer="ana")
+    verdict = store.verdict(cid)
+    assert verdict is not None
+    assert (verdict.attribution_check, verdict.source_grade, verdict.recheck_date) == (
+        "misattributed",
+        "B",
+        "2025-04-01",
+    )
+    for bad in (
+        lambda: store.record_attribution_check(cid, "maybe", reviewer="ana"),
+        lambda: store.record_source_grade(cid, "Z", reviewer="ana"),
+        lambda: store.record_recheck_date(cid, "next week", reviewer="ana"),
+    ):
+        with pytest.raises(ValueError):
+            bad()
+    assert [e.field for e in store.history(cid)] == [
+        "attribution_check",
+        "source_grade",
+        "recheck_date",
+    ]
+    claim = store.claim(cid)
+    assert claim is not None and claim.source_grade == "B"
+
+
+def test_evidence_marks_and_their_undo(store: Store) -> None:
+    store.add_analysed(analysed())
+    session = store.start_session("ana")
+    cid = store.claim_ids()[0]
+    sid = store.sentences(1)[2].id
+    store.record_evidence_mark(cid, sid, "supports", reviewer="ana", session_id=session.id)
+    store.record_evidence_mark(cid, sid, "contradicts", reviewer="ana", session_id=session.id)
+    assert store.evidence_marks(cid) == {sid: "contradicts"}
+    store.undo_last(reviewer="ana", session_id=session.id)
+    assert store.evidence_marks(cid) == {sid: "supports"}
+    store.undo_last(reviewer="ana", session_id=session.id)
+    assert store.evidence_marks(cid) == {}
+    fields = [(e.field, e.old, e.new, e.note) for e in store.history(cid)]
+    assert fields[-1] == (f"evidence:{sid}", "supports", None, "undo")
+    with pytest.raises(ValueError):
+        store.record_evidence_mark(cid, sid, "maybe", reviewer="ana")

@@ -216,6 +216,10 @@ class ArticleRecord:
     fmt: str
     ingested_at: str
     text: str = ""
+    story_id: int | None = None
+    version_of: int | None = None
+    copy_of: int | None = None
+    copy_kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +262,17 @@ class ClaimRecord:
     rating: int | None = None
     note: str | None = None
     evidence_count: int = 0
+    gist: str = ""
+    facts: str = ""  # JSON written by the text stage's fact extraction
+    priority: float = 0.0
+    independent_support: int = 0
+    independent_contradict: int = 0
+    attribution_status: str | None = None
+    status: str = "active"  # active | orphaned
+    text_changed: bool = False
+    attribution_check: str | None = None
+    source_grade: str | None = None
+    recheck_date: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +293,31 @@ class EvidenceRecord:
     reasons: tuple[str, ...] = ()
 
 
+ATTRIBUTION_CHECKS: tuple[str, ...] = ("confirmed", "misattributed", "unclear")
+"""Did the source really say it? Cycled by the TUI's ``a`` key."""
+
+SOURCE_GRADES: dict[str, str] = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+"""The Admiralty (NATO) source-reliability scale."""
+
+EVIDENCE_MARKS: tuple[str, ...] = ("supports", "contradicts")
+
+VERDICT_FIELDS: tuple[str, ...] = (
+    "rating",
+    "note",
+    "attribution_check",
+    "source_grade",
+    "recheck_date",
+)
+"""Every field of a verdict that a reviewer sets; each change is one history event."""
+
+
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """The current verdict on a claim, derived from its events in the same transaction."""
@@ -288,6 +328,9 @@ class Verdict:
     reviewer: str | None
     session_id: int | None
     updated_at: str | None
+    attribution_check: str | None = None
+    source_grade: str | None = None
+    recheck_date: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

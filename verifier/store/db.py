@@ -17,14 +17,18 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
 from verifier.models import (
+    ATTRIBUTION_CHECKS,
+    EVIDENCE_MARKS,
     RATINGS,
+    SOURCE_GRADES,
+    VERDICT_FIELDS,
     AnalysedDocument,
     ArticleRecord,
     Attribution,
@@ -93,7 +97,8 @@ class ClaimFilter:
 
 _CLAIM_SELECT = """
 SELECT c.*, a.name AS article_name, a.outlet AS outlet, a.published AS published,
-       v.rating AS rating, v.note AS note,
+       v.rating AS rating, v.note AS note, v.attribution_check AS attribution_check,
+       v.source_grade AS source_grade, v.recheck_date AS recheck_date,
        (SELECT count(*) FROM evidence e WHERE e.claim_id = c.id) AS evidence_count
 FROM claims c
 JOIN articles a ON a.id = c.article_id
@@ -127,6 +132,17 @@ def _claim_from_row(row: sqlite3.Row) -> ClaimRecord:
         rating=row["rating"],
         note=row["note"],
         evidence_count=row["evidence_count"],
+        gist=row["gist"] or "",
+        facts=row["facts"] or "",
+        priority=row["priority"] or 0.0,
+        independent_support=row["independent_support"] or 0,
+        independent_contradict=row["independent_contradict"] or 0,
+        attribution_status=row["attribution_status"],
+        status=row["status"] or "active",
+        text_changed=bool(row["text_changed"]),
+        attribution_check=row["attribution_check"],
+        source_grade=row["source_grade"],
+        recheck_date=row["recheck_date"],
     )
 
 
@@ -143,6 +159,10 @@ def _article_from_row(row: sqlite3.Row, with_text: bool) -> ArticleRecord:
         fmt=row["fmt"],
         ingested_at=row["ingested_at"],
         text=row["text"] if with_text else "",
+        story_id=row["story_id"],
+        version_of=row["version_of"],
+        copy_of=row["copy_of"],
+        copy_kind=row["copy_kind"],
     )
 
 
@@ -562,10 +582,7 @@ class Store:
         rows = self._query("SELECT * FROM verdicts WHERE claim_id = ?", (claim_id,))
         if not rows:
             return None
-        r = rows[0]
-        return Verdict(
-            r["claim_id"], r["rating"], r["note"], r["reviewer"], r["session_id"], r["updated_at"]
-        )
+        return _verdict_from_row(rows[0])
 
     def record_rating(
         self,
@@ -586,6 +603,93 @@ class Store:
     ) -> Verdict:
         return self._set_field(claim_id, "note", note or None, reviewer, session_id, None)
 
+    def record_attribution_check(
+        self, claim_id: str, check: str | None, *, reviewer: str, session_id: int | None = None
+    ) -> Verdict:
+        if check is not None and check not in ATTRIBUTION_CHECKS:
+            raise ValueError(f"attribution check must be one of {', '.join(ATTRIBUTION_CHECKS)}")
+        return self._set_field(claim_id, "attribution_check", check, reviewer, session_id, None)
+
+    def record_source_grade(
+        self, claim_id: str, grade: str | None, *, reviewer: str, session_id: int | None = None
+    ) -> Verdict:
+        if grade is not None:
+            grade = grade.strip().upper()
+            if grade not in SOURCE_GRADES:
+                raise ValueError(f"source grade must be one of {', '.join(SOURCE_GRADES)}")
+        return self._set_field(claim_id, "source_grade", grade, reviewer, session_id, None)
+
+    def record_recheck_date(
+        self, claim_id: str, day: str | None, *, reviewer: str, session_id: int | None = None
+    ) -> Verdict:
+        if day is not None:
+            try:
+                day = date.fromisoformat(day.strip()).isoformat()
+            except ValueError:
+                raise ValueError(f"re-check date must be YYYY-MM-DD, not {day!r}") from None
+        return self._set_field(claim_id, "recheck_date", day, reviewer, session_id, None)
+
+    def record_evidence_mark(
+        self,
+        claim_id: str,
+        sentence_id: int,
+        mark: str | None,
+        *,
+        reviewer: str,
+        session_id: int | None = None,
+    ) -> None:
+        """Mark an evidence sentence as supporting or contradicting a claim (``None`` clears).
+
+        The history event's field is ``evidence:<sentence_id>`` so undo and the audit trail
+        know which sentence a mark was about.
+        """
+        if mark is not None and mark not in EVIDENCE_MARKS:
+            raise ValueError(f"evidence mark must be one of {', '.join(EVIDENCE_MARKS)}")
+        self._write_mark(claim_id, sentence_id, mark, reviewer, session_id, None, None)
+
+    def _write_mark(
+        self,
+        claim_id: str,
+        sentence_id: int,
+        mark: str | None,
+        reviewer: str,
+        session_id: int | None,
+        note: str | None,
+        undoes: int | None,
+    ) -> None:
+        field = f"evidence:{int(sentence_id)}"
+        at = now_iso()
+        with self.transaction() as conn:
+            if not conn.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone():
+                raise KeyError(f"no claim with id {claim_id!r}")
+            current = conn.execute(
+                "SELECT mark FROM evidence_marks WHERE claim_id = ? AND sentence_id = ?",
+                (claim_id, sentence_id),
+            ).fetchone()
+            old = None if current is None else current[0]
+            conn.execute(
+                "INSERT INTO verdict_events (claim_id, field, old, new, reviewer, session_id, at,"
+                " note, undoes) VALUES (?,?,?,?,?,?,?,?,?)",
+                (claim_id, field, old, mark, reviewer, session_id, at, note, undoes),
+            )
+            if mark is None:
+                conn.execute(
+                    "DELETE FROM evidence_marks WHERE claim_id = ? AND sentence_id = ?",
+                    (claim_id, sentence_id),
+                )
+            else:
+                conn.execute(
+                    "INSERT OR REPLACE INTO evidence_marks (claim_id, sentence_id, mark, reviewer,"
+                    " session_id, at) VALUES (?,?,?,?,?,?)",
+                    (claim_id, sentence_id, mark, reviewer, session_id, at),
+                )
+
+    def evidence_marks(self, claim_id: str) -> dict[int, str]:
+        rows = self._query(
+            "SELECT sentence_id, mark FROM evidence_marks WHERE claim_id = ?", (claim_id,)
+        )
+        return {int(r[0]): r[1] for r in rows}
+
     def _set_field(
         self,
         claim_id: str,
@@ -596,6 +700,8 @@ class Store:
         note: str | None,
         undoes: int | None = None,
     ) -> Verdict:
+        if field not in VERDICT_FIELDS:
+            raise ValueError(f"unknown verdict field {field!r}")
         at = now_iso()
         with self.transaction() as conn:
             if not conn.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone():
@@ -626,14 +732,7 @@ class Store:
                 (claim_id, value, reviewer, session_id, at),
             )
             out = conn.execute("SELECT * FROM verdicts WHERE claim_id = ?", (claim_id,)).fetchone()
-        return Verdict(
-            out["claim_id"],
-            out["rating"],
-            out["note"],
-            out["reviewer"],
-            out["session_id"],
-            out["updated_at"],
-        )
+        return _verdict_from_row(out)
 
     def undo_last(self, *, reviewer: str, session_id: int | None) -> VerdictEvent | None:
         """Reverse the newest not-yet-undone change of this session with a new event.
@@ -651,13 +750,21 @@ class Store:
             if row is None:
                 return None
             old: str | None = row["old"]
+            field: str = row["field"]
+            if field.startswith("evidence:"):
+                self._undo_mark(row, reviewer, session_id)
+                return _event_from_row(row)
             value: int | str | None = old
-            if row["field"] == "rating" and old is not None:
+            if field == "rating" and old is not None:
                 value = int(old)
-            self._set_field(
-                row["claim_id"], row["field"], value, reviewer, session_id, "undo", row["id"]
-            )
+            self._set_field(row["claim_id"], field, value, reviewer, session_id, "undo", row["id"])
             return _event_from_row(row)
+
+    def _undo_mark(self, row: sqlite3.Row, reviewer: str, session_id: int | None) -> None:
+        sentence_id = int(row["field"].split(":", 1)[1])
+        self._write_mark(
+            row["claim_id"], sentence_id, row["old"], reviewer, session_id, "undo", row["id"]
+        )
 
     def history(self, claim_id: str) -> list[VerdictEvent]:
         rows = self._query(
@@ -683,6 +790,20 @@ class Store:
             row = dict(r)
             row["rating_name"] = RATINGS.get(row["rating"]) if row["rating"] else None
             yield row
+
+
+def _verdict_from_row(r: sqlite3.Row) -> Verdict:
+    return Verdict(
+        claim_id=r["claim_id"],
+        rating=r["rating"],
+        note=r["note"],
+        reviewer=r["reviewer"],
+        session_id=r["session_id"],
+        updated_at=r["updated_at"],
+        attribution_check=r["attribution_check"],
+        source_grade=r["source_grade"],
+        recheck_date=r["recheck_date"],
+    )
 
 
 def _sentence_from_row(r: sqlite3.Row) -> SentenceRecord:

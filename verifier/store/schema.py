@@ -160,7 +160,81 @@ def _v1_core(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_core]
+def _v2_facts_independence_review(db: sqlite_utils.Database) -> None:
+    """Room for what later stages compute and what reviewers record beyond a rating.
+
+    Claims gain their facts and gist, a check-worthiness priority, independent support
+    counts, an attribution status across appearances and a lifecycle (orphaned claims keep
+    their verdicts). Articles gain their story and what they are a version or copy of.
+    Verdicts gain the attribution check, the source grade and a re-check date; evidence
+    marks, stories, figure conflicts and appearances get tables of their own.
+    """
+    claims = db.table("claims")
+    claims.add_column("gist", str)
+    claims.add_column("facts", str)  # JSON: quantities, events, places, dates
+    claims.add_column("priority", float, not_null_default=0.0)
+    claims.add_column("independent_support", int, not_null_default=0)
+    claims.add_column("independent_contradict", int, not_null_default=0)
+    claims.add_column("attribution_status", str)
+    claims.add_column("status", str, not_null_default="active")
+    claims.add_column("text_changed", int, not_null_default=0)
+    claims.create_index(["priority"])
+    claims.create_index(["attribution_status"])
+
+    db.table("stories").create(
+        {"id": int, "label": str, "first_published": str, "last_published": str}, pk="id"
+    )
+    articles = db.table("articles")
+    articles.add_column("story_id", fk="stories", fk_col="id")
+    articles.add_column("version_of", fk="articles", fk_col="id")
+    articles.add_column("copy_of", fk="articles", fk_col="id")
+    articles.add_column("copy_kind", str)  # version | copy | relay, or NULL for an original
+    articles.create_index(["story_id"])
+
+    verdicts = db.table("verdicts")
+    verdicts.add_column("attribution_check", str)
+    verdicts.add_column("source_grade", str)
+    verdicts.add_column("recheck_date", str)
+
+    db.table("evidence_marks").create(
+        {
+            "claim_id": str,
+            "sentence_id": int,
+            "mark": str,  # supports | contradicts
+            "reviewer": str,
+            "session_id": int,
+            "at": str,
+        },
+        pk=("claim_id", "sentence_id"),
+        foreign_keys=[("claim_id", "claims", "id"), ("sentence_id", "sentences", "id")],
+    )
+    db.table("figure_conflicts").create(
+        {"id": int, "claim_id": str, "event": str, "summary": str, "entries": str},
+        pk="id",
+        foreign_keys=[("claim_id", "claims", "id")],
+    )
+    db.table("figure_conflicts").create_index(["claim_id"])
+    db.table("appearances").create(
+        {
+            "claim_id": str,
+            "article_id": int,
+            "sentence_id": int,
+            "source": str,
+            "canonical_source": str,
+            "cue": str,
+            "hedged": int,
+            "status": str,  # same_source | other_source | unattributed | relay
+        },
+        pk=("claim_id", "sentence_id"),
+        foreign_keys=[
+            ("claim_id", "claims", "id"),
+            ("article_id", "articles", "id"),
+            ("sentence_id", "sentences", "id"),
+        ],
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_core, _v2_facts_independence_review]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
