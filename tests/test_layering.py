@@ -31,6 +31,8 @@ assert not any(m == "textual" or m.startswith("textual.") for m in sys.modules),
 
 def domain_modules() -> list[str]:
     names = ["verifier.models", "verifier.pipeline", "verifier.safety", "verifier.cli"]
+    cli = [f"{verifier.__path__[0]}/cli"]
+    names += [f"verifier.cli.{m.name}" for m in pkgutil.iter_modules(cli)]
     for package in DOMAIN_PACKAGES:
         names.append(f"verifier.{package}")
         path = [f"{verifier.__path__[0]}/{package}"]

@@ -1,0 +1,56 @@
+"""The ``verifier`` command: parse arguments, call the library, print.
+
+One module per command, each with ``register(subparsers)`` that sets ``handler``; adding a
+command is a new module and one line in ``COMMAND_MODULES``. Every failure a user can cause
+(a missing file, a bad database, an unknown article) ends as one line on stderr and exit
+status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from verifier import __version__
+from verifier.cli.common import CliError
+from verifier.safety import strip_controls
+
+COMMAND_MODULES: tuple[str, ...] = ("ingest", "extract", "evidence", "review", "export")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="verifier",
+        description="Find attributed claims in news articles, weigh independent evidence, "
+        "record verdicts.",
+    )
+    parser.add_argument("--version", action="version", version=f"verifier {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"verifier.cli.{name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 0
+    try:
+        return int(args.handler(args))
+    except CliError as exc:
+        print(f"verifier: {strip_controls(str(exc))}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("verifier: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `verifier extract ... | head` closes the pipe early; that is not an error.
+        sys.stderr.close()
+        return 0
+
+
+__all__ = ["CliError", "build_parser", "main"]

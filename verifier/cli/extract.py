@@ -1,0 +1,48 @@
+"""``verifier extract PATH...``: attributions found in files, with no database."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from verifier.cli.common import CliError
+from verifier.safety import strip_controls
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("extract", help="print the attributions found in files (no database)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--format", choices=("jsonl", "text"), default="jsonl")
+
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from verifier.ingest import IngestError, iter_article_files, read_documents
+    from verifier.text import analyse
+
+    failed = 0
+    for path in args.paths:
+        if not Path(path).exists():
+            raise CliError(f"{path}: no such file or folder")
+    for path in iter_article_files(args.paths):
+        try:
+            documents = read_documents(path)
+        except IngestError as exc:
+            print(strip_controls(str(exc)), file=sys.stderr)
+            failed += 1
+            continue
+        for document in documents:
+            for att in analyse(document).attributions:
+                if args.format == "jsonl":
+                    print(json.dumps(att.to_json(), ensure_ascii=False))
+                else:
+                    print(
+                        strip_controls(
+                            f"{att.doc}\t{att.source_type}\t{att.source} | {att.cue} | "
+                            f"{att.content}"
+                        )
+                    )
+    return 1 if failed else 0
