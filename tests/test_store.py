@@ -315,3 +315,22 @@ def test_evidence_marks_and_their_undo(store: Store) -> None:
     assert fields[-1] == (f"evidence:{sid}", "supports", None, "undo")
     with pytest.raises(ValueError):
         store.record_evidence_mark(cid, sid, "maybe", reviewer="ana")
+
+
+def test_stale_write_from_another_session_is_refused(store: Store) -> None:
+    from verifier.store import StaleVerdictError
+
+    store.add_analysed(analysed())
+    cid = store.claim_ids()[0]
+    ana, ben = store.start_session("ana"), store.start_session("ben")
+    shown = store.claim(cid)
+    assert shown is not None and shown.verdict_at is None
+    store.record_rating(cid, 1, reviewer="ana", session_id=ana.id, seen_at=shown.verdict_at)
+    with pytest.raises(StaleVerdictError, match="ana"):
+        store.record_rating(cid, 5, reviewer="ben", session_id=ben.id, seen_at=shown.verdict_at)
+    fresh = store.claim(cid)
+    assert fresh is not None and fresh.rating == 1
+    store.record_rating(cid, 5, reviewer="ben", session_id=ben.id, seen_at=fresh.verdict_at)
+    assert store.verdict(cid).rating == 5  # type: ignore[union-attr]
+    # The same session may change its own verdict without re-reading it.
+    store.record_rating(cid, 4, reviewer="ben", session_id=ben.id, seen_at=shown.verdict_at)

@@ -273,6 +273,7 @@ class ClaimRecord:
     attribution_check: str | None = None
     source_grade: str | None = None
     recheck_date: str | None = None
+    verdict_at: str | None = None  # when the verdict last changed: the stale-write check
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from verifier.store.db import (
     ClaimFilter,
+    StaleVerdictError,
     Store,
     StoreError,
     claim_id_for,
@@ -14,6 +15,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "ClaimFilter",
     "SchemaError",
+    "StaleVerdictError",
     "Store",
     "StoreError",
     "claim_id_for",

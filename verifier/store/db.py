@@ -60,6 +60,20 @@ def words_match(text: str) -> str:
     return " AND ".join(terms)
 
 
+class StaleVerdictError(Exception):
+    """Someone else changed this claim's verdict after it was shown to this reviewer.
+
+    Raised instead of silently overwriting their work; the caller reloads and shows it.
+    """
+
+    def __init__(self, claim_id: str, reviewer: str | None, at: str | None) -> None:
+        self.claim_id, self.reviewer, self.at = claim_id, reviewer, at
+        super().__init__(f"claim {claim_id} was changed by {reviewer or 'someone'} at {at}")
+
+
+_UNCHECKED = "\x00unchecked"
+
+
 class StoreError(Exception):
     """A database that cannot be opened or used; ``str()`` is one line naming the file."""
 
@@ -70,7 +84,7 @@ def default_db_path() -> str:
 
 
 def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def claim_id_for(article_name: str, attribution: Attribution, occurrence: int = 0) -> str:
@@ -99,6 +113,7 @@ _CLAIM_SELECT = """
 SELECT c.*, a.name AS article_name, a.outlet AS outlet, a.published AS published,
        v.rating AS rating, v.note AS note, v.attribution_check AS attribution_check,
        v.source_grade AS source_grade, v.recheck_date AS recheck_date,
+       v.updated_at AS verdict_at,
        (SELECT count(*) FROM evidence e WHERE e.claim_id = c.id) AS evidence_count
 FROM claims c
 JOIN articles a ON a.id = c.article_id
@@ -143,6 +158,7 @@ def _claim_from_row(row: sqlite3.Row) -> ClaimRecord:
         attribution_check=row["attribution_check"],
         source_grade=row["source_grade"],
         recheck_date=row["recheck_date"],
+        verdict_at=row["verdict_at"],
     )
 
 
@@ -592,11 +608,18 @@ class Store:
         reviewer: str,
         session_id: int | None = None,
         note: str | None = None,
+        seen_at: str | None = _UNCHECKED,
     ) -> Verdict:
-        """Set a claim's rating (``None`` clears it); the event and the verdict land together."""
+        """Set a claim's rating (``None`` clears it); the event and the verdict land together.
+
+        ``seen_at`` is the ``verdict_at`` the reviewer was shown; when given and another
+        session has changed the verdict since, ``StaleVerdictError`` is raised.
+        """
         if rating is not None and rating not in RATINGS:
             raise ValueError(f"rating must be one of {sorted(RATINGS)}, not {rating!r}")
-        return self._set_field(claim_id, "rating", rating, reviewer, session_id, note)
+        return self._set_field(
+            claim_id, "rating", rating, reviewer, session_id, note, seen_at=seen_at
+        )
 
     def record_note(
         self, claim_id: str, note: str, *, reviewer: str, session_id: int | None = None
@@ -699,6 +722,8 @@ class Store:
         session_id: int | None,
         note: str | None,
         undoes: int | None = None,
+        *,
+        seen_at: str | None = _UNCHECKED,
     ) -> Verdict:
         if field not in VERDICT_FIELDS:
             raise ValueError(f"unknown verdict field {field!r}")
@@ -706,9 +731,19 @@ class Store:
         with self.transaction() as conn:
             if not conn.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone():
                 raise KeyError(f"no claim with id {claim_id!r}")
-            row = conn.execute(f"SELECT {field} FROM verdicts WHERE claim_id = ?", (claim_id,))
-            current = row.fetchone()
+            current = conn.execute(
+                f"SELECT {field}, updated_at, session_id, reviewer FROM verdicts"
+                " WHERE claim_id = ?",
+                (claim_id,),
+            ).fetchone()
             old = None if current is None else current[0]
+            if (
+                seen_at != _UNCHECKED
+                and current is not None
+                and current["updated_at"] != seen_at
+                and (current["session_id"] != session_id or session_id is None)
+            ):
+                raise StaleVerdictError(claim_id, current["reviewer"], current["updated_at"])
             conn.execute(
                 "INSERT INTO verdict_events (claim_id, field, old, new, reviewer, session_id, at,"
                 " note, undoes) VALUES (?,?,?,?,?,?,?,?,?)",
