@@ -1,0 +1,562 @@
+"""Attribution extraction, one test per mechanism, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.models import Attribution, Document, Span, Unit
+from verifier.text.attribution import extract, find_quotes
+
+
+def _extract(text: str) -> list[Attribution]:
+    atts = extract(Document(name="t.txt", text=text, content_hash="x"))
+    for a in atts:  # every field is exactly what its span covers
+        assert text[a.source_span.start : a.source_span.end] == a.source
+        assert text[a.cue_span.start : a.cue_span.end] == a.cue
+        assert text[a.content_span.start : a.content_span.end] == a.content
+        assert text[a.sentence_span.start : a.sentence_span.end] == a.sentence
+    return atts
+
+
+def _only(text: str) -> Attribution:
+    atts = _extract(text)
+    assert len(atts) == 1, [(a.source, a.cue, a.content) for a in atts]
+    return atts[0]
+
+
+def _by_cue(atts: list[Attribution], cue: str) -> Attribution:
+    found = [a for a in atts if a.cue == cue]
+    assert found, [(a.source, a.cue, a.content) for a in atts]
+    return found[0]
+
+
+# --- verb cues ---------------------------------------------------------------------------------
+
+
+def test_reporting_verb_with_subject_and_clause() -> None:
+    a = _only("The port authority said the harbour would reopen on Monday.")
+    assert (a.source, a.cue, a.content) == (
+        "The port authority",
+        "said",
+        "the harbour would reopen on Monday",
+    )
+    assert a.stance == "asserts" and a.quote == "indirect"
+
+
+def test_that_and_adverbs_are_not_content() -> None:
+    a = _only("The coalition announced earlier that it had taken the airfield.")
+    assert a.content == "it had taken the airfield"
+
+
+def test_adjuncts_between_verb_and_content_are_skipped() -> None:
+    a = _only("The navy said in a statement on Telegram that two boats had been sunk.")
+    assert a.content == "two boats had been sunk"
+
+
+def test_tell_skips_the_hearer() -> None:
+    a = _only("The mayor told reporters the water supply had been cut.")
+    assert (a.source, a.cue, a.content) == ("The mayor", "told", "the water supply had been cut")
+    b = _only("A nurse told the Harbour Courier that the ward was full.")
+    assert b.content == "the ward was full"
+
+
+def test_infinitive_complement() -> None:
+    a = _only("Separatist fighters claim to have captured the ridge above the valley.")
+    assert a.cue == "claim"
+    assert a.content == "to have captured the ridge above the valley"
+
+
+def test_non_reporting_uses_are_ignored() -> None:
+    for text in (
+        "The army responded with artillery fire on the eastern districts.",
+        "The new bridge added to traffic on the coast road.",
+        "Shells slammed into the market on Sunday morning.",
+        "The committee will announce its findings next week.",
+        "The minister did not say whether the border would close.",
+        "State media footage was broadcast across the region.",
+        "What some analysts described as a turning point came in March.",
+    ):
+        assert _extract(text) == [], text
+
+
+# --- several attributions in one sentence ------------------------------------------------------
+
+
+def test_coordinated_verbs_share_their_subject() -> None:
+    atts = _extract(
+        "The navy said it had repelled an “attempted landing” and claimed it is “holding every "
+        "position on the coast.”"
+    )
+    said, claimed = _by_cue(atts, "said"), _by_cue(atts, "claimed")
+    assert said.source == claimed.source == "The navy"
+    assert said.content == "it had repelled an “attempted landing”"
+    assert claimed.content == "it is “holding every position on the coast.”"
+
+
+def test_contrasting_clause_ends_the_first_content() -> None:
+    atts = _extract(
+        "Officials said the fire was under control, but residents say flames are still visible."
+    )
+    said, say = _by_cue(atts, "said"), _by_cue(atts, "say")
+    assert said.content == "the fire was under control"
+    assert (say.source, say.content) == ("residents", "flames are still visible")
+    assert say.source_type == "eyewitness"
+
+
+def test_relative_clause_after_according_to_is_its_own_attribution() -> None:
+    atts = _extract(
+        "A drone hit a fuel depot near the port, killing two guards, according to Ostland’s "
+        "state news agency, ONA, which blamed separatist units for the strike."
+    )
+    acc, blamed = _by_cue(atts, "according to"), _by_cue(atts, "blamed")
+    assert acc.content == "A drone hit a fuel depot near the port, killing two guards"
+    assert acc.source == blamed.source == "Ostland’s state news agency, ONA"
+    assert blamed.content == "separatist units for the strike"
+    assert blamed.stance == "accuses" and blamed.source_type == "state_media"
+
+
+def test_participle_adding_inherits_the_source() -> None:
+    atts = _extract("The agency said exports fell, adding that imports were stable.")
+    adding = _by_cue(atts, "adding")
+    assert adding.source == "The agency" and adding.content == "imports were stable"
+    assert _by_cue(atts, "said").content == "exports fell"
+
+
+def test_participle_without_earlier_cue_takes_the_main_subject() -> None:
+    a = _only("The ministry closed the crossing, saying it had been shelled overnight.")
+    assert (a.source, a.cue, a.content) == (
+        "The ministry",
+        "saying",
+        "it had been shelled overnight",
+    )
+
+
+# --- prepositional cues ------------------------------------------------------------------------
+
+
+def test_according_to_at_the_end() -> None:
+    a = _only("More than 40 homes were destroyed, according to the Blue Cross Society.")
+    assert (a.source, a.cue, a.content) == (
+        "the Blue Cross Society",
+        "according to",
+        "More than 40 homes were destroyed",
+    )
+    assert a.source_type == "ngo"
+
+
+def test_according_to_at_the_start() -> None:
+    a = _only("According to the harbour master, three ships were damaged in the storm.")
+    assert a.source == "the harbour master"
+    assert a.content == "three ships were damaged in the storm"
+
+
+def test_according_to_keeps_apposition_and_drops_following_clause() -> None:
+    a = _only(
+        "Ten people died, according to the Blue Cross, a volunteer rescue group, and dozens "
+        "more were hurt."
+    )
+    assert a.source == "the Blue Cross, a volunteer rescue group"
+    assert a.content == "Ten people died"
+
+
+def test_citing_shares_the_claim_it_supports() -> None:
+    atts = _extract("The Harbour Courier reported six deaths, citing hospital staff.")
+    reported, citing = _by_cue(atts, "reported"), _by_cue(atts, "citing")
+    assert reported.content == citing.content == "six deaths"
+    assert citing.source == "hospital staff"
+
+
+def test_citing_inside_the_subject() -> None:
+    atts = _extract("The state broadcaster, citing a police source, reported that the mayor fled.")
+    reported, citing = _by_cue(atts, "reported"), _by_cue(atts, "citing")
+    assert reported.source == "The state broadcaster"
+    assert citing.source == "a police source"
+    assert reported.content == citing.content == "the mayor fled"
+
+
+# --- inverted and parenthetical ----------------------------------------------------------------
+
+
+def test_inverted_after_a_quotation() -> None:
+    a = _only("“The water came in an hour,” said Mara Holt, 61, who runs a bakery on the quay.")
+    assert a.source == "Mara Holt, 61, who runs a bakery on the quay"
+    assert a.content == "The water came in an hour,"
+    assert a.quote == "direct" and a.source_type == "eyewitness"
+
+
+def test_subject_before_verb_after_a_quotation() -> None:
+    a = _only("“We have no more beds,” a doctor at the clinic said.")
+    assert (a.source, a.cue, a.content) == (
+        "a doctor at the clinic",
+        "said",
+        "We have no more beds,",
+    )
+
+
+def test_parenthetical_cue_at_the_end_of_a_plain_clause() -> None:
+    a = _only("The road to the airport is closed, police said on Friday.")
+    assert (a.source, a.content) == ("police", "The road to the airport is closed")
+
+
+def test_parenthetical_cue_in_the_middle() -> None:
+    a = _only("The truce, the mediators said, would hold until Sunday.")
+    assert a.source == "the mediators"
+    assert a.content.startswith("The truce") and a.content.endswith("until Sunday")
+
+
+def test_source_with_apposition_before_the_verb() -> None:
+    a = _only(
+        "“The convoy will leave at dawn,” a statement from the new alliance, the Southern "
+        "Command, said."
+    )
+    assert a.source == "a statement from the new alliance, the Southern Command"
+    assert a.source_type == "unknown" or a.source_type == "government"
+
+
+def test_anonymous_apposition_with_subordinate_clause() -> None:
+    a = _only(
+        "A senior officer, speaking on condition of anonymity because he was not allowed to "
+        "brief journalists, said the unit had withdrawn."
+    )
+    assert a.source.startswith("A senior officer, speaking on condition of anonymity")
+    assert a.source_type == "anonymous"
+
+
+# --- phrases -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "stance"),
+    [
+        (
+            "The envoy called on both sides to “stop firing at once.”",
+            "called on",
+            "both sides to “stop firing at once.”",
+            "calls_for",
+        ),
+        (
+            "The minister urged donors to release emergency funds.",
+            "urged",
+            "donors to release emergency funds",
+            "calls_for",
+        ),
+        (
+            "The militia accused the army of shelling the market.",
+            "accused",
+            "the army of shelling the market",
+            "accuses",
+        ),
+        (
+            "The governor blamed the militia for the blackout.",
+            "blamed",
+            "the militia for the blackout",
+            "accuses",
+        ),
+        (
+            "The militia refuted the reports as “pure invention.”",
+            "refuted",
+            "the reports as “pure invention.”",
+            "denies",
+        ),
+        (
+            "The company dismissed the allegations as baseless.",
+            "dismissed",
+            "the allegations as baseless",
+            "denies",
+        ),
+        ("The army denied shelling the school.", "denied", "shelling the school", "denies"),
+    ],
+)
+def test_phrase_cues_and_stances(text: str, cue: str, content: str, stance: str) -> None:
+    a = _only(text)
+    assert (a.cue, a.content, a.stance) == (cue, content, stance)
+
+
+def test_object_verbs_need_their_particle() -> None:
+    assert _extract("The board dismissed the director on Monday.") == []
+    assert _extract("The army pressed ahead with the offensive.") == []
+
+
+# --- passives and nouns ------------------------------------------------------------------------
+
+
+def test_quoted_as_saying() -> None:
+    a = _only("The general was quoted as saying the offensive would continue.")
+    assert (a.source, a.cue, a.content) == (
+        "The general",
+        "was quoted as saying",
+        "the offensive would continue",
+    )
+
+
+def test_active_quoted_as_saying() -> None:
+    a = _only("State radio quoted the governor as saying the dam was safe.")
+    assert (a.source, a.content) == ("the governor", "the dam was safe")
+
+
+def test_expletive_passive_has_no_named_source() -> None:
+    a = _only("It was reported that the ferry had capsized.")
+    assert a.source == "" and a.cue == "was reported" and a.content == "the ferry had capsized"
+    assert a.source_type == "unknown"
+
+
+def test_possessive_noun_cue() -> None:
+    a = _only("The militia’s claim that it downed a jet could not be verified.")
+    assert (a.source, a.cue, a.content) == ("The militia", "claim", "it downed a jet")
+
+
+def test_noun_cue_with_by_agent() -> None:
+    a = _only("Accusations by rights groups that detainees were beaten have been rejected.")
+    assert (a.source, a.cue, a.content) == ("rights groups", "Accusations", "detainees were beaten")
+    assert a.stance == "accuses"
+
+
+# --- visual sources ----------------------------------------------------------------------------
+
+
+def test_perception_cue_for_a_video_with_outlet_verification() -> None:
+    a = _only(
+        "A video posted on social media, geolocated by the Courier, shows smoke over the port."
+    )
+    assert a.source == "A video posted on social media, geolocated by the Courier"
+    assert (a.cue, a.content, a.source_type) == ("shows", "smoke over the port", "visual")
+
+
+def test_perception_cue_needs_a_visual_subject() -> None:
+    assert _extract("The crisis shows the limits of the ceasefire.") == []
+
+
+def test_appeared_to_show() -> None:
+    a = _only("Satellite images appeared to show craters near the runway.")
+    assert a.cue == "appeared to show" and a.source_type == "visual"
+
+
+# --- quotations over sentences and paragraphs --------------------------------------------------
+
+
+def test_quote_over_two_sentences_is_one_content() -> None:
+    text = "“The pumps have failed. We need diesel,” said the plant manager."
+    a = _only(text)
+    assert a.content == "The pumps have failed. We need diesel,"
+    assert a.quote == "direct"
+
+
+def test_quote_reopened_in_the_next_paragraph_is_one_content() -> None:
+    text = (
+        "“We left before sunrise.\n\n"
+        "“By noon the village was empty,” the farmer told the Courier by phone."
+    )
+    a = _only(text)
+    assert a.content == "We left before sunrise.\n\n“By noon the village was empty,"
+    assert a.source == "the farmer"
+
+
+def test_colon_introduces_a_direct_quote() -> None:
+    a = _only("The ministry said: “The strike was unlawful. We will respond.”")
+    assert a.content == "The strike was unlawful. We will respond."
+    assert a.quote == "direct"
+
+
+def test_single_quotation_marks() -> None:
+    a = _only("‘The rebels’ advance has stalled,’ one officer said.")
+    assert a.content == "The rebels’ advance has stalled,"
+    assert a.quote == "direct"
+
+
+def test_partial_quote_keeps_its_marks() -> None:
+    a = _only("The governor said the flooding was “the worst in living memory.”")
+    assert a.content == "the flooding was “the worst in living memory.”"
+    assert a.quote == "partial"
+
+
+def test_find_quotes_closes_a_stray_mark_at_the_paragraph_end() -> None:
+    text = "He said “this is open.\n\nA new paragraph said nothing."
+    regions = find_quotes(text, [Span(0, 22), Span(24, len(text))])
+    assert len(regions) == 1 and regions[0].end == 22
+
+
+# --- resolution --------------------------------------------------------------------------------
+
+
+def test_pronoun_resolves_to_the_last_named_person() -> None:
+    atts = _extract(
+        "Foreign Minister Jonas Vell said the talks had failed. He added that a new round was "
+        "possible."
+    )
+    added = _by_cue(atts, "added")
+    assert added.source == "He"
+    assert added.resolved_source == "Foreign Minister Jonas Vell"
+    assert added.source_type == "government"
+
+
+def test_description_resolves_to_an_organisation_named_in_the_text() -> None:
+    atts = _extract(
+        "The army accused the Northern Liberation Front of laying mines. The group denied any "
+        "role in the blasts."
+    )
+    denied = _by_cue(atts, "denied")
+    assert denied.resolved_source == "Northern Liberation Front"
+    assert denied.source_type == "armed_group"
+
+
+def test_surname_takes_the_type_of_the_full_name() -> None:
+    atts = _extract(
+        "Anna Petrova, a spokeswoman for the interior ministry, said 12 people were arrested. "
+        "“Order has been restored,” Petrova said."
+    )
+    assert [a.source_type for a in atts] == ["government", "government"]
+
+
+def test_named_source_resolves_to_itself() -> None:
+    a = _only("The Blue Cross Society said its teams had reached the valley.")
+    assert a.resolved_source == a.source
+
+
+# --- types, hedges -----------------------------------------------------------------------------
+
+
+def test_source_types_in_context() -> None:
+    atts = _extract(
+        "Ostland’s state news agency said the dam held. Rebels said they had cut the road. "
+        "A UN spokesperson said aid was blocked. Witnesses said the bridge collapsed. "
+        "An official who asked not to be named said talks resumed."
+    )
+    assert [a.source_type for a in atts] == [
+        "state_media",
+        "armed_group",
+        "intl_org",
+        "eyewitness",
+        "anonymous",
+    ]
+
+
+def test_outlet_reporting_is_typed_outlet() -> None:
+    text = "HARBOUR CITY (Courier) — The port reopened, a Courier review of shipping logs found."
+    atts = _extract(text)
+    assert atts and atts[0].source_type == "outlet"
+
+
+def test_hedges_from_the_sentence_and_the_next_one() -> None:
+    atts = _extract(
+        "The militia claimed it had shot down a helicopter. The Courier could not independently "
+        "verify the claim."
+    )
+    assert len(atts) == 1
+    assert "claimed" in atts[0].hedges
+    assert "could not independently verify" in atts[0].hedges
+
+
+def test_connective_is_not_part_of_the_content() -> None:
+    a = _only("Separately, two fishermen were rescued off the cape, the coast guard said.")
+    assert a.content == "two fishermen were rescued off the cape"
+
+
+def test_outlet_caveat_apposition_is_not_content() -> None:
+    a = _only("The army said it took the hill, a claim the Courier could not independently verify.")
+    assert a.content == "it took the hill"
+
+
+# --- what is not an attribution ----------------------------------------------------------------
+
+
+def test_headline_caption_byline_and_dateline_carry_no_claims() -> None:
+    text = (
+        "Minister says port will reopen\n\n"
+        "By Ana Reyes, Harbour Courier\n\n"
+        "HARBOUR CITY (Courier) — The port was closed for a third day.\n\n"
+        "Dock workers stand near a crane in Harbour City, May 2. (Photo: Ana Reyes/Courier)\n\n"
+        "The port has been closed since a storm damaged two berths last week."
+    )
+    assert _extract(text) == []
+
+
+def test_outlet_caveat_is_not_an_attribution() -> None:
+    assert _extract("The Courier could not independently verify the claim.") == []
+
+
+def test_units_other_than_body_are_skipped() -> None:
+    text = "Officials said the road was shut."
+    head = Unit(0, 0, "headline", Span(0, len(text)), text)
+    doc = Document(name="t", text=text, content_hash="x")
+    assert extract(doc, [head]) == []
+    body = Unit(0, 0, "body", Span(0, len(text)), text)
+    assert len(extract(doc, [body])) == 1
+
+
+def test_empty_and_blank_documents() -> None:
+    assert _extract("") == []
+    assert _extract("   \n\n  ") == []
+
+
+def test_to_json_uses_the_gold_field_names() -> None:
+    row = _only("Police said the road was shut.").to_json()
+    for key in ("doc", "source", "cue", "content", "source_type", "stance", "quote"):
+        assert key in row
+
+
+# --- robustness to segmentation and punctuation ------------------------------------------------
+
+
+def test_cue_cut_off_from_its_question_by_the_splitter() -> None:
+    a = _only("“Who will pay for this?” asked Ilse Varga, a shop owner. “Nobody knows.”")
+    assert (a.source, a.cue, a.content) == (
+        "Ilse Varga, a shop owner",
+        "asked",
+        "Who will pay for this?",
+    )
+
+
+def test_present_tense_inversion_after_single_quotes() -> None:
+    a = _only("‘The water rose in minutes,’ says Ada Holm, whose shop was flooded.")
+    assert a.source == "Ada Holm, whose shop was flooded"
+    assert a.content == "The water rose in minutes,"
+
+
+def test_participle_after_a_comma_inside_quotes() -> None:
+    atts = _extract(
+        "The minister dismissed the report as “fiction,” telling reporters that no shots were "
+        "fired."
+    )
+    telling = _by_cue(atts, "telling")
+    assert telling.source == "The minister"
+    assert telling.content == "no shots were fired"
+
+
+def test_contrasting_while_clause_is_not_content() -> None:
+    a = _only("Analysts said demand was weak, while the Harbour Bank raised its forecast.")
+    assert a.content == "demand was weak"
+
+
+def test_according_to_after_an_attribution_supports_its_content() -> None:
+    atts = _extract(
+        "Researchers found that the vaccine cut infections by half, according to a study "
+        "published on Monday."
+    )
+    found, acc = _by_cue(atts, "found"), _by_cue(atts, "according to")
+    assert found.content == acc.content == "the vaccine cut infections by half"
+
+
+def test_occasion_with_a_participle_before_that() -> None:
+    a = _only("The monitor said in a report released on Friday that 30 villages were emptied.")
+    assert a.content == "30 villages were emptied"
+
+
+def test_trailing_comment_on_the_claim_is_not_content() -> None:
+    a = _only("The commission declared Ana Brel the winner, a result the opposition rejected.")
+    assert a.content == "Ana Brel the winner"
+
+
+def test_noun_before_a_bare_verb_form_is_a_compound() -> None:
+    assert _extract("On a conference call that lasted an hour, prices were discussed.") == []
+
+
+def test_bare_weekday_after_the_verb_is_not_content() -> None:
+    atts = _extract(
+        "Officials said Monday the border would reopen. The agency said late Friday it had proof."
+    )
+    assert [a.content for a in atts] == ["the border would reopen", "it had proof"]
+
+
+def test_main_subject_keeps_its_apposition_for_a_participle() -> None:
+    a = _only("The deputy, Tom Hale, struck a cautious tone, warning of “persistent risks.”")
+    assert a.source == "The deputy, Tom Hale" and a.cue == "warning of"

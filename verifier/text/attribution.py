@@ -1,0 +1,2032 @@
+"""Find attributed claims in an article: who said what, signalled by which words.
+
+News prose attributes in a few recurring shapes, and each shape is handled by one general
+mechanism over a sentence's tokens rather than by rules for particular articles:
+
+* a reporting verb with its subject on the left and its content on the right
+  ("The ministry said it ..."), including coordinated verbs sharing one subject
+  ("... said A and claimed B"), relative clauses ("..., which blamed ...") and participles
+  ("..., adding ...");
+* the same verb after its content ("“...,” said X." / "..., X said.");
+* prepositional cues ("according to X", "citing X") whose content is the clause they hang on;
+* nouns ("X's claim that ...") and perception verbs for pictures ("a video ... shows ...").
+
+Noun-phrase edges come from closed-class word lists (``lexicon/words.py``), capitalisation and
+punctuation; quotation marks are tracked over the whole document so that a quote running over
+several sentences or paragraphs is one content. Everything is offsets into ``Document.text``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from verifier.models import Attribution, Document, QuoteKind, SourceType, Span, Stance, Unit
+from verifier.text import cues as C
+from verifier.text import sources as S
+from verifier.text.lexicon import verbs as V
+from verifier.text.lexicon import words as W
+from verifier.text.lexicon import wordset
+
+__all__ = ["QuoteRegion", "extract", "find_quotes"]
+
+# ---------------------------------------------------------------------------------------------
+# Tokens
+
+_TOKEN_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"
+    r"|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?"
+    r"|(?<=\w)['\u2019]s\b"
+    r"|[^\W\d_]\w*(?:[-\u2010'\u2019](?![sS]\b)\w+)*"
+    r"|--|\S"
+)
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_ALNUM_RE = re.compile(r"[^\W_]+")
+_OPEN_MARKS = frozenset("“«")
+_CLOSE_MARKS = frozenset("”»")
+_MARKS = frozenset("“”«»\"‘’'")
+_HARD = frozenset({";", ":", "—", "–", "--", "!", "?", "…", "|"})
+_FINAL = frozenset({".", "!", "?", "…"})
+_TRAIL = frozenset({".", ",", ";", ":", "—", "–", "-", "--", "…"})
+_COORD = frozenset({"and", "or", "nor"})
+_LY_NOUNS = wordset(
+    "family ally assembly italy rally supply monopoly anomaly bully belly jelly lily folly tally "
+    "reply homily daily weekly monthly quarterly july emily sicily fly butterfly"
+)
+_STRONG_VERBS = wordset(
+    "said says told tells announced claimed stated reported added confirmed denied accused "
+    "blamed warned insisted stressed alleged"
+)
+_APPOS_STOP = wordset(
+    "who which that whose where when and but while adding saying citing according as although "
+    "though whereas so because including after before in on at during noting claiming "
+    "warning accusing calling urging describing stressing insisting if since until"
+)
+_LEAD_DROP = wordset(
+    "and but or so then also meanwhile however still now instead that while as yet plus "
+    "nonetheless nevertheless moreover furthermore"
+)
+_OBJECT_WORDS = wordset(
+    "him her them us me you it reporters journalists lawmakers parliament supporters "
+    "crowds listeners viewers readers analysts investors shareholders legislators senators "
+    "members delegates students staff employees workers congress jurors delegates diplomats "
+    "residents villagers mourners troops soldiers officers colleagues"
+)
+_ADJUNCT_PREPS = wordset(
+    "in on at during via through over to from with late early before after outside inside near by"
+)
+_DOC_HEADS = wordset(
+    "documents document records data figures statistics report study survey analysis maps map "
+    "logs tracking readings scans results"
+)
+_NAME_CONNECT = wordset("of for the and de al el bin ibn")
+# How far (in tokens) any scan looks from a cue: real subjects and clauses are far shorter,
+# and the bound keeps a pathological "sentence" of 100k words linear to read.
+_WINDOW = 120
+_MAX_CONTENT = 5000
+# Words before "as" that make it part of a noun phrase ("known as", "identified only as").
+_AS_NAMING = wordset(
+    "only known identified named such described listed referred same so just well designated "
+    "introduced simply better also formerly"
+)
+_PREP_CUES = frozenset({"citing", "quoting", "according"})
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _is_word(tok: str) -> bool:
+    return tok[:1].isalnum()
+
+
+_FUNCTION_WORDS = (
+    W.DETERMINERS
+    | W.PREPOSITIONS
+    | W.PRONOUNS
+    | W.OBJECT_PRONOUNS
+    | W.AUXILIARIES
+    | W.CLAUSE_OPENERS
+    | W.RELATIVE_PRONOUNS
+    | W.ADVERBS
+    | W.NEGATIONS
+    | frozenset({"and", "or", "to", "not"})
+)
+
+
+def _content_word(tok: str) -> bool:
+    """A lower-case word that is not a function word: a noun, adjective or verb."""
+    return tok.isalpha() and tok.islower() and tok not in _FUNCTION_WORDS and not _ly_adverb(tok)
+
+
+def _ly_adverb(tok: str) -> bool:
+    return (
+        len(tok) > 4 and tok.endswith("ly") and tok.islower() and tok.isalpha()
+    ) and tok not in _LY_NOUNS
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotations over the whole document
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRegion:
+    """One quotation: its opening mark, the quoted text, and the end of its closing mark."""
+
+    open: int  # offset of the opening mark
+    inner_start: int
+    inner_end: int
+    end: int  # offset after the closing mark (== inner_end when never closed)
+
+
+def _mark_role(text: str, pos: int, ch: str) -> str:
+    """'open', 'close', 'either' or '' for a quotation mark at ``pos``."""
+    prev = text[pos - 1] if pos > 0 else " "
+    nxt = text[pos + 1] if pos + 1 < len(text) else " "
+    if ch in _OPEN_MARKS:
+        return "open"
+    if ch in _CLOSE_MARKS:
+        return "close"
+    opener_ctx = prev.isspace() or prev in "([{—–-/“‘\"'"
+    closer_ctx = nxt.isspace() or nxt in ".,;:!?)]}—–-”’\"'…"
+    if ch == "‘":
+        return "open" if opener_ctx or not prev.isalnum() else ""
+    if ch in "’'":
+        if prev.isalnum() and nxt.isalpha():
+            return ""  # apostrophe inside a word
+        if ch == "'" and opener_ctx and not nxt.isspace():
+            return "open"
+        return "close" if closer_ctx and not prev.isspace() else ""
+    # straight double quote
+    if opener_ctx and not nxt.isspace():
+        return "open"
+    if closer_ctx and not prev.isspace():
+        return "close"
+    return "either"
+
+
+_QUOTE_CHARS = re.compile(r"[“”«»\"‘’']")
+
+
+def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[QuoteRegion]:
+    """Quotation regions of a document, joined across paragraphs the way news prose does.
+
+    A quoted paragraph left open and reopened by a mark at the start of the next paragraph is
+    one quotation (the house style of most English-language outlets); an opening mark never
+    closed ends with its paragraph so one stray mark cannot swallow the article.
+    """
+    regions: list[QuoteRegion] = []
+    carry: tuple[str, int] | None = None  # (family, open offset) still open at paragraph end
+    carry_end = 0
+    for para in paragraphs:
+        start = para.start
+        while start < para.end and text[start].isspace():
+            start += 1
+        current = None
+        skip_at = -1
+        if carry is not None:
+            ch = text[start] if start < para.end else ""
+            if ch and ch in _MARKS and _mark_role(text, start, ch) in ("open", "either"):
+                current = carry
+                skip_at = start
+            else:
+                regions.append(QuoteRegion(carry[1], carry[1] + 1, carry_end, carry_end))
+        carry = None
+        for m in _QUOTE_CHARS.finditer(text, start, para.end):
+            pos = m.start()
+            if pos == skip_at:
+                continue
+            ch = m.group(0)
+            role = _mark_role(text, pos, ch)
+            if not role:
+                continue
+            family = "s" if ch in "‘’'" else "d"
+            if current is None:
+                if role in ("open", "either"):
+                    if family == "s" and ch == "’":
+                        continue
+                    current = (family, pos)
+                continue
+            if family != current[0]:
+                continue
+            if role in ("close", "either"):
+                if (
+                    family == "s"
+                    and pos + 2 < len(text)
+                    and text[pos - 1] == "s"
+                    and text[pos + 1] == " "
+                    and text[pos + 2].islower()
+                ):
+                    continue  # "the rebels’ advance": a plural possessive, not a closing quote
+                regions.append(QuoteRegion(current[1], current[1] + 1, pos, pos + 1))
+                current = None
+        if current is not None:
+            carry = current
+            carry_end = para.end
+    if carry is not None:
+        regions.append(QuoteRegion(carry[1], carry[1] + 1, carry_end, carry_end))
+    regions.sort(key=lambda r: r.open)
+    return regions
+
+
+class _Quotes:
+    """Region lookup by offset, built once per document."""
+
+    __slots__ = ("regions", "starts")
+
+    def __init__(self, regions: list[QuoteRegion]) -> None:
+        self.regions = regions
+        self.starts = [r.open for r in regions]
+
+    def at(self, pos: int) -> int:
+        """Index of the region whose marks-included range holds ``pos``, or -1."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and pos < self.regions[i].end:
+            return i
+        return -1
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentence view
+
+
+class _Sent:
+    """One body sentence as tokens with absolute offsets and quotation membership."""
+
+    __slots__ = ("text", "unit", "toks", "low", "st", "en", "n", "qreg", "qmark", "quotes", "last")
+
+    def __init__(self, text: str, unit: Unit, quotes: _Quotes) -> None:
+        self.text = text
+        self.unit = unit
+        self.quotes = quotes
+        base = unit.span.start
+        pairs = [(m.start(), m.group(0)) for m in _TOKEN_RE.finditer(unit.text)]
+        toks = [t for _, t in pairs]
+        st = [base + a for a, _ in pairs]
+        en = [a + len(t) for a, t in zip(st, toks, strict=True)]
+        self.toks = toks
+        self.low = [t.lower() for t in toks]
+        self.st = st
+        self.en = en
+        self.n = len(toks)
+        qreg = [-1] * self.n
+        qmark = [0] * self.n
+        if quotes.regions and self.n:
+            # walk the few regions overlapping this sentence instead of looking up every token
+            r = max(0, bisect.bisect_right(quotes.starts, st[0]) - 1)
+            regions = quotes.regions
+            i = 0
+            while r < len(regions) and i < self.n:
+                reg = regions[r]
+                if reg.end <= st[i]:
+                    r += 1
+                    continue
+                if st[i] < reg.open:
+                    i = bisect.bisect_left(st, reg.open, i)
+                    continue
+                while i < self.n and st[i] < reg.end:
+                    qreg[i] = r
+                    if st[i] == reg.open:
+                        qmark[i] = 1
+                    elif st[i] == reg.inner_end and reg.end > reg.inner_end:
+                        qmark[i] = 2
+                    i += 1
+                r += 1
+        self.qreg = qreg
+        self.qmark = qmark
+        last = self.n
+        while last > 0 and toks[last - 1] in _FINAL and qreg[last - 1] < 0:
+            last -= 1
+        self.last = last
+
+    def open_index(self, region: int) -> int:
+        """Token index of a region's opening mark in this sentence, or -1."""
+        pos = self.quotes.regions[region].open
+        i = bisect.bisect_left(self.st, pos)
+        return i if i < self.n and self.st[i] == pos else -1
+
+    def words_in(self, a: int, b: int) -> int:
+        return sum(1 for t in self.toks[a:b] if _is_word(t))
+
+
+@dataclass(slots=True)
+class _Raw:
+    """An attribution while its sentence is still being read; offsets are absolute."""
+
+    unit: Unit
+    cue: tuple[int, int]
+    source: tuple[int, int]
+    content: tuple[int, int]
+    stance: Stance
+    src_tok: tuple[int, int] = (-1, -1)
+    cue_tok: int = -1
+    boundary: int = -1  # where this cue's clause begins when it is coordinated with an earlier one
+    visual: bool = False
+    order: int = -1  # reading position; a citing phrase is listed after the claim it supports
+
+
+@dataclass(slots=True)
+class _Subject:
+    a: int
+    e: int
+    kind: str  # start | comma | quote | coord | sub | punct | what | cue
+    boundary: int  # char offset of the clause boundary, -1 when none applies
+    lead_sep: int  # token index of the comma/closing mark just before the subject, or -1
+
+
+# ---------------------------------------------------------------------------------------------
+# Left side: subjects
+
+
+def _skip_left(s: _Sent, i: int) -> tuple[int, bool, int, bool, bool]:
+    """Walk left from a cue over auxiliaries, adverbs and time phrases.
+
+    Returns (index after the subject, negated, be-auxiliary index or -1, infinitive, future).
+    """
+    j = i - 1
+    negated = False
+    be_at = -1
+    while j >= 0:
+        tok, w = s.toks[j], s.low[j]
+        if s.qmark[j] == 1 and j + 1 < s.n and s.qreg[j + 1] == s.qreg[j] and j == i - 1:
+            j -= 1
+            continue
+        if w in W.NEGATIONS or w in ("n't", "n’t"):
+            negated = True
+        elif w in ("to",):
+            return j + 1, negated, be_at, True, False
+        elif w in ("will", "’ll", "'ll", "shall"):
+            return j + 1, negated, be_at, False, True
+        elif w in W.AUXILIARIES:
+            if w in W.BE_FORMS and be_at < 0:
+                be_at = j
+        elif w in W.ADVERBS or _ly_adverb(tok):
+            pass
+        elif w in W.TIME_WORDS and j > 0 and s.low[j - 1] in W.TIME_MODIFIERS:
+            j -= 1
+            while j > 0 and s.low[j - 1] in W.TIME_MODIFIERS and s.low[j - 1] not in ("the",):
+                j -= 1
+        else:
+            break
+        j -= 1
+    return j + 1, negated, be_at, False, False
+
+
+def _comma_before(s: _Sent, k: int) -> bool:
+    """A comma just before token ``k``, also when it sits inside a closing quote (“...,”)."""
+    return k > 0 and (
+        (s.toks[k - 1] == "," and s.qreg[k - 1] < 0)
+        or (k > 1 and s.qmark[k - 1] == 2 and s.toks[k - 2] == ",")
+    )
+
+
+def _complementizer(s: _Sent, j: int) -> bool:
+    """Whether "that" at ``j`` opens a clause (after a verb) rather than a relative clause."""
+    if j == 0:
+        return False
+    p = s.low[j - 1]
+    return (
+        p in _STRONG_VERBS
+        or bool(C.verb_readings(p))
+        or p in W.ADVERBS
+        or p in W.TIME_WORDS
+        or s.toks[j - 1] in (",", ":")
+        or _ly_adverb(s.toks[j - 1])
+    )
+
+
+def _name_quote(s: _Sent, a: int, b: int) -> bool:
+    """A short title-case quotation inside a noun phrase: the rebel “Operations Command”."""
+    words = [t for t in s.toks[a + 1 : b] if _is_word(t)]
+    return 0 < len(words) <= 6 and all(
+        _is_cap(w) or w.lower() in _NAME_CONNECT or w[0].isdigit() for w in words
+    )
+
+
+def _clause_left(s: _Sent, k: int) -> tuple[int, str, int, list[int]]:
+    """Scan left from ``k`` to where the clause holding the subject starts.
+
+    Returns (start token, boundary kind, boundary token, top-level comma positions).
+    """
+    j = k - 1
+    commas: list[int] = []
+    paren = 0
+    if j > 0 and s.toks[j] == ",":
+        # "X, speaking on condition of anonymity because ..., said": the segment between the
+        # commas describes the subject, whatever clause words it holds
+        p = next(
+            (
+                x
+                for x in range(j - 1, max(-1, j - 40), -1)
+                if s.toks[x] in (",",) + tuple(_HARD) or s.qreg[x] >= 0
+            ),
+            -1,
+        )
+        if p > 0 and s.toks[p] == "," and p + 1 < j:
+            first = s.toks[p + 1]
+            if (first.islower() and first.endswith(("ing", "ed"))) or s.low[p + 1] in (
+                "who",
+                "which",
+                "whose",
+            ):
+                commas += [j, p]
+                j = p - 1
+    stop = max(0, k - _WINDOW)
+    while j >= stop:
+        t, w = s.toks[j], s.low[j]
+        if paren:
+            if t == "(":
+                paren -= 1
+            elif t == ")":
+                paren += 1
+            j -= 1
+            continue
+        if t == ")":
+            paren = 1
+            j -= 1
+            continue
+        if t == "(":
+            return j + 1, "punct", j, commas
+        if s.qmark[j] == 2:
+            oi = s.open_index(s.qreg[j])
+            inside_np = (j + 1 < k and s.toks[j + 1] != ",") or (
+                oi > 0 and _is_word(s.toks[oi - 1]) and s.low[oi - 1] not in _STRONG_VERBS
+            )
+            if oi >= 0 and inside_np and _name_quote(s, oi, j):
+                j = oi - 1
+                continue
+            return j + 1, "quote", j, commas
+        if s.qreg[j] >= 0:
+            return j + 1, "quote", j, commas
+        if t in _HARD:
+            return j + 1, "punct", j, commas
+        if t == ",":
+            commas.append(j)
+        elif w in ("but", "yet"):
+            b = j - 1 if j > 0 and s.toks[j - 1] == "," and s.qreg[j - 1] < 0 else j
+            return j + 1, "coord", b, commas
+        elif w in _COORD and j > 0 and s.toks[j - 1] == ",":
+            return j + 1, "coord", j - 1, commas
+        elif w in W.CLAUSE_OPENERS and not (w == "as" and j > 0 and s.low[j - 1] in _AS_NAMING):
+            b = j - 1 if j > 0 and s.toks[j - 1] == "," and s.qreg[j - 1] < 0 else j
+            return j + 1, "sub", b, commas
+        elif w == "that" and _complementizer(s, j):
+            return j + 1, "sub", j, commas
+        elif w in W.FREE_RELATIVES:
+            return j + 1, "what", j, commas
+        elif w in _STRONG_VERBS and j < k - 1:
+            return j + 1, "cue", j, commas
+        j -= 1
+    return stop, "start", -1, commas
+
+
+def _intro_like(s: _Sent, a: int, e: int) -> bool:
+    w = s.low[a]
+    return (
+        w in W.INTRO_PREPOSITIONS
+        or w in W.CLAUSE_OPENERS
+        or w in W.TIME_WORDS
+        or _ly_adverb(s.toks[a])
+        or (s.toks[a].endswith("ing") and s.toks[a][:1].isupper())
+    )
+
+
+def _verbish(s: _Sent, a: int, e: int) -> bool:
+    """Whether a token range holds something that looks like a finite verb."""
+    for x in range(max(a, e - _WINDOW), e):
+        w = s.low[x]
+        if (
+            w in W.AUXILIARIES
+            or w in W.COMMON_VERBS
+            or w in _STRONG_VERBS
+            or _ed_verb(s, x)
+            or (x > a and _cue_form(w))
+        ):
+            return True
+    return False
+
+
+def _name_like(s: _Sent, a: int, e: int) -> bool:
+    """A proper name, possibly after a title: "Dr. Jane Roe", "the Northern Command"."""
+    words = [t for t in s.toks[a:e] if _is_word(t)]
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return bool(words) and all(_is_cap(w) or w.lower() in _NAME_CONNECT for w in words)
+
+
+def _apposition(s: _Sent, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Two adjacent comma segments naming one source: a description and a proper name."""
+    (a1, e1), (a2, e2) = first, second
+    if e1 - a1 > 8 or e2 - a2 > 8 or _intro_like(s, a1, e1) or _verbish(s, a1, e1):
+        return False
+    if s.toks[a1].islower() and s.low[a1] not in W.DETERMINERS:
+        return False
+    n1, n2 = _name_like(s, a1, e1), _name_like(s, a2, e2)
+    return n1 != n2
+
+
+def _trim_lead(s: _Sent, a: int, e: int) -> int:
+    while a < e and (s.low[a] in _LEAD_DROP or s.toks[a] in (",", "—", "–", "-", "(")):
+        a += 1
+    if a < e and (s.low[a] in W.INTRO_PREPOSITIONS or s.low[a] in W.TIME_WORDS):
+        b = a + 1
+        if b < e and s.low[b] in ("the", "a", "an", "this", "last", "next", "that"):
+            b += 1
+        while b < e and (_is_cap(s.toks[b]) or s.low[b] in W.TIME_WORDS or s.toks[b][:1].isdigit()):
+            b += 1
+        if a + 1 < b < e:
+            a = b
+    return a
+
+
+def _valid_subject(s: _Sent, a: int, e: int) -> bool:
+    if a >= e or e - a > 40:
+        return False
+    if not any(_is_word(t) for t in s.toks[a:e]):
+        return False
+    first, lastw = s.low[a], s.low[e - 1]
+    if first in W.PREPOSITIONS and first not in ("like",):
+        return False
+    if lastw in W.PREPOSITIONS or lastw in ("the", "a", "an") or lastw in W.AUXILIARIES:
+        return False
+    if s.toks[a].islower() and s.toks[a].endswith(("ing", "ed")) and first not in W.DETERMINERS:
+        return False
+    # a subject holding a long quotation is content, not a speaker
+    quoted = sum(1 for i in range(a, e) if s.qreg[i] >= 0 and _is_word(s.toks[i]))
+    return quoted <= 6
+
+
+def _subject_left(s: _Sent, k: int) -> _Subject | None:
+    """The subject noun phrase ending at token ``k``, with its appositions, or None."""
+    if k <= 0:
+        return None
+    start, kind, btok, commas = _clause_left(s, k)
+    cuts = sorted(c for c in commas if c >= start)
+    segs: list[tuple[int, int]] = []
+    a = start
+    for c in cuts:
+        segs.append((a, c))
+        a = c + 1
+    segs.append((a, k))
+    trailing = segs[-1][0] >= segs[-1][1]
+    if trailing:
+        segs = [sg for sg in segs[:-1] if sg[0] < sg[1]]
+        # "KNNA, citing a military source, reported": the citing phrase is its own cue
+        while len(segs) >= 2 and s.low[segs[-1][0]] in _PREP_CUES:
+            segs.pop()
+        if not segs:
+            return None
+        if len(segs) >= 2:
+            head, appos = segs[-2], segs[-1]
+            if s.low[appos[0]] in W.PREPOSITIONS:
+                sa, se = head
+                idx = len(segs) - 2
+            elif _intro_like(s, head[0], head[1]) and len(segs) >= 2:
+                sa, se = appos
+                idx = len(segs) - 1
+            else:
+                sa, se = head[0], appos[1]
+                idx = len(segs) - 2
+        else:
+            sa, se = segs[0]
+            idx = 0
+    else:
+        segs = [sg for sg in segs if sg[0] < sg[1]]
+        if not segs:
+            return None
+        sa, se = segs[-1]
+        idx = len(segs) - 1
+        if idx > 0 and _apposition(s, segs[idx - 1], (sa, se)):
+            # "..., the hospital's director, Dr. Jane Roe, told reporters."
+            sa = segs[idx - 1][0]
+            idx -= 1
+        elif any(s.low[x] == "and" for x in range(sa, se)):
+            while idx > 0:
+                pa, pe = segs[idx - 1]
+                if (
+                    pe - pa <= 4
+                    and not _intro_like(s, pa, pe)
+                    and (_is_cap(s.toks[pa]) or s.low[pa] in W.DETERMINERS)
+                ):
+                    sa = pa
+                    idx -= 1
+                else:
+                    break
+    sa = _trim_lead(s, sa, se)
+    if not _valid_subject(s, sa, se):
+        return None
+    lead_sep = -1
+    if idx > 0 or (sa > start and s.toks[sa - 1] == ","):
+        lead_sep = segs[idx][0] - 1 if idx > 0 else sa - 1
+    elif kind == "quote" and start > 0 and segs[0][0] == start:
+        lead_sep = start - 1
+    boundary = -1
+    if kind in ("coord", "sub", "punct") and btok >= 0:
+        boundary = s.st[btok]
+    elif kind == "cue" and lead_sep >= 0 and s.toks[lead_sep] == ",":
+        boundary = s.st[lead_sep]
+    return _Subject(sa, se, kind, boundary, lead_sep)
+
+
+# ---------------------------------------------------------------------------------------------
+# Right side: noun phrases and complements
+
+
+def _ed_verb(s: _Sent, e: int) -> bool:
+    t = s.toks[e]
+    if not (t.islower() and t.endswith("ed") and len(t) > 4):
+        return False
+    if e + 1 >= s.n:
+        return True
+    nxt = s.low[e + 1]
+    return nxt in W.DETERMINERS or nxt in W.PRONOUNS or s.toks[e + 1][:1].isdigit()
+
+
+def _np_seg(s: _Sent, j: int, lim: int) -> int:
+    """End of one comma-free noun-phrase segment starting at ``j``."""
+    e = j
+    lim = min(lim, j + _WINDOW // 2)
+    while e < lim:
+        t, w = s.toks[e], s.low[e]
+        if t in _HARD or t == "," or (t in _FINAL and e >= s.last):
+            break
+        if t == "(":
+            close = next((x for x in range(e + 1, min(lim, e + 10)) if s.toks[x] == ")"), -1)
+            if close < 0:
+                break
+            e = close + 1
+            continue
+        if s.qmark[e] == 1:
+            reg = s.qreg[e]
+            close = next(
+                (x for x in range(e + 1, min(lim, e + 9)) if s.qmark[x] == 2 and s.qreg[x] == reg),
+                -1,
+            )
+            if close < 0 or not _name_quote(s, e, close):
+                break
+            e = close + 1
+            continue
+        if s.qmark[e] == 2 or (s.qreg[e] >= 0 and s.qreg[j] < 0):
+            break
+        if e > j and (
+            w in W.CLAUSE_OPENERS
+            or w in W.RELATIVE_PRONOUNS
+            or w in W.AUXILIARIES
+            or w in _STRONG_VERBS
+            or w in W.COMMON_VERBS
+            or w in ("saying", "adding", "citing", "according")
+            or _ed_verb(s, e)
+            or (s.toks[e].islower() and _cue_form(w))
+        ):
+            break
+        e += 1
+    return e
+
+
+def _appositive_like(s: _Sent, a: int, e: int) -> bool:
+    if e - a > 14:
+        return False
+    first = s.low[a]
+    if not (first in ("a", "an", "the") or _is_cap(s.toks[a])):
+        return False
+    if a + 1 < e and s.low[a + 1] == "of":
+        return False  # "most of them ...", "all of whom ...": not a name for the source
+    text = s.text[s.st[a] : s.en[e - 1]]
+    if S.classify_source(text) != "unknown":
+        return True
+    words = [t for t in s.toks[a:e] if _is_word(t)]
+    if words and all(_is_cap(w) or w.lower() in _NAME_CONNECT for w in words):
+        return True
+    return s.low[a] in ("a", "an") and e - a <= 8
+
+
+def _np_right(s: _Sent, j: int, mode: str) -> tuple[int, int] | None:
+    """A noun phrase starting at ``j`` with its appositions.
+
+    ``mode`` is "end" when the phrase closes the sentence (any appositive-looking segment up
+    to the end belongs to it, and so does a descriptive relative clause: "Jane Doe, 52, who
+    lives nearby") or "start" when a main clause follows (the last comma segment is that
+    clause, not an apposition).
+    """
+    lim = s.last
+    while j < lim and s.toks[j] in (",", "—", "–"):
+        j += 1
+    if j >= lim:
+        return None
+    e = _np_seg(s, j, lim)
+    if e <= j:
+        return None
+    while e < lim and s.toks[e] == ",":
+        nj = e + 1
+        if nj >= lim:
+            break
+        w = s.low[nj]
+        if w in _APPOS_STOP or s.qmark[nj] == 1 or (w.endswith("ing") and s.toks[nj].islower()):
+            break
+        ne = _np_seg(s, nj, lim)
+        if ne <= nj:
+            break
+        if ne == nj + 1 and s.toks[nj][:1].isdigit():
+            e = ne  # an age: "Jane Doe, 52, said"
+            continue
+        if mode == "start":
+            if ne >= lim or s.toks[ne] != "," or not _appositive_like(s, nj, ne):
+                break
+        elif not (ne >= lim or _appositive_like(s, nj, ne)):
+            break
+        e = ne
+    if mode == "end":
+        e = _relative_tail(s, e, lim)
+    return j, e
+
+
+def _relative_tail(s: _Sent, e: int, lim: int) -> int:
+    """Extend a sentence-final source over a descriptive relative clause without a cue."""
+    r = e + 1 if e < lim and s.toks[e] == "," else e
+    if r >= lim or s.low[r] not in ("who", "whose", "which", "where"):
+        return e
+    end = r + 1
+    lim = min(lim, r + _WINDOW)
+    while end < lim and s.toks[end] not in _HARD:
+        if (
+            s.toks[end] == ","
+            and end + 1 < lim
+            and (s.low[end + 1] in _APPOS_STOP or s.low[end + 1].endswith("ing"))
+        ):
+            break
+        end += 1
+    if any(_cue_form(s.low[x]) for x in range(r + 1, end)):
+        return e  # "..., which blamed ...": a claim of its own
+    return end
+
+
+def _cue_form(w: str) -> bool:
+    return w in _STRONG_VERBS or any(rd.tense in ("ed", "s") for rd in C.verb_readings(w))
+
+
+def _adjunct_end(s: _Sent, b: int, lim: int) -> int:
+    """End of an adjunct after a verb ("in a statement", "on Telegram", "to CNN"), or -1."""
+    w = s.low[b]
+    if w not in _ADJUNCT_PREPS:
+        return -1
+    strong = False
+    lower_seen = False
+    x = b + 1
+    end = -1
+    while x < lim and x <= b + 7:
+        t, lw = s.toks[x], s.low[x]
+        if t in (",", ":", ";", ".") or s.qmark[x] or lw == "that":
+            break
+        if lw in V.ADJUNCT_NOUNS or lw in W.TIME_WORDS:
+            strong = True
+            end = x + 1
+        elif _is_cap(t) or lw in W.OBJECT_PRONOUNS or lw in _OBJECT_WORDS or t[:1].isdigit():
+            end = x + 1
+        elif lw in W.DETERMINERS or lw in (
+            "of",
+            "with",
+            "its",
+            "his",
+            "her",
+            "their",
+            "state",
+            "local",
+            "national",
+            "press",
+            "news",
+            "social",
+        ):
+            pass
+        elif lw in _ADJUNCT_PREPS or strong:
+            break
+        elif t.isalpha() and t.islower():
+            lower_seen = True  # an adjective, kept only before an adjunct noun ("brief call")
+        else:
+            return -1
+        x += 1
+    if end < 0:
+        return -1
+    if strong:
+        return end
+    if lower_seen:
+        return -1
+    nxt = s.low[end] if end < lim else ""
+    if end >= lim or nxt in ("that", ":", ",") or s.qmark[end] == 1 or nxt in _ADJUNCT_PREPS:
+        return end
+    return -1
+
+
+def _object_end(s: _Sent, b: int, lim: int) -> int:
+    """End of the hearer after a tell-type verb ("told reporters", "told The Associated Press").
+
+    The hearer is a pronoun, a capitalised name or a short determiner phrase; it must be
+    followed by what introduces the content ("that", a colon, a quotation, an adjunct, the end)
+    or, after a name, by the start of the content clause itself ("told CNN the city ...").
+    """
+    if b >= lim:
+        return -1
+    if s.low[b] in W.OBJECT_PRONOUNS or s.low[b] in _OBJECT_WORDS:
+        return b + 1
+
+    def introduces(x: int) -> bool:
+        nxt = s.low[x] if x < lim else ""
+        return x >= lim or nxt in ("that", ":", ",") or s.qmark[x] == 1 or nxt in _ADJUNCT_PREPS
+
+    x = b
+    if _is_cap(s.toks[b]) or s.low[b] in ("state", "local"):
+        while (
+            x < lim
+            and x < b + 6
+            and (
+                _is_cap(s.toks[x])
+                or (s.low[x] in _NAME_CONNECT and x + 1 < lim and _is_cap(s.toks[x + 1]))
+                or s.low[x] in ("state", "local", "news")
+            )
+        ):
+            x += 1
+        if introduces(x):
+            return x
+        if x < lim and (s.low[x] in W.DETERMINERS or s.low[x] in W.PRONOUNS):
+            return x  # "told CNN the city had ...": the content clause starts here
+        for y in range(x + 1, min(lim, x + 3) + 1):  # "told KRS teams that ..."
+            if not (s.toks[y - 1].isalpha() and s.low[y - 1] not in _FUNCTION_WORDS):
+                break
+            if introduces(y):
+                return y
+        return -1
+    if s.low[b] in W.DETERMINERS:
+        x = b + 1
+        while x < lim and x < b + 5 and s.toks[x].isalpha() and s.low[x] not in _FUNCTION_WORDS:
+            x += 1
+            if introduces(x):
+                return x
+    return -1
+
+
+def _skip_adjuncts(s: _Sent, j: int, frames: str) -> int:
+    """Skip adverbs, time phrases, occasions ("in a statement") and a hearer after a verb."""
+    lim = s.last
+    b = j
+    obj_done = "T" not in frames
+    for _ in range(8):
+        if b >= lim:
+            break
+        t, w = s.toks[b], s.low[b]
+        if w in W.ADVERBS and w not in ("that", "even", "just", "first", "once"):
+            b += 1
+            continue
+        if _ly_adverb(t):
+            b += 1
+            continue
+        if (w in W.TIME_WORDS and w != "may") or (
+            w in ("on", "late", "early", "last", "this", "earlier", "later")
+            and b + 1 < lim
+            and s.low[b + 1] in W.TIME_WORDS
+        ):
+            b += 1
+            while b < lim and (s.low[b] in W.TIME_WORDS or s.toks[b][:1].isdigit()):
+                b += 1
+            continue
+        m = _adjunct_end(s, b, lim)
+        if m > b:
+            b = m
+            continue
+        if not obj_done:
+            m = _object_end(s, b, lim)
+            obj_done = True
+            if m > b:
+                b = m
+                continue
+        break
+    return b
+
+
+def _complement(s: _Sent, j: int, frames: str) -> tuple[int, bool]:
+    """Where a verb's content starts, after adjuncts and "that"; -1 when it has none.
+
+    The flag says whether the content was introduced by "that", a colon or a quotation mark,
+    which verbs with common non-reporting senses require.
+    """
+    lim = s.last
+    b = _skip_adjuncts(s, j, frames)
+    if b < lim and s.low[b] != "that":
+        # "said in a report released Wednesday that ...": a modifier of the occasion
+        for x in range(b, min(lim, b + 6)):
+            w = s.low[x]
+            if w == "that" and x > b:
+                b = x
+                break
+            if not (
+                (s.toks[x].islower() and w.endswith("ed") and x == b)
+                or w in W.TIME_WORDS
+                or w in ("on", "by", "in", "at", "late", "early", "last", "the", "a")
+                or (_is_cap(s.toks[x]) and x > b)
+                or s.toks[x][:1].isdigit()
+            ):
+                break
+    marked = False
+    if b < lim and s.low[b] == "that" or b < lim and s.toks[b] == ":":
+        b += 1
+        marked = True
+    elif b + 1 < lim and s.toks[b] == "," and s.qmark[b + 1] == 1:
+        b += 1
+    if b < lim and s.qmark[b] == 1:
+        marked = True
+    if b >= lim or s.toks[b] in (",", ";", ")", "—", "–") or s.qmark[b] == 2:
+        return -1, marked
+    w = s.low[b]
+    if not marked and w in W.CLAUSE_OPENERS and w not in ("if", "whether"):
+        return -1, marked  # "Roque said as ambulances arrived": a circumstance, not content
+    if not marked and w in W.PREPOSITIONS and w not in ("to", "of", "about", "like"):
+        # a place or occasion before the content: "said in the capital, Kessem, that ..."
+        for x in range(b + 1, min(lim, b + 14)):
+            if s.low[x] == "that" and s.qreg[x] < 0 or s.toks[x] == ":" or s.qmark[x] == 1:
+                return (x + 1 if s.qmark[x] != 1 else x), True
+            if s.toks[x] in _HARD:
+                break
+        return -1, marked
+    return b, marked
+
+
+# ---------------------------------------------------------------------------------------------
+# Content spans
+
+
+def _left_content(s: _Sent, sep: int, atts: list[_Raw]) -> tuple[int, int] | None:
+    """Content written before a parenthetical cue: the quotation or clause ending at ``sep``."""
+    if sep < 0:
+        return None
+    close = sep
+    if s.toks[sep] == "," and sep > 0 and s.qmark[sep - 1] == 2:
+        close = sep - 1
+    if s.qmark[close] == 2:
+        reg = s.quotes.regions[s.qreg[close]]
+        oi = s.open_index(s.qreg[close])
+        if oi < 0 or oi == _clause_start(s, oi):
+            return reg.inner_start, reg.inner_end
+        start = _clause_start(s, oi)
+        return s.st[start], s.en[close]
+    end = sep if s.toks[sep] == "," else sep + 1
+    start = _clause_start(s, end)
+    if end <= start:
+        return None
+    return s.st[start], s.en[end - 1]
+
+
+def _clause_start(s: _Sent, end: int) -> int:
+    """First token of the clause ending before ``end``: the sentence start or after a ";"."""
+    stop = max(0, end - 2 * _WINDOW)
+    for x in range(end - 1, stop - 1, -1):
+        if s.toks[x] == ";" and s.qreg[x] < 0:
+            return x + 1
+    return stop
+
+
+_PREDICATE_AUX = wordset(
+    "could can cannot would will has have had is are was were remain remains remained appear "
+    "appears appeared seem seems seemed"
+)
+_PREDICATE_ADJ = wordset(
+    "false true unfounded baseless unverified untrue wrong incorrect correct accurate "
+    "unsubstantiated misleading"
+)
+
+
+def _last_predicate(s: _Sent, start: int) -> int:
+    """Start of the last auxiliary + participle group ("could not be confirmed"), or -1."""
+    found = -1
+    x = start
+    while x < min(s.last, start + 2 * _WINDOW):
+        if s.low[x] in _PREDICATE_AUX and s.qreg[x] < 0:
+            y = x + 1
+            while y < s.last and s.low[y] in (
+                "not",
+                "n't",
+                "never",
+                "yet",
+                "be",
+                "been",
+                "also",
+                "independently",
+                "since",
+                "later",
+                "widely",
+            ):
+                y += 1
+            if y < s.last and (
+                (s.toks[y].islower() and s.toks[y].endswith(("ed", "en")) and y > x + 1)
+                or s.low[y] in _PREDICATE_ADJ
+            ):
+                found = x
+                x = y
+        x += 1
+    return found
+
+
+def _content(s: _Sent, c0: int) -> tuple[int, int]:
+    """From ``c0`` to the end of the sentence, or to a contrasting ", while/whereas" clause."""
+    end = s.last
+    for x in range(c0 + 1, min(s.last - 1, c0 + 2 * _WINDOW)):
+        closing = s.qmark[x] == 2 and s.toks[x - 1] == ","
+        if (
+            (closing or (s.toks[x] == "," and s.qreg[x] < 0))
+            and s.low[x + 1] in ("while", "whereas")
+            and x + 2 < s.last
+            and (_is_cap(s.toks[x + 2]) or s.low[x + 2] in W.DETERMINERS)
+        ):
+            end = x + 1 if closing else x
+            break
+    return s.st[c0], s.en[end - 1] if end > c0 else s.en[c0]
+
+
+# ---------------------------------------------------------------------------------------------
+# The cue handlers
+
+
+class _Reader:
+    """Reads one sentence's cues left to right, each building on the attributions before it."""
+
+    def __init__(self, s: _Sent) -> None:
+        self.s = s
+        self.atts: list[_Raw] = []
+        self.used: set[int] = set()
+        self.pending: list[tuple[_Raw, str]] = []
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _add(
+        self,
+        cue: tuple[int, int],
+        src_tok: tuple[int, int] | None,
+        content: tuple[int, int] | None,
+        stance: Stance,
+        *,
+        cue_tok: int,
+        boundary: int = -1,
+        source_span: tuple[int, int] | None = None,
+        visual: bool = False,
+    ) -> _Raw | None:
+        s = self.s
+        if content is None or content[1] <= content[0]:
+            return None
+        if source_span is None:
+            if src_tok is None:
+                return None
+            source_span = (s.st[src_tok[0]], s.en[src_tok[1] - 1])
+        raw = _Raw(
+            s.unit,
+            cue,
+            source_span,
+            content,
+            stance,
+            src_tok or (-1, -1),
+            cue_tok,
+            boundary,
+            visual,
+        )
+        self.atts.append(raw)
+        return raw
+
+    def _previous_source(self) -> _Raw | None:
+        for att in reversed(self.atts):
+            if att.source[1] > att.source[0]:
+                return att
+        return None
+
+    # -- the loop -------------------------------------------------------------------------------
+    def read(self) -> list[_Raw]:
+        s = self.s
+        triggers = C.trigger_words()
+        i = 0
+        while i < s.n:
+            w = s.low[i]
+            step = 1
+            if w not in triggers or i in self.used:
+                i += 1
+                continue
+            if w == "according" and i + 1 < s.n and s.low[i + 1] == "to":
+                self._according(i, i + 2)
+                step = 2
+            elif w in ("citing", "quoting") and i > 0 and s.toks[i - 1] == ",":
+                self._citing(i)
+            elif w == "quoted" and self._quoted(i):
+                pass
+            else:
+                done = False
+                for ph in C.phrasal_readings(w):
+                    end = i + 1 + len(ph.rest)
+                    if end <= s.n and tuple(s.low[i + 1 : end]) == ph.rest:
+                        lemma = " ".join((ph.lemma, *ph.rest))
+                        if self._verb(
+                            i,
+                            end,
+                            lemma,
+                            ph.tense,
+                            ph.frames,
+                            ph.stance,
+                            V.REQUIRED_PARTICLE.get(lemma, frozenset()),
+                        ):
+                            done = True
+                            step = end - i
+                            break
+                if not done:
+                    for rd in C.verb_readings(w):
+                        if self._verb(
+                            i, i + 1, rd.lemma, rd.tense, rd.frames, rd.stance, rd.particles
+                        ):
+                            done = True
+                            break
+                if not done and w in C.CUE_NOUNS:
+                    self._noun(i)
+            i += step
+        self._truncate()
+        self._settle()
+        return self.atts
+
+    def _truncate(self) -> None:
+        """Cut each content where a later coordinated attribution's clause begins."""
+        for idx, later in enumerate(self.atts):
+            if later.boundary < 0:
+                continue
+            for att in self.atts[max(0, idx - 12) : idx]:
+                a, b = att.content
+                if a < later.boundary < b:
+                    att.content = (a, later.boundary)
+
+    # -- verbs ---------------------------------------------------------------------------------
+    def _verb(
+        self,
+        i: int,
+        j: int,
+        lemma: str,
+        tense: str,
+        frames: str,
+        stance: Stance,
+        particles: frozenset[str],
+    ) -> bool:
+        s = self.s
+        if (
+            s.qreg[i] >= 0
+            and not s.qmark[i]
+            and not (i >= 2 and s.qmark[i - 1] == 1 and s.qreg[i - 1] == s.qreg[i])
+        ):
+            return False  # inside a quotation only a partial quote opening at the verb counts
+        prev = s.low[i - 1] if i > 0 else ""
+        nxt = s.low[j] if j < s.n else ""
+        if _is_cap(s.toks[i]) and i > 0 and s.qmark[i - 1] != 1:
+            return False  # a capitalised word mid-sentence is a name ("United States")
+        if "N" in frames or tense in ("s", "base"):
+            if i > 0 and _cue_form(prev) and s.toks[i - 1].islower():
+                return False  # "denied reports that ...": a noun after a verb
+            if (
+                prev in W.DETERMINERS
+                or prev in ("’s", "'s")
+                or (prev in ("’", "'") and s.qmark[i - 1] != 2)
+                or (prev in W.PREPOSITIONS and prev not in ("to",))
+            ):
+                return False
+            if "N" in frames and nxt in ("of", "by", "from", "about", "against", "over"):
+                return False
+            if "N" in frames and tense in ("s", "base") and j < s.n and _content_word(s.toks[j]):
+                return False  # "state media", "reports say": a noun before another word
+        if tense == "base" and prev and prev in W.DETERMINERS:
+            return False
+        if (
+            tense == "base"
+            and "N" in frames
+            and i > 0
+            and _content_word(s.toks[i - 1])
+            and not s.low[i - 1].endswith("s")
+            and s.low[i - 1] not in ("people", "police", "children", "men", "women")
+        ):
+            return False  # "a conference call that ...": a singular noun has no base verb
+        k, negated, be_at, infinitive, future = _skip_left(s, i)
+        if negated or future:
+            return False
+        if infinitive and tense == "base":
+            return False
+        if tense == "ing" and not (_comma_before(s, k) or be_at >= 0):
+            return False
+        if tense == "ed" and (nxt == "by" or be_at >= 0):
+            return self._passive(i, j, k, be_at, stance)
+        if "V" in frames and tense == "ed" and prev not in ("has", "have", "had"):
+            pass
+        lw = s.low[k - 1] if k > 0 else ""
+        cue = (s.st[i], s.en[j - 1])
+
+        # ", saying ..." / "... and claimed ..." / "..., which blamed ..."
+        shared: _Raw | None = None
+        subj: _Subject | None = None
+        boundary = -1
+        if tense == "ing" and _comma_before(s, k):
+            shared = self._previous_source()
+            boundary = s.st[k - 1] if s.toks[k - 1] == "," else s.en[k - 1]
+            if shared is None:
+                subj = self._main_subject(k - 1)
+                if subj is None:
+                    return False
+        elif (
+            lw in ("and", "but", "or", "then") and k - 1 > 0 and (s.low[k - 2] not in W.DETERMINERS)
+        ):
+            # "X said A and claimed B": the second verb shares the first one's subject
+            shared = self._previous_source()
+            if shared is None:
+                subj = self._main_subject(k - 1)
+                if subj is None:
+                    return False
+            boundary = s.st[k - 2] if s.toks[k - 2] == "," else s.st[k - 1]
+        elif lw in ("which", "who") and k >= 2:
+            comma = k - 2 if s.toks[k - 2] == "," else k - 1
+            ante = next(
+                (a for a in reversed(self.atts) if a.src_tok[1] in (comma, comma + 1)), None
+            )
+            if ante is not None:
+                shared = ante
+            else:
+                subj = _subject_left(s, comma)
+                if subj is None:
+                    return False
+            boundary = s.st[comma]
+        elif (
+            k > 0
+            and (s.toks[k - 1] == "," or s.qmark[k - 1] == 2)
+            and lemma in V.INVERTIBLE
+            and tense in ("ed", "s")
+            and self._inverted(i, j, k, lemma, frames, stance)
+        ):
+            return True
+        else:
+            subj = _subject_left(s, k)
+            if subj is None:
+                return False
+            if subj.kind == "what" and lemma in W.LABEL_VERBS:
+                return False
+            boundary = subj.boundary
+
+        if shared is not None:
+            src_tok = shared.src_tok if shared.src_tok[0] >= 0 else None
+            source_span: tuple[int, int] | None = shared.source
+        else:
+            assert subj is not None
+            src_tok = (subj.a, subj.e)
+            source_span = None
+
+        subject_text = (
+            s.text[source_span[0] : source_span[1]]
+            if source_span
+            else (s.text[s.st[subj.a] : s.en[subj.e - 1]] if subj else "")
+        )
+        visual = False
+        if "V" in frames:
+            head = subject_text.lower().split(",")[0].split()
+            if not (S.is_visual(subject_text) or any(h in _DOC_HEADS for h in head[:4])):
+                return False
+            visual = True
+
+        if "O" in frames:
+            c0 = j
+            while c0 < s.last and (_ly_adverb(s.toks[c0]) or s.low[c0] in ("also", "again")):
+                c0 += 1
+            if c0 >= s.last or (
+                s.low[c0] in W.PREPOSITIONS or s.low[c0] in ("up", "down", "out", "off", "back")
+            ):
+                return False
+            if particles:
+                window = s.low[c0 : min(s.last, c0 + 16)]
+                if not any(p in window for p in particles):
+                    return False
+            if lemma == "call" and not any(s.qmark[x] == 1 for x in range(c0, min(s.last, c0 + 5))):
+                return False  # "calling them “a fabrication”" labels; "called his counterpart" not
+            marked = True
+        else:
+            c0, marked = _complement(s, j, frames)
+        if c0 < 0:
+            # nothing after the verb: the content is what came before ("..., the army said.")
+            if subj is None or subj.lead_sep < 0:
+                return False
+            content = _left_content(s, subj.lead_sep, self.atts)
+            x = _skip_adjuncts(s, j, frames)
+            if (
+                content is not None
+                and x + 1 < s.last
+                and s.toks[x] == ","
+                and s.qmark[x + 1] != 1
+                and s.low[x + 1] not in _APPOS_STOP
+                and not s.low[x + 1].endswith("ing")
+                and s.toks[subj.lead_sep] == ","
+            ):
+                # "The ceasefire, the mediators said, would hold": the claim runs on
+                content = (content[0], s.en[s.last - 1])
+            self.used.update(range(i, j))
+            return (
+                self._add(cue, src_tok, content, stance, cue_tok=i, source_span=source_span)
+                is not None
+            )
+        if ("H" in frames or "Q" in frames) and not marked:
+            return False
+        if not marked and not any(f in frames for f in "COTV"):
+            return False
+        content = _content(s, c0)
+        self.used.update(range(i, j))
+        return (
+            self._add(
+                cue,
+                src_tok,
+                content,
+                stance,
+                cue_tok=i,
+                boundary=boundary,
+                source_span=source_span,
+                visual=visual,
+            )
+            is not None
+        )
+
+    def _inverted(self, i: int, j: int, k: int, lemma: str, frames: str, stance: Stance) -> bool:
+        """ "“...,” said X." and "..., said the minister." — the source follows the verb."""
+        s = self.s
+        b = j
+        while b < s.last and (_ly_adverb(s.toks[b]) or s.low[b] in W.ADVERBS):
+            b += 1
+        np = _np_right(s, b, "end")
+        if np is None:
+            return False
+        a, e = np
+        # the phrase must close the clause: a verb inside means this was "said the X was ..."
+        if e < s.last:
+            nxt = s.low[e] if s.toks[e] != "," else s.low[e + 1] if e + 1 < s.n else ""
+            if (
+                s.toks[e] != ","
+                and s.toks[e] not in _HARD
+                and not (s.low[e] in _ADJUNCT_PREPS and _adjunct_end(s, e, s.last) >= s.last)
+            ):
+                return False
+            if s.toks[e] == "," and nxt not in _APPOS_STOP and not nxt.endswith("ing"):
+                return False
+        if s.low[a] in ("that",) or s.qmark[a] == 1:
+            return False
+        content = _left_content(s, k - 1, self.atts)
+        self.used.update(range(i, j))
+        cue = (s.st[i], s.en[j - 1])
+        return self._add(cue, (a, e), content, stance, cue_tok=i) is not None
+
+    def _passive(self, i: int, j: int, k: int, be_at: int, stance: Stance) -> bool:
+        """ "It was reported that ..." (no named source, or the by-agent)."""
+        s = self.s
+        if be_at < 0 or be_at == 0 or s.low[be_at - 1] != "it":
+            return False
+        b = j
+        source_span: tuple[int, int] | None = None
+        src_tok: tuple[int, int] | None = None
+        if b < s.last and s.low[b] == "by":
+            np = _np_seg(s, b + 1, s.last)
+            if np <= b + 1:
+                return False
+            src_tok = (b + 1, np)
+            b = np
+        if b >= s.last or s.low[b] != "that":
+            return False
+        c0 = b + 1
+        if c0 >= s.last:
+            return False
+        if src_tok is None:
+            source_span = (s.st[be_at - 1], s.st[be_at - 1])
+        cue = (s.st[be_at], s.en[j - 1])
+        self.used.update(range(i, j))
+        return (
+            self._add(cue, src_tok, _content(s, c0), stance, cue_tok=i, source_span=source_span)
+            is not None
+        )
+
+    def _main_subject(self, end: int) -> _Subject | None:
+        """Subject of the main clause, for a participle with no earlier attribution."""
+        s = self.s
+        a = 0
+        if s.n and (_intro_like(s, 0, end) or s.low[0] in W.CLAUSE_OPENERS):
+            comma = next(
+                (x for x in range(min(end, _WINDOW)) if s.toks[x] == "," and s.qreg[x] < 0), -1
+            )
+            if comma < 0:
+                return None
+            a = comma + 1
+        if a >= end:
+            return None
+        np = _np_right(s, a, "start")
+        e = min(np[1], end) if np else a
+        a = _trim_lead(s, a, e)
+        if not _valid_subject(s, a, e) or e - a > 10:
+            return None
+        return _Subject(a, e, "start", -1, -1)
+
+    # -- prepositional cues ----------------------------------------------------------------------
+    def _according(self, i: int, j: int) -> None:
+        s = self.s
+        if s.qreg[i] >= 0:
+            return
+        cstart = _clause_start(s, i)
+        sep = i - 1 if i > 0 and s.toks[i - 1] == "," else i
+        lead = cstart
+        while lead < sep and (s.low[lead] in _LEAD_DROP or s.toks[lead] in (",", "(")):
+            lead += 1
+        has_left = s.words_in(lead, sep) > 0
+        np = _np_right(s, j, "end" if has_left else "start")
+        if np is None:
+            return
+        a, e = np
+        cue = (s.st[i], s.en[j - 1])
+        self.used.update(range(i, j))
+        if has_left:
+            nxt = s.low[e + 1] if e + 1 < s.n else ""
+            closes = (
+                e >= s.last
+                or s.toks[e] in _HARD
+                or (s.toks[e] == "," and (nxt in _APPOS_STOP or nxt in _COORD))
+            )
+            end_tok = sep if closes or _verbish(s, cstart, sep) else s.last
+            while end_tok > cstart and s.toks[end_tok - 1] in _TRAIL and s.qreg[end_tok - 1] < 0:
+                end_tok -= 1
+            if end_tok <= cstart:
+                return
+            content = (s.st[cstart], s.en[end_tok - 1])
+            earlier = [x for x in self.atts if cstart <= x.cue_tok < sep]
+            if earlier and end_tok == sep:
+                # "Scientists found that A, according to a study": the study backs A, and A
+                # no longer runs on into the according phrase
+                raw = _Raw(
+                    s.unit, cue, (s.st[a], s.en[e - 1]), (0, 0), "asserts", (a, e), i, s.st[sep]
+                )
+                self.atts.append(raw)
+                self.pending.append((raw, "prev"))
+                return
+        else:
+            c0 = e + 1 if e < s.last and s.toks[e] == "," else e
+            if c0 >= s.last:
+                return
+            content = _content(s, c0)
+        self._add(cue, (a, e), content, "asserts", cue_tok=i)
+
+    def _citing(self, i: int) -> None:
+        """ "X reported A, citing Y" and "X, citing Y, reported that A": Y vouches for A too.
+
+        The content is the claim the citing phrase hangs on, known only once the whole
+        sentence is read, so it is filled in after the other cues (see ``_settle``).
+        """
+        s = self.s
+        if s.qreg[i] >= 0:
+            return
+        np = _np_right(s, i + 1, "end")
+        if np is None:
+            return
+        a, e = np
+        sep = i - 1
+        inside_subject = e + 1 < s.last and s.toks[e] == "," and _cue_form(s.low[e + 1])
+        raw = _Raw(
+            s.unit,
+            (s.st[i], s.en[i]),
+            (s.st[a], s.en[e - 1]),
+            (0, 0),
+            "asserts",
+            (a, e),
+            i,
+            -1 if inside_subject else s.st[sep],
+        )
+        self.used.add(i)
+        self.atts.append(raw)
+        self.pending.append((raw, "next" if inside_subject else "prev"))
+
+    def _settle(self) -> None:
+        """Give each citing phrase the content of the claim it supports."""
+        s = self.s
+        for raw, where in self.pending:
+            content: tuple[int, int] | None = None
+            others = [a for a in self.atts if a is not raw and a.content[1] > a.content[0]]
+            if where == "next":
+                after = [a for a in others if a.cue[0] > raw.cue[0]]
+                if after:
+                    content = after[0].content
+            else:
+                before = [a for a in others if a.cue[0] < raw.cue[0]]
+                if before and before[-1].content[1] <= raw.cue[0]:
+                    content = before[-1].content
+                elif not before:
+                    sep = raw.cue_tok - 1
+                    cstart = _clause_start(s, sep)
+                    if s.words_in(cstart, sep) > 0:
+                        content = (s.st[cstart], s.en[sep - 1])
+            if content is None:
+                self.atts.remove(raw)
+            else:
+                raw.content = content
+                if where == "next" and after:
+                    raw.order = after[0].cue[0] + 1
+
+    def _quoted(self, i: int) -> bool:
+        """ "X was quoted as saying ..." and "Y quoted X as saying ..."."""
+        s = self.s
+        if s.qreg[i] >= 0:
+            return False
+        if i + 2 < s.n and s.low[i + 1] == "as" and s.low[i + 2] == "saying":
+            k, negated, be_at, _, _ = _skip_left(s, i)
+            if negated or be_at < 0:
+                return False
+            subj = _subject_left(s, be_at if be_at >= 0 else k)
+            if subj is None:
+                return False
+            cue = (s.st[be_at], s.en[i + 2])
+            c0, _ = _complement(s, i + 3, "C")
+            self.used.update(range(i, i + 3))
+            content = _left_content(s, subj.lead_sep, self.atts) if c0 < 0 else _content(s, c0)
+            return (
+                self._add(
+                    cue, (subj.a, subj.e), content, "asserts", cue_tok=i, boundary=subj.boundary
+                )
+                is not None
+            )
+        as_at = next(
+            (
+                x
+                for x in range(i + 2, min(s.n - 1, i + 10))
+                if s.low[x] == "as" and s.low[x + 1] == "saying"
+            ),
+            -1,
+        )
+        if as_at < 0:
+            return False
+        src = (i + 1, as_at)
+        if not _valid_subject(s, *src):
+            return False
+        c0, _ = _complement(s, as_at + 2, "C")
+        if c0 < 0:
+            return False
+        self.used.update(range(i, as_at + 2))
+        return self._add((s.st[i], s.en[i]), src, _content(s, c0), "asserts", cue_tok=i) is not None
+
+    # -- nouns -------------------------------------------------------------------------------
+    def _noun(self, i: int) -> None:
+        """ "the ministry's claim that ..." and "accusations by X that ..."."""
+        s = self.s
+        if s.qreg[i] >= 0:
+            return
+        stance = C.CUE_NOUNS[s.low[i]]
+        src: tuple[int, int] | None = None
+        after = i + 1
+        if i >= 2 and s.toks[i - 1] in ("’s", "'s", "’", "'"):
+            e = i - 1
+            a = e - 1
+            while (
+                a > 0
+                and e - a < 6
+                and s.low[a] not in W.DETERMINERS
+                and (
+                    _is_cap(s.toks[a - 1])
+                    or s.low[a - 1] in W.DETERMINERS
+                    or s.low[a - 1] in _NAME_CONNECT
+                )
+            ):
+                a -= 1
+            if s.low[a] in W.PREPOSITIONS or not _is_word(s.toks[a]):
+                a += 1
+            if a < e:
+                src = (a, e)
+        elif after < s.last and s.low[after] in ("by", "from"):
+            e = _np_seg(s, after + 1, s.last)
+            if e > after + 1:
+                src = (after + 1, e)
+                after = e
+        if src is None or after >= s.last:
+            return
+        if s.low[after] == "that":
+            c0 = after + 1
+        elif s.toks[after] == ":" or s.qmark[after] == 1:
+            c0 = after + 1 if s.toks[after] == ":" else after
+        else:
+            return
+        if c0 >= s.last:
+            return
+        content = _content(s, c0)
+        if s.words_in(_clause_start(s, src[0]), min(src[0], i)) == 0:
+            # "The rebels' claim that A could not be confirmed": the claim ends where the
+            # sentence's own predicate begins
+            pred = _last_predicate(s, c0 + 2)
+            if pred > 0:
+                content = (s.st[c0], s.en[pred - 1])
+        self.used.add(i)
+        self._add((s.st[i], s.en[i]), src, content, stance, cue_tok=i)
+
+
+# ---------------------------------------------------------------------------------------------
+# Document level
+
+
+def _paragraph_spans(units: Sequence[Unit]) -> list[Span]:
+    bounds: dict[int, list[int]] = {}
+    for u in units:
+        b = bounds.setdefault(u.paragraph, [u.span.start, u.span.end])
+        b[0] = min(b[0], u.span.start)
+        b[1] = max(b[1], u.span.end)
+    return [Span(a, b) for _, (a, b) in sorted(bounds.items(), key=lambda kv: kv[1][0])]
+
+
+def _trim_span(text: str, a: int, b: int, quotes: _Quotes) -> tuple[int, int]:
+    """Strip spaces and sentence punctuation outside quotation marks from both ends."""
+    while a < b and (text[a].isspace() or text[a] in ",;:—–-"):
+        a += 1
+    while b > a:
+        ch = text[b - 1]
+        if ch.isspace() or ch in ".,;:—–-…" and quotes.at(b - 1) < 0:
+            b -= 1
+        else:
+            break
+    return a, b
+
+
+def _extend_quote(a: int, b: int, quotes: _Quotes) -> int:
+    """Extend a content end that stops inside a quotation to where the quotation closes."""
+    if b <= a:
+        return b
+    r = quotes.at(b - 1)
+    if r >= 0:
+        reg = quotes.regions[r]
+        if reg.open >= a and reg.end > b:
+            return reg.end
+    return b
+
+
+def _quote_kind(text: str, a: int, b: int, quotes: _Quotes) -> tuple[QuoteKind, int, int]:
+    """Direct, partial or indirect; a direct quotation loses its marks."""
+    r = max(0, bisect.bisect_right(quotes.starts, a) - 1)
+    if not any(
+        quotes.regions[x].end > a and quotes.regions[x].open < b
+        for x in range(r, min(len(quotes.regions), bisect.bisect_left(quotes.starts, b) + 1))
+    ):
+        return "indirect", a, b
+    words = [m.start() for m in _ALNUM_RE.finditer(text, a, b)]
+    if not words:
+        return "indirect", a, b
+    inside = 0
+    while r < len(quotes.regions) and quotes.regions[r].open < b:
+        reg = quotes.regions[r]
+        lo = bisect.bisect_left(words, reg.inner_start)
+        hi = bisect.bisect_left(words, reg.inner_end)
+        inside += max(0, hi - lo)
+        r += 1
+    if inside == 0:
+        return "indirect", a, b
+    if inside < len(words):
+        return "partial", a, b
+    r = quotes.at(a)
+    if r >= 0:
+        reg = quotes.regions[r]
+        if reg.open == a and reg.end >= b - 1 and reg.inner_end <= b:
+            return "direct", reg.inner_start, reg.inner_end
+    return "direct", a, b
+
+
+def _outlet_of(document: Document, units: Sequence[Unit]) -> str | None:
+    """The publishing outlet: from metadata, else a "(CNN) —" dateline or "By ..., CNN" line."""
+    if document.outlet:
+        return document.outlet
+    for u in units[:6]:
+        if u.kind == "dateline":
+            m = re.search(r"\(([A-Z][\w&.' ]{0,30})\)", u.text)
+            if m:
+                return m.group(1).strip()
+        if u.kind == "byline":
+            m = re.search(r",\s*([A-Z][\w&.' ]{1,30})\s*$", u.text)
+            if m:
+                return m.group(1).strip()
+    return None
+
+
+_GROUP_HEADS = wordset(
+    "group militants rebels fighters faction movement coalition alliance militia organization "
+    "organisation charity monitor observatory watchdog front society"
+)
+_ORG_TYPES: dict[str, frozenset[str]] = {
+    "agency": frozenset({"state_media", "media", "intl_org"}),
+    "army": frozenset({"government"}),
+    "military": frozenset({"government"}),
+    "forces": frozenset({"government", "armed_group"}),
+    "force": frozenset({"government", "armed_group"}),
+    "newspaper": frozenset({"media", "state_media"}),
+    "broadcaster": frozenset({"media", "state_media"}),
+    "outlet": frozenset({"media", "state_media"}),
+    "network": frozenset({"media", "state_media"}),
+}
+
+
+class _Entities:
+    """Who has been named so far in an article, and what type each name was given.
+
+    One entity gets one type per article (the first description that typed it), reached
+    through any of its aliases; pronouns and descriptions ("he", "the group") resolve to the
+    most recent compatible source or organisation named before them.
+    """
+
+    def __init__(self, text: str, outlet: str | None) -> None:
+        self.text = text
+        self.outlet = outlet
+        self.types: dict[str, SourceType] = {}
+        self.full: dict[str, str] = {}
+        self.sources: list[tuple[int, str, SourceType]] = []  # (offset, source, type)
+        self._ctx: dict[str, SourceType | None] = {}
+        self._fallbacks: dict[str, SourceType | None] = {}
+
+    def _context(self, name: str) -> SourceType | None:
+        if name not in self._ctx:
+            self._ctx[name] = S.context_type(self.text, name)
+        return self._ctx[name]
+
+    def type_of_name(self, name: str) -> SourceType:
+        key = name.lower()
+        if key in self.types:
+            return self.types[key]
+        typ = S.classify_source(name, outlet=self.outlet)
+        if typ == "unknown":
+            typ = self._context(name) or "unknown"
+        return typ
+
+    def named(self, source: str, context: str, pos: int, visual: bool) -> SourceType:
+        """Type a named source and remember it under its aliases."""
+        if visual and S.is_visual(source):
+            typ: SourceType = "visual"
+        else:
+            typ = S.classify_source(source, context, outlet=self.outlet)
+        names = S.aliases(source)
+        known = next((self.types[n.lower()] for n in names if n.lower() in self.types), None)
+        if known is not None and known != "unknown" and typ not in ("visual", "anonymous"):
+            typ = known
+        elif typ == "unknown" or not S.strength(source):
+            typ = self._fallback(source, names, pos) or typ
+        for n in names:
+            if typ != "unknown":
+                self.types.setdefault(n.lower(), typ)
+            self.full.setdefault(n.lower(), source)
+        self.sources.append((pos, source, typ))
+        return typ
+
+    def _fallback(self, source: str, names: tuple[str, ...], pos: int) -> SourceType | None:
+        """Type from the article's other wording, or from an entity the source mentions."""
+        if source in self._fallbacks:
+            return self._fallbacks[source]
+        found = self._fallback_uncached(source, names, pos)
+        self._fallbacks[source] = found
+        return found
+
+    def _fallback_uncached(
+        self, source: str, names: tuple[str, ...], pos: int
+    ) -> SourceType | None:
+        for n in names:
+            ctx = self._context(n)
+            if ctx is not None:
+                return ctx
+        low = source.lower()
+        for alias, typ in self.types.items():
+            if (
+                len(alias) > 1
+                and typ != "unknown"
+                and re.search(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", low)
+            ):
+                return typ
+        m = re.search(r"\bthe (\w+)(?:’s|'s)\s", source)
+        if m and S.anaphor_kind(m.group(0)[:-3].strip()) is not None:
+            hit = self.resolve(m.group(1).lower(), m.group(0), pos)
+            if hit is not None:
+                return hit[1]
+        return None
+
+    def resolve(self, kind: str, source: str, pos: int) -> tuple[str, SourceType] | None:
+        """The most recent earlier named source or organisation an anaphor can stand for."""
+        own = S.classify_source(source) if kind not in ("person", "plural", "org") else "unknown"
+        best: tuple[int, str, SourceType] | None = None
+        for at, text, typ in reversed(self.sources):
+            if at >= pos:
+                continue
+            if self._compatible(kind, own, text, typ):
+                best = (at, text, typ)
+                break
+        if kind not in ("person", "plural") and kind not in _PERSON_KINDS:
+            lo = max(0, pos - 2000)
+            for at, name in reversed(S.org_mentions(self.text, lo, pos)):
+                if best is not None and at <= best[0]:
+                    break
+                typ = self.type_of_name(name)
+                if typ in ("visual", "eyewitness", "anonymous"):
+                    continue
+                if self._compatible(kind, own, name, typ, mention=True):
+                    best = (at, self.full.get(name.lower(), name), typ)
+                    break
+        return (best[1], best[2]) if best else None
+
+    @staticmethod
+    def _compatible(kind: str, own: str, text: str, typ: str, *, mention: bool = False) -> bool:
+        if kind == "person":
+            return S.is_person(text)
+        if kind == "plural":
+            return not S.is_person(text) or S.is_plural(text)
+        if kind == "org":
+            return not S.is_person(text) and typ not in ("eyewitness", "visual", "anonymous")
+        if S.is_person(text) and kind not in _PERSON_KINDS:
+            return False
+        if own != "unknown" and typ != "unknown" and typ != own:
+            return False
+        if kind in text.lower():
+            return True
+        if kind in _GROUP_HEADS:
+            return typ in ("armed_group", "ngo") or (typ == "unknown" and mention)
+        if kind in _ORG_TYPES:
+            return typ in _ORG_TYPES[kind]
+        if kind in _ROLE_KINDS:
+            return False  # "the minister" needs an antecedent that was called a minister
+        if kind in _PERSON_KINDS:
+            return S.is_person(text) and not mention
+        return False
+
+
+_ROLE_KINDS = wordset(
+    "spokesman spokeswoman spokesperson minister president commander leader mayor governor "
+    "chief director ambassador envoy general"
+)
+_PERSON_KINDS = _ROLE_KINDS | wordset("official man woman source witness resident")
+
+
+def extract(document: Document, units: Sequence[Unit] | None = None) -> list[Attribution]:
+    """Every attributed claim in the article's body text, in reading order.
+
+    Headlines, captions, datelines, bylines and boilerplate never carry claims of the story,
+    so only ``body`` units are read; their content may still run into neighbouring units when
+    a quotation spans sentences or paragraphs.
+    """
+    text = document.text
+    if units is None:
+        from verifier.text.segment import segment
+
+        units = segment(text)[1]
+    units = list(units)
+    if not text or not units:
+        return []
+    quotes = _Quotes(find_quotes(text, _paragraph_spans(units)))
+    triggers = C.trigger_words()
+    raws: list[_Raw] = []
+    for unit in _reading_units(text, units):
+        if triggers.isdisjoint(_WORD_RE.findall(unit.text.lower())):
+            continue
+        raws.extend(_Reader(_Sent(text, unit, quotes)).read())
+    return _finalise(document, units, raws, quotes)
+
+
+def _reading_units(text: str, units: Sequence[Unit]) -> list[Unit]:
+    """Body units, with a quotation re-joined to the cue a splitter cut off after it.
+
+    Sentence splitters end a sentence at “...?” even when "asked the mayor." follows in lower
+    case; the cue needs its quotation, so the two are read as one sentence (indexed by the
+    unit holding the cue).
+    """
+    out: list[Unit] = []
+    for unit in units:
+        if unit.kind != "body" or not unit.text:
+            continue
+        if text[unit.span.start : unit.span.end] != unit.text:
+            continue  # units from another text: offsets would be meaningless
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.paragraph == unit.paragraph
+            and unit.text[:1].islower()
+            and prev.text.rstrip()[-1:] in "”’\"'»"
+        ):
+            span = Span(prev.span.start, unit.span.end)
+            out[-1] = Unit(unit.index, unit.paragraph, "body", span, span.of(text))
+        else:
+            out.append(unit)
+    return out
+
+
+def _finalise(
+    document: Document, units: list[Unit], raws: list[_Raw], quotes: _Quotes
+) -> list[Attribution]:
+    text = document.text
+    outlet = _outlet_of(document, units)
+    next_body: dict[int, Unit] = {}
+    body = [u for u in units if u.kind == "body"]
+    for u, v in zip(body, body[1:], strict=False):
+        if u.paragraph == v.paragraph:
+            next_body[u.index] = v
+    seen: set[tuple[int, int]] = set()
+    out: list[Attribution] = []
+    entities = _Entities(text, outlet)
+    hedge_cache: dict[int, tuple[str, ...]] = {}
+    raws.sort(key=lambda r: (r.order if r.order >= 0 else r.cue[0], r.content[0]))
+    for raw in raws:
+        if raw.cue in seen:
+            continue
+        a, b = raw.content
+        b = _extend_quote(a, b, quotes)
+        if b - a > _MAX_CONTENT:
+            # no real claim is this long; a runaway "sentence" must not make output quadratic
+            cut = text.rfind(" ", a, a + _MAX_CONTENT)
+            b = cut if cut > a else a + _MAX_CONTENT
+        a, b = _trim_span(text, a, b, quotes)
+        a = _drop_connective(text, a, b)
+        b = _drop_caveat(text, a, b)
+        if b <= a or not _ALNUM_RE.search(text, a, b):
+            continue
+        quote, a, b = _quote_kind(text, a, b, quotes)
+        sa, sb = raw.source
+        if sb > sa:
+            sa, sb = _trim_span(text, sa, sb, quotes)
+            sb = _balance_source(text, sa, sb)
+        source = text[sa:sb]
+        if source and not _WORD_RE.search(source):
+            continue
+        seen.add(raw.cue)
+        unit = raw.unit
+        kind = S.anaphor_kind(source) if source else None
+        resolved = source
+        typ: SourceType = "unknown"
+        if kind is not None:
+            hit = entities.resolve(kind, source, sa)
+            if hit is not None:
+                resolved, typ = hit
+            else:
+                typ = S.classify_source(source, unit.text, outlet=outlet)
+            entities.sources.append((sa, resolved, typ))
+        elif source:
+            typ = entities.named(source, unit.text, sa, raw.visual)
+        nxt = next_body.get(unit.index)
+        hedges = _unit_hedges(unit, hedge_cache)
+        if nxt is not None:
+            hedges = tuple(dict.fromkeys(hedges + _unit_hedges(nxt, hedge_cache)))
+        att = Attribution(
+            doc=document.name,
+            sentence_index=unit.index,
+            sentence=unit.text,
+            sentence_span=unit.span,
+            source=source,
+            source_span=Span(sa, sb),
+            cue=text[raw.cue[0] : raw.cue[1]],
+            cue_span=Span(raw.cue[0], raw.cue[1]),
+            content=text[a:b],
+            content_span=Span(a, b),
+            source_type=typ,
+            stance=raw.stance,
+            quote=quote,
+            resolved_source=resolved,
+            hedges=hedges,
+            canonical_source=S.canonical_source(resolved) if resolved else "",
+        )
+        out.append(att)
+    return out
+
+
+def _unit_hedges(unit: Unit, cache: dict[int, tuple[str, ...]]) -> tuple[str, ...]:
+    found = cache.get(unit.index)
+    if found is None:
+        found = cache[unit.index] = C.find_hedges(unit.text)
+    return found
+
+
+_CONNECTIVE = re.compile(
+    r"(?:separately|meanwhile|however|moreover|furthermore|additionally|also|in addition|"
+    r"nonetheless|nevertheless|still|but|and|yet|instead|elsewhere|overall)\s*,?\s+",
+    re.IGNORECASE,
+)
+
+
+def _drop_connective(text: str, a: int, b: int) -> int:
+    """Drop a discourse connective opening a content ("Separately, ..."): not the claim."""
+    m = _CONNECTIVE.match(text, a, b)
+    if (
+        m
+        and m.end() < b
+        and (text[m.end() - 1].isspace())
+        and ("," in m.group(0) or m.group(0).split()[0].lower() in ("but", "and", "yet"))
+    ):
+        return m.end()
+    return a
+
+
+_CAVEAT = re.compile(
+    r",\s+(?:a|an|the)\s+(?:claim|assertion|allegation|account|figure|number|toll|report|"
+    r"statement|charge|version|assessment|result|move|decision|step|accusation|estimate)s?\b"
+    r"(?:[^.;]*?\b(?:not|n't|n’t|unable|cannot)\b[^.;]*?"
+    r"\b(?:verif|confirm|corroborat|independently|substantiat)"
+    r"|(?:\s+(?:that|which))?\s+(?:the\s+|its\s+|their\s+)?[\w-]+(?:\s+[\w-]+){0,3}?\s+"
+    r"(?:\w+ly\s+)?(?:rejects?|rejected|den(?:y|ies|ied)|disputes?|disputed|dismiss(?:es|ed)?|"
+    r"contests?|contested|challenges?|challenged|questions?|questioned))",
+    re.IGNORECASE,
+)
+
+
+def _drop_caveat(text: str, a: int, b: int) -> int:
+    """End a content before the outlet's trailing caveat (", a claim X could not verify")."""
+    m = _CAVEAT.search(text, a, b)
+    return m.start() if m and m.start() > a else b
+
+
+def _balance_source(text: str, a: int, b: int) -> int:
+    """Keep a source's closing quotation mark when it quotes a name: the rebel “Command,”."""
+    if b < len(text) and text[b] in '”"’' and text[a:b].count("“") > text[a:b].count("”"):
+        return b + 1
+    return b

@@ -1,0 +1,213 @@
+"""The cue lexicon: every written form of a reporting verb, noun or preposition, and hedges.
+
+Journalists signal attribution with a small closed set of words used in a large open set of
+sentences, so the lexicon is generated once from lemmas (``lexicon/verbs.py``) into plain
+dictionaries keyed by the lower-cased surface form. Looking a token up is then one dict access,
+which keeps extraction fast on megabytes of text; no per-token loop ever walks the lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal, cast
+
+from verifier.models import Stance
+from verifier.text.lexicon import source_types, verbs
+
+Tense = Literal["base", "s", "ed", "ing"]
+
+__all__ = [
+    "CUE_NOUNS",
+    "PREPOSITIONAL",
+    "PhrasalCue",
+    "VerbReading",
+    "find_hedges",
+    "inflect",
+    "phrasal_readings",
+    "trigger_words",
+    "verb_readings",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class VerbReading:
+    """One way a surface form can be a reporting verb: lemma, tense and how it behaves."""
+
+    lemma: str
+    tense: Tense
+    frames: str
+    stance: Stance
+    particles: frozenset[str] = frozenset()
+
+    def has(self, frame: str) -> bool:
+        return frame in self.frames
+
+
+@dataclass(frozen=True, slots=True)
+class PhrasalCue:
+    """A multi-word cue ("called on", "appeared to show"), matched word by word."""
+
+    lemma: str
+    tense: Tense
+    rest: tuple[str, ...]
+    frames: str
+    stance: Stance
+
+
+_VOWELS = set("aeiou")
+
+
+def inflect(lemma: str) -> dict[Tense, tuple[str, ...]]:
+    """Regular English inflections of a verb, with the irregular table taking precedence.
+
+    Generated rather than listed so that adding a lemma to the lexicon is one line and no
+    inflection is ever forgotten.
+    """
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        third = lemma + "es"
+    elif lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
+        third = lemma[:-1] + "ies"
+    else:
+        third = lemma + "s"
+    doubled = lemma in verbs.DOUBLED
+    if lemma.endswith("e"):
+        past = lemma + "d"
+    elif lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
+        past = lemma[:-1] + "ied"
+    elif doubled:
+        past = lemma + lemma[-1] + "ed"
+    else:
+        past = lemma + "ed"
+    if lemma.endswith("ie"):
+        ing = lemma[:-2] + "ying"
+    elif lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")):
+        ing = lemma[:-1] + "ing"
+    elif doubled:
+        ing = lemma + lemma[-1] + "ing"
+    else:
+        ing = lemma + "ing"
+    pasts = verbs.IRREGULAR.get(lemma, (past,))
+    return {"base": (lemma,), "s": (third,), "ed": pasts, "ing": (ing,)}
+
+
+@lru_cache(maxsize=1)
+def _verb_table() -> dict[str, tuple[VerbReading, ...]]:
+    table: dict[str, list[VerbReading]] = {}
+    for lemma, (frames, stance) in verbs.REPORTING_VERBS.items():
+        particles = verbs.REQUIRED_PARTICLE.get(lemma, frozenset())
+        for tense, forms in inflect(lemma).items():
+            for form in forms:
+                reading = VerbReading(lemma, tense, frames, cast(Stance, stance), particles)
+                table.setdefault(form, []).append(reading)
+    return {form: tuple(readings) for form, readings in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _phrasal_table() -> dict[str, tuple[PhrasalCue, ...]]:
+    table: dict[str, list[PhrasalCue]] = {}
+    for words, (frames, stance) in verbs.PHRASAL.items():
+        head, rest = words[0], words[1:]
+        if head in verbs.IRREGULAR_PHRASAL_HEADS:
+            forms = verbs.IRREGULAR_PHRASAL_HEADS[head]
+            tenses: list[tuple[Tense, str]] = []
+            for form in forms:
+                tense: Tense = (
+                    "ing"
+                    if form.endswith("ing")
+                    else "s"
+                    if form.endswith("s") and form != head
+                    else "base"
+                    if form == head
+                    else "ed"
+                )
+                tenses.append((tense, form))
+        else:
+            tenses = [(t, f) for t, fs in inflect(head).items() for f in fs]
+        for tense, form in tenses:
+            cue = PhrasalCue(head, tense, rest, frames, cast(Stance, stance))
+            table.setdefault(form, []).append(cue)
+    # Longest phrase first so "go on to say" wins over a shorter reading.
+    return {form: tuple(sorted(cues, key=lambda c: -len(c.rest))) for form, cues in table.items()}
+
+
+def verb_readings(form: str) -> tuple[VerbReading, ...]:
+    """Every reporting-verb reading of a lower-cased surface form (empty when none)."""
+    return _verb_table().get(form, ())
+
+
+def phrasal_readings(form: str) -> tuple[PhrasalCue, ...]:
+    """Multi-word cues starting with this lower-cased form, longest first."""
+    return _phrasal_table().get(form, ())
+
+
+CUE_NOUNS: dict[str, Stance] = {k: cast(Stance, v) for k, v in verbs.CUE_NOUNS.items()}
+
+# Prepositional cues: the words, and whether the source follows (True) or precedes them.
+PREPOSITIONAL: dict[tuple[str, ...], str] = {
+    ("according", "to"): "according",
+    ("citing",): "citing",
+    ("quoting",): "citing",
+    ("as", "reported", "by"): "according",
+    ("as", "quoted", "by"): "according",
+    ("quoted", "by"): "according",
+    ("cited", "by"): "according",
+    ("in", "the", "words", "of"): "according",
+}
+
+
+@lru_cache(maxsize=1)
+def trigger_words() -> frozenset[str]:
+    """Lower-cased words at least one of which must occur in a sentence for it to hold a cue.
+
+    Checking a sentence's word set against this one set is far cheaper than tokenising and
+    parsing every sentence, and most sentences of an article carry no attribution at all.
+    """
+    words: set[str] = set(_verb_table())
+    words.update(_phrasal_table())
+    words.update(CUE_NOUNS)
+    common = {"in", "the", "of", "as", "by", "to"}
+    words.update(w for phrase in PREPOSITIONAL for w in phrase if w not in common)
+    words.update({"quoted", "cited", "reported", "according", "citing", "quoting"})
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _hedge_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Hedges split in two: plain words, and negated-verification phrases.
+
+    The phrases need a bounded look-ahead that is slow to run everywhere, so they are only
+    tried on text that holds a negation at all.
+    """
+    slow = [p for p in source_types.HEDGES if "[^" in p]
+    fast = [p for p in source_types.HEDGES if "[^" not in p]
+    return (
+        re.compile("|".join(f"(?:{p})" for p in fast), re.IGNORECASE),
+        re.compile("|".join(f"(?:{p})" for p in slow), re.IGNORECASE),
+    )
+
+
+_NEGATION_HINT = re.compile(r"n[o'’]t\b|cannot", re.IGNORECASE)
+
+
+def find_hedges(*texts: str) -> tuple[str, ...]:
+    """Distinct hedging expressions in the given texts, lower-cased, in order of appearance.
+
+    A fact-checker reads "claimed", "reportedly" or "could not independently verify" as a
+    warning that the outlet itself does not vouch for the content.
+    """
+    fast, slow = _hedge_res()
+    seen: dict[int, str] = {}
+    offset = 0
+    for text in texts:
+        for m in fast.finditer(text):
+            seen.setdefault(offset + m.start(), m.group(0))
+        if _NEGATION_HINT.search(text):
+            for m in slow.finditer(text):
+                seen.setdefault(offset + m.start(), m.group(0))
+        offset += len(text) + 1
+    out: dict[str, None] = {}
+    for _, phrase in sorted(seen.items()):
+        out.setdefault(re.sub(r"\s+", " ", phrase.lower()).replace("’", "'"), None)
+    return tuple(out)
