@@ -262,10 +262,11 @@ class _Sent:
         self.unit = unit
         self.quotes = quotes
         base = unit.span.start
-        pairs = [(m.start(), m.group(0)) for m in _TOKEN_RE.finditer(unit.text)]
-        toks = [t for _, t in pairs]
-        st = [base + a for a, _ in pairs]
-        en = [a + len(t) for a, t in zip(st, toks, strict=True)]
+        spans = [m.span() for m in _TOKEN_RE.finditer(unit.text)]
+        utext = unit.text
+        toks = [utext[a:b] for a, b in spans]
+        st = [base + a for a, _ in spans]
+        en = [base + b for _, b in spans]
         self.toks = toks
         self.low = [t.lower() for t in toks]
         self.st = st

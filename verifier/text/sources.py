@@ -584,6 +584,12 @@ _APPOS_AFTER = re.compile(r",\s+((?:a|an|the)\s[^,.;:()]{3,80}?)(?=[,.;:])")
 _POSSESSED_GOV = frozenset({"government", "state_media"})
 
 
+@lru_cache(maxsize=8)
+def _quotes_folded(text: str) -> str:
+    """The article with typographic quotes folded; asked for once per source in an article."""
+    return text.translate(_QUOTES)
+
+
 def context_type(text: str, name: str) -> SourceType | None:
     """The type an article's own wording gives a name, wherever the name appears.
 
@@ -595,7 +601,7 @@ def context_type(text: str, name: str) -> SourceType | None:
     if len(name) < 2 or not name[:1].isupper():
         return None
     votes: dict[SourceType, int] = {}
-    norm = text.translate(_QUOTES)
+    norm = _quotes_folded(text)
     for m in re.finditer(r"(?<![\w-])" + re.escape(name.translate(_QUOTES)) + r"(?![\w-])", norm):
         found: SourceType | None = None
         after = _ROLE_AFTER.match(norm, m.end())
