@@ -162,3 +162,17 @@ def test_org_mentions_finds_organisations_not_places() -> None:
     assert "Eastern Front" in names
     assert "Relief Society" in names
     assert "Lissa" not in names
+
+
+@pytest.mark.parametrize(
+    ("phrase", "canonical"),
+    [
+        ("The Defence Ministry", "Defence Ministry"),
+        ("the Interior Ministry", "Interior Ministry"),
+        ("Health Minister Dana Roe", "Dana Roe"),
+        ("residents of Brenmoor, a village upriver", "residents of Brenmoor"),
+        ("a resident of Tavel, Ada Morn", "Ada Morn"),
+    ],
+)
+def test_canonical_keeps_institution_names_and_skips_places(phrase: str, canonical: str) -> None:
+    assert canonical_source(phrase) == canonical

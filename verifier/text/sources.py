@@ -327,18 +327,51 @@ def _name_runs(tokens: list[str]) -> list[tuple[int, int]]:
     return runs
 
 
+# Heads that name an institution only together with the word before them: "Defence Ministry"
+# is a source, "Ministry" alone is not, even though "defence" is a title in "Defence Minister X".
+_INSTITUTION_HEADS = frozenset(
+    [
+        "ministry",
+        "ministries",
+        "department",
+        "office",
+        "council",
+        "committee",
+        "agency",
+        "directorate",
+        "authority",
+        "authorities",
+        "service",
+        "services",
+        "command",
+        "forces",
+        "force",
+        "army",
+        "police",
+        "ministry's",
+    ]
+)
+
+
+_PLACE_PREPOSITIONS = frozenset(
+    ["of", "in", "from", "at", "near", "outside", "across", "inside", "around"]
+)
+
+
 def _strip_run(tokens: list[str], a: int, b: int) -> tuple[int, int]:
     """Drop leading determiners, titles and demonyms; drop trailing parentheticals."""
-    while a < b and (
-        tokens[a].lower() in W.DETERMINERS
-        or tokens[a].lower().rstrip(".") in W.TITLES
-        or tokens[a].lower() in W.TITLES
-    ):
+    while a < b and tokens[a].lower() in W.DETERMINERS and b - a > 1:
+        a += 1
+    named_from = a
+    while a < b and (tokens[a].lower().rstrip(".") in W.TITLES or tokens[a].lower() in W.TITLES):
         if b - a == 1:
             break
         a += 1
     while b > a and tokens[b - 1].startswith("("):
         b -= 1
+    rest = [t.lower() for t in tokens[a:b] if _WORD.fullmatch(t)]
+    if a > named_from and rest and all(w in _INSTITUTION_HEADS for w in rest):
+        a = named_from
     return a, b
 
 
@@ -407,7 +440,15 @@ def canonical_source(source: str) -> str:
             if whole and not followed_by_possessive:
                 return " ".join(tokens[a2:b2]).replace(" - ", "-")
             ends_segment = b >= len(tokens) - _trailing_punct(tokens)
-            if ends_segment and trailing is None and not followed_by_possessive:
+            # "residents of Dravna": a name after a preposition says where the source is
+            # from; it is not the source's own name as an apposition is.
+            after_preposition = a > 0 and tokens[a - 1].lower() in _PLACE_PREPOSITIONS
+            if (
+                ends_segment
+                and trailing is None
+                and not followed_by_possessive
+                and not after_preposition
+            ):
                 trailing = " ".join(tokens[a2:b2])
     if trailing:
         return trailing
