@@ -1,41 +1,55 @@
-"""Extraction throughput against NLTK Punkt sentence splitting alone, on the same text."""
+"""Extraction throughput against NLTK Punkt sentence splitting alone, on the same text.
+
+Three passes over one generated corpus, timed in the same run so machine load affects them
+alike: Punkt alone (the baseline), attribution extraction (segmentation with unit kinds plus
+the attribution extractor: what the 1/3-of-Punkt target is about), and the whole text stage
+(extraction plus claim facts and canonical names), which is what ingest pays.
+"""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from benchmarks.corpus import generate_documents
+from verifier.models import Document
 from verifier.text import analyse
-from verifier.text.segment import sentence_spans
+from verifier.text.attribution import extract
+from verifier.text.segment import segment, sentence_spans
+
+
+def _timed(docs: list[Document], step: Callable[[Document], object]) -> float:
+    started = time.perf_counter()
+    for doc in docs:
+        step(doc)
+    return time.perf_counter() - started
 
 
 def run(megabytes: float = 20.0) -> dict[str, float]:
     docs = list(generate_documents(int(megabytes * 1_000_000)))
     chars = sum(len(d.text) for d in docs)
+    claims = sum(len(extract(d)) for d in docs[:200])
 
-    started = time.perf_counter()
-    for doc in docs:
-        sentence_spans(doc.text)
-    punkt = time.perf_counter() - started
-
-    started = time.perf_counter()
-    claims = 0
-    for doc in docs:
-        claims += len(analyse(doc).attributions)
-    full = time.perf_counter() - started
+    punkt = _timed(docs, lambda d: sentence_spans(d.text))
+    extraction = _timed(docs, lambda d: extract(d, segment(d.text)[1]))
+    full = _timed(docs, analyse)
 
     result = {
         "chars": chars,
         "articles": len(docs),
-        "claims": claims,
         "punkt_chars_per_s": chars / punkt,
-        "extract_chars_per_s": chars / full,
-        "ratio": punkt / full,
+        "extract_chars_per_s": chars / extraction,
+        "text_stage_chars_per_s": chars / full,
+        "ratio": punkt / extraction,
+        "text_stage_ratio": punkt / full,
     }
     print(
-        f"extraction: {chars / 1e6:.1f} MB in {len(docs):,} articles, {claims:,} claims\n"
-        f"  punkt alone   {result['punkt_chars_per_s'] / 1e6:7.2f} M chars/s\n"
-        f"  full extract  {result['extract_chars_per_s'] / 1e6:7.2f} M chars/s\n"
-        f"  ratio extract/punkt = {result['ratio']:.2f} (target >= 0.33)"
+        f"extraction: {chars / 1e6:.1f} MB in {len(docs):,} articles"
+        f" (~{claims / min(200, len(docs)):.1f} claims per article)\n"
+        f"  punkt alone          {result['punkt_chars_per_s'] / 1e6:6.2f} M chars/s\n"
+        f"  extraction           {result['extract_chars_per_s'] / 1e6:6.2f} M chars/s"
+        f"   ratio {result['ratio']:.2f} (target >= 0.33)\n"
+        f"  text stage + facts   {result['text_stage_chars_per_s'] / 1e6:6.2f} M chars/s"
+        f"   ratio {result['text_stage_ratio']:.2f}"
     )
     return result

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from verifier.text import cues
+from verifier.text.cues import find_hedges
 from verifier.text.lexicon import verbs
 
 
@@ -107,3 +110,59 @@ def test_hedges_are_distinct_and_ordered_across_texts() -> None:
 
 def test_no_hedges_in_plain_text() -> None:
     assert cues.find_hedges("The minister visited the hospital on Monday.") == ()
+
+
+_HEDGE_PHRASES = [
+    "the group claimed",
+    "allegedly",
+    "the allegations",
+    "reportedly",
+    "purportedly",
+    "supposedly",
+    "apparently",
+    "ostensibly",
+    "unverified footage",
+    "unconfirmed reports",
+    "unsubstantiated",
+    "could not independently verify the claim",
+    "wasn\u2019t able to confirm",
+    "were unable to independently verify",
+    "cannot be independently verified",
+    "without providing evidence",
+    "offered no evidence",
+    "did not provide any evidence",
+    "it was not clear",
+    "it remains unclear",
+    "it was not immediately clear",
+    "not immediately possible to verify",
+    "is said to",
+    "appears to",
+    "appeared to",
+    "possibly",
+    "disputed",
+]
+
+
+@given(
+    st.lists(
+        st.sampled_from([*_HEDGE_PHRASES, "the army", "said", "on Monday", "not", "that", "."]),
+        max_size=8,
+    )
+)
+def test_hedge_hints_never_hide_a_hedge(words: list[str]) -> None:
+    """The cheap substring gate must agree with running every hedge pattern on the text."""
+    from verifier.text.cues import _NEGATION_HINT, _hedge_res
+
+    text = " ".join(words)
+    fast, slow = _hedge_res()
+    at: dict[int, str] = {m.start(): m.group(0) for m in fast.finditer(text)}
+    if _NEGATION_HINT.search(text):
+        for m in slow.finditer(text):
+            at.setdefault(m.start(), m.group(0))
+    expected = [" ".join(at[k].lower().split()).replace("\u2019", "'") for k in sorted(at)]
+    assert list(find_hedges(text)) == list(dict.fromkeys(expected))
+
+
+def test_every_sample_hedge_is_found() -> None:
+    for phrase in _HEDGE_PHRASES:
+        assert find_hedges(f"The army {phrase} on Monday."), phrase

@@ -9,6 +9,7 @@ highlighted in its article years later without re-running any NLP.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -105,6 +106,161 @@ class Unit:
     text: str
 
 
+# --- Claim facts -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure in a claim, with what it counts and the event it goes with.
+
+    ``value`` is the figure as stated ("at least 15" -> 15; None for a range or a vague
+    "dozens"); ``low``/``high`` are the bounds the wording implies (None = unbounded), so two
+    reports can be compared without re-reading the text: "at least 15" and "more than 300,000"
+    give only a ``low``, "up to 300" only a ``high``, a range both. ``qualifier`` keeps the
+    words ("at least"); ``approx`` marks hedged figures ("about", "nearly", "dozens").
+    ``span`` points into the document text, like every other span.
+    """
+
+    text: str
+    span: Span
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    qualifier: str = ""
+    approx: bool = False
+    counts: str = ""  # the noun it counts: "civilians", "people"
+    event: str = ""  # the event it goes with: "killed", "injured", ...
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "span": [self.span.start, self.span.end],
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "qualifier": self.qualifier,
+            "approx": self.approx,
+            "counts": self.counts,
+            "event": self.event,
+        }
+
+    @staticmethod
+    def from_json(data: dict[str, object]) -> Quantity:
+        return Quantity(
+            text=str(data.get("text", "")),
+            span=_span_from_json(data.get("span")),
+            value=_float_or_none(data.get("value")),
+            low=_float_or_none(data.get("low")),
+            high=_float_or_none(data.get("high")),
+            qualifier=str(data.get("qualifier") or ""),
+            approx=bool(data.get("approx")),
+            counts=str(data.get("counts") or ""),
+            event=str(data.get("event") or ""),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimDate:
+    """A date mentioned in a claim, resolved against the article's publication date.
+
+    ``date`` is ISO 8601 at the precision the text gives: ``2024-11-28`` (day), ``2024-W47``
+    (week), ``2024-11`` (month) or ``2024`` (year); empty when it cannot be resolved (a
+    weekday in an article with no date).
+    """
+
+    text: str
+    span: Span
+    date: str
+    precision: str = "day"  # day | week | month | year
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "span": [self.span.start, self.span.end],
+            "date": self.date,
+            "precision": self.precision,
+        }
+
+    @staticmethod
+    def from_json(data: dict[str, object]) -> ClaimDate:
+        return ClaimDate(
+            text=str(data.get("text", "")),
+            span=_span_from_json(data.get("span")),
+            date=str(data.get("date") or ""),
+            precision=str(data.get("precision") or "day"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFacts:
+    """What a fact-checker scans a claim for: a short gist, its figures, events, places, dates.
+
+    Stored as JSON in ``claims.facts`` so the TUI, exports and later stages read them without
+    re-running any NLP; ``from_json`` accepts that JSON (str or dict) back.
+    """
+
+    gist: str = ""
+    quantities: tuple[Quantity, ...] = ()
+    events: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    dates: tuple[ClaimDate, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "gist": self.gist,
+            "quantities": [q.to_json() for q in self.quantities],
+            "events": list(self.events),
+            "places": list(self.places),
+            "dates": [d.to_json() for d in self.dates],
+        }
+
+    @staticmethod
+    def from_json(data: str | dict[str, object]) -> ClaimFacts:
+        """Rebuild facts from stored JSON; raises ValueError on anything that is not facts."""
+        if isinstance(data, str):
+            try:
+                data = json.loads(data) if data.strip() else {}
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"facts JSON is malformed: {exc}") from None
+        if not isinstance(data, dict):
+            raise ValueError("facts JSON is not an object")
+        quantities = data.get("quantities") or []
+        dates = data.get("dates") or []
+        events = data.get("events") or []
+        places = data.get("places") or []
+        if not all(isinstance(v, list) for v in (quantities, dates, events, places)):
+            raise ValueError("facts JSON: quantities, events, places and dates must be lists")
+        assert isinstance(quantities, list) and isinstance(dates, list)  # for mypy
+        assert isinstance(events, list) and isinstance(places, list)
+        return ClaimFacts(
+            gist=str(data.get("gist") or ""),
+            quantities=tuple(Quantity.from_json(q) for q in quantities if isinstance(q, dict)),
+            events=tuple(e for e in events if isinstance(e, str)),
+            places=tuple(p for p in places if isinstance(p, str)),
+            dates=tuple(ClaimDate.from_json(d) for d in dates if isinstance(d, dict)),
+        )
+
+
+def _span_from_json(value: object) -> Span:
+    if isinstance(value, list | tuple) and len(value) == 2:
+        try:
+            return Span(int(value[0]), int(value[1]))
+        except (TypeError, ValueError):
+            pass
+    return Span(0, 0)
+
+
+def _float_or_none(value: object) -> float | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float | str):
+        try:
+            return float(value)
+        except ValueError:
+            return None
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """One attributed claim: *content* said by *source*, signalled by *cue*.
@@ -131,6 +287,7 @@ class Attribution:
     resolved_source: str = ""
     hedges: tuple[str, ...] = ()
     canonical_source: str = ""  # the name that groups this source across articles ("SANA")
+    facts: ClaimFacts | None = None  # gist, figures, events, places, dates (text.facts)
 
     def to_json(self) -> dict[str, object]:
         """The extraction record in the field names of the shared gold and scorer."""
@@ -151,6 +308,8 @@ class Attribution:
             "source_span": [self.source_span.start, self.source_span.end],
             "cue_span": [self.cue_span.start, self.cue_span.end],
             "content_span": [self.content_span.start, self.content_span.end],
+            "gist": self.facts.gist if self.facts else "",
+            "facts": self.facts.to_json() if self.facts else None,
         }
 
 

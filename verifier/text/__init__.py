@@ -12,23 +12,42 @@ from verifier.models import AnalysedDocument, Document
 
 
 def analyse(document: Document) -> AnalysedDocument:
-    """Segment a document and extract its attributions, each with a canonical source name."""
+    """Segment a document and extract its attributions, each with a canonical source name
+    and its facts (gist, figures, events, places, dates resolved against the article date)."""
     # Imported lazily: `verifier --help` should not pay for loading the Punkt parameters.
     from verifier.text.attribution import extract
+    from verifier.text.facts import extract_facts
     from verifier.text.segment import segment
     from verifier.text.sources import canonical_source
 
     paragraphs, units = segment(document.text)
-    attributions = tuple(
-        att
-        if att.canonical_source
-        else replace(att, canonical_source=canonical_source(att.resolved_source or att.source))
-        for att in extract(document, units)
-    )
+    text = document.text
+    attributions = []
+    for att in extract(document, units):
+        if not att.canonical_source:
+            att = replace(att, canonical_source=canonical_source(att.resolved_source or att.source))
+        # Fact spans point into the document, so the content must be located there exactly;
+        # a content that is not a slice of the text (rebuilt from pieces) falls back to the
+        # sentence, whose facts are then the claim's.
+        claim_text, offset = att.content, att.content_span.start
+        if not claim_text or text[offset : att.content_span.end] != claim_text:
+            found = att.sentence.find(claim_text) if claim_text else -1
+            if found >= 0:
+                offset = att.sentence_span.start + found
+            else:
+                claim_text, offset = att.sentence, att.sentence_span.start
+        facts = extract_facts(
+            claim_text,
+            published=document.published,
+            offset=offset,
+            context=att.sentence,
+            context_offset=att.sentence_span.start,
+        )
+        attributions.append(replace(att, facts=facts))
     return AnalysedDocument(
         document=document,
         units=tuple(units),
-        attributions=attributions,
+        attributions=tuple(attributions),
         paragraphs=tuple(paragraphs),
     )
 

@@ -516,7 +516,7 @@ HEDGES: tuple[str, ...] = (
     r"\bunverified\b",
     r"\bunconfirmed\b",
     r"\bunsubstantiated\b",
-    r"\b(?:could|can|did|does|do|was|were|has|have|is|are)\s?n[o']t\b[^.;]{0,40}?"
+    r"\b(?:could|can|did|does|do|was|were|has|have|is|are)\s?n[o'\u2019]t\b[^.;]{0,40}?"
     r"\b(?:independently )?(?:verif(?:y|ied)|confirm(?:ed)?|corroborat(?:e|ed)|"
     r"authenticat(?:e|ed))\b",
     r"\b(?:not|un)able to (?:independently )?(?:verify|confirm|corroborate)\b",
