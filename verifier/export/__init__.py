@@ -1,14 +1,18 @@
-"""Exports of the verdict table (CSV, JSON Lines, Markdown), shared by the CLI and the TUI.
+"""Exports of the verdict table (CSV, JSON Lines, Markdown, ClaimReview JSON-LD), shared by the
+CLI and the TUI.
 
 Reads through ``Store`` only, and never imports Textual, so the TUI's export command and
 ``verifier export`` produce byte-identical files.
 """
 
+from verifier.export.claimreview import RATING_VALUES, claim_review, short_claim
 from verifier.export.formats import (
     BOM,
     COLUMNS,
     FORMATS,
+    MD_COLUMNS,
     ExportError,
+    as_verdict_filter,
     export,
     export_file,
     format_for_path,
@@ -18,17 +22,24 @@ from verifier.export.formats import (
     write_jsonl,
     write_md,
 )
+from verifier.store.verdicts import VerdictFilter
 
 __all__ = [
     "BOM",
     "COLUMNS",
     "FORMATS",
+    "MD_COLUMNS",
+    "RATING_VALUES",
     "ExportError",
+    "VerdictFilter",
+    "as_verdict_filter",
+    "claim_review",
     "export",
     "export_file",
     "format_for_path",
     "md_cell",
     "neutralise_cell",
+    "short_claim",
     "write_csv",
     "write_jsonl",
     "write_md",

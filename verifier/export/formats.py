@@ -1,4 +1,5 @@
-"""The verdict table in CSV, JSON Lines and Markdown: one implementation for the CLI and TUI.
+"""The verdict table in CSV, JSON Lines, Markdown and ClaimReview: one implementation for the
+CLI and the TUI.
 
 Every cell of an export is text from untrusted articles, so each format defends its reader:
 CSV cells that a spreadsheet would run as a formula are prefixed with ``'`` (OWASP's advice),
@@ -18,9 +19,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
+from verifier.export.claimreview import write_claimreview
 from verifier.store import ClaimFilter, Store
+from verifier.store.verdicts import VerdictFilter, claim_details, export_rows, parse_facts
 
-FORMATS: tuple[str, ...] = ("csv", "jsonl", "md")
+FORMATS: tuple[str, ...] = ("csv", "jsonl", "md", "claimreview")
 
 COLUMNS: tuple[str, ...] = (
     "claim_id",
@@ -40,10 +43,39 @@ COLUMNS: tuple[str, ...] = (
     "stance",
     "quote",
     "evidence_count",
+    "gist",
+    "independent_support",
+    "attribution_check",
+    "source_grade",
+    "url",
+    "status",
+    "text_changed",
 )
-"""Column order of CSV and Markdown, key order of JSONL."""
+"""Column order of CSV, key order of JSONL (which adds facts, reviews, marks and history)."""
 
-_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".md": "md"}
+MD_COLUMNS: tuple[str, ...] = (
+    "claim",
+    "source",
+    "outlet",
+    "published",
+    "rating_name",
+    "note",
+    "reviewer",
+    "date",
+    "independent_support",
+    "claim_id",
+)
+"""The Markdown table is for people reading a wiki page: the claim, who said it, the verdict."""
+
+_SUFFIXES = {
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".md": "md",
+    ".jsonld": "claimreview",
+}
+
+Filter = ClaimFilter | VerdictFilter | None
 
 BOM = "\ufeff"
 
@@ -55,21 +87,59 @@ class ExportError(Exception):
 Row = dict[str, Any]
 
 
-def _check(fmt: str, excel_bom: bool) -> None:
+def _check(fmt: str, excel_bom: bool, org: str | None = None) -> None:
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
     if excel_bom and fmt != "csv":
         raise ExportError("the Excel byte-order mark applies to csv exports only")
+    if fmt == "claimreview" and not (org or "").strip():
+        raise ExportError(
+            "a ClaimReview export names the fact-checking organisation: --org NAME or VERIFIER_ORG"
+        )
 
 
-def _rows(store: Store, flt: ClaimFilter | None) -> Iterator[Row]:
-    """Rows projected to ``COLUMNS``; a query failure becomes an ``ExportError``."""
+def as_verdict_filter(flt: Filter) -> VerdictFilter:
+    """The TUI passes its queue's ``ClaimFilter``; the CLI a full ``VerdictFilter``."""
+    if flt is None:
+        return VerdictFilter()
+    if isinstance(flt, ClaimFilter):
+        return VerdictFilter(claims=flt)
+    return flt
+
+
+def _full_rows(store: Store, flt: Filter) -> Iterator[Row]:
+    """Every field of every selected claim; a query failure becomes an ``ExportError``."""
     try:
-        source = store.verdict_rows(flt)
-        for row in source:
-            yield {key: row.get(key) for key in COLUMNS}
+        yield from export_rows(store, as_verdict_filter(flt))
     except sqlite3.Error as exc:
         raise ExportError(f"cannot read claims from {store.path}: {exc}") from None
+
+
+def _rows(store: Store, flt: Filter) -> Iterator[Row]:
+    """Rows projected to ``COLUMNS``."""
+    for row in _full_rows(store, flt):
+        yield {key: row.get(key) for key in COLUMNS}
+
+
+def _jsonl_rows(store: Store, flt: Filter) -> Iterator[Row]:
+    """``COLUMNS`` plus the claim's facts, every reviewer's rating, evidence marks, history."""
+    for row in _full_rows(store, flt):
+        out = {key: row.get(key) for key in COLUMNS}
+        out["independent_contradict"] = row.get("independent_contradict")
+        out["facts"] = parse_facts(row.get("facts") or "")
+        try:
+            out.update(claim_details(store, row["claim_id"]))
+        except sqlite3.Error as exc:
+            raise ExportError(f"cannot read claims from {store.path}: {exc}") from None
+        yield out
+
+
+def _md_rows(store: Store, flt: Filter) -> Iterator[Row]:
+    for row in _full_rows(store, flt):
+        out = dict(row)
+        out["claim"] = row.get("gist") or row.get("content")
+        out["date"] = (row.get("time") or "")[:10] or None
+        yield {key: out.get(key) for key in MD_COLUMNS}
 
 
 # --- CSV --------------------------------------------------------------------------------------
@@ -150,22 +220,24 @@ def md_cell(value: object) -> str:
     return _MD_BREAK.sub("<br>", text).strip()
 
 
-def write_md(rows: Iterable[Row], out: TextIO) -> int:
+def write_md(rows: Iterable[Row], out: TextIO, columns: tuple[str, ...] = MD_COLUMNS) -> int:
     """A GitHub-flavoured Markdown table, one claim per row."""
-    out.write("| " + " | ".join(COLUMNS) + " |\n")
-    out.write("|" + "|".join("---" for _ in COLUMNS) + "|\n")
+    out.write("| " + " | ".join(columns) + " |\n")
+    out.write("|" + "|".join("---" for _ in columns) + "|\n")
     count = 0
     for row in rows:
-        out.write("| " + " | ".join(md_cell(row[key]) for key in COLUMNS) + " |\n")
+        out.write("| " + " | ".join(md_cell(row.get(key)) for key in columns) + " |\n")
         count += 1
     return count
 
 
 # --- entry points -----------------------------------------------------------------------------
 
-_WRITERS: Mapping[str, Callable[[Iterable[Row], TextIO], int]] = {
-    "jsonl": write_jsonl,
-    "md": write_md,
+_ROWS: Mapping[str, Callable[[Store, Filter], Iterator[Row]]] = {
+    "csv": _rows,
+    "jsonl": _jsonl_rows,
+    "md": _md_rows,
+    "claimreview": _full_rows,
 }
 
 
@@ -173,16 +245,26 @@ def export(
     store: Store,
     fmt: str,
     out: TextIO,
-    flt: ClaimFilter | None = None,
+    flt: Filter = None,
     *,
     excel_bom: bool = False,
+    org: str | None = None,
 ) -> int:
-    """Write the verdict table of the claims ``flt`` selects; returns the rows written."""
-    _check(fmt, excel_bom)
-    rows = _rows(store, flt)
+    """Write the verdicts of the claims ``flt`` selects; returns the records written.
+
+    ``org`` is the fact-checking organisation a ClaimReview names as its author; by default
+    ``$VERIFIER_ORG``, so the TUI's export dialog can write ClaimReview too.
+    """
+    org = org or os.environ.get("VERIFIER_ORG") or None
+    _check(fmt, excel_bom, org)
+    rows = _ROWS[fmt](store, flt)
     if fmt == "csv":
         return write_csv(rows, out, excel_bom=excel_bom)
-    return _WRITERS[fmt](rows, out)
+    if fmt == "jsonl":
+        return write_jsonl(rows, out)
+    if fmt == "md":
+        return write_md(rows, out)
+    return write_claimreview(rows, out, org=str(org).strip())
 
 
 def format_for_path(path: str | Path) -> str | None:
@@ -194,9 +276,10 @@ def export_file(
     store: Store,
     path: str | Path,
     fmt: str | None = None,
-    flt: ClaimFilter | None = None,
+    flt: Filter = None,
     *,
     excel_bom: bool = False,
+    org: str | None = None,
 ) -> int:
     """Export to ``path`` atomically: a failed export never leaves half a file behind.
 
@@ -206,7 +289,8 @@ def export_file(
     chosen = fmt or format_for_path(target)
     if chosen is None:
         raise ExportError(f"{target.name}: cannot tell the format from the name; name one")
-    _check(chosen, excel_bom)
+    org = org or os.environ.get("VERIFIER_ORG") or None
+    _check(chosen, excel_bom, org)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
     except OSError as exc:
@@ -215,7 +299,7 @@ def export_file(
         # mkstemp makes the file private; an export is meant to be shared like any other file.
         os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            count = export(store, chosen, out, flt, excel_bom=excel_bom)
+            count = export(store, chosen, out, flt, excel_bom=excel_bom, org=org)
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

@@ -1,0 +1,111 @@
+"""schema.org ClaimReview JSON-LD: the format search engines and fact-check aggregators read.
+
+One ``ClaimReview`` per rated claim, written as one JSON array. The claim's author is its
+source, its appearance the article it was found in, the review's author the fact-checking
+organisation. ``RATING_VALUES`` maps our ratings onto ClaimReview's numeric scale, where a
+higher value is more true (documented in the README); ``not checkable`` claims are not
+reviews of a factual claim, so they are left out.
+
+The output is meant to be pasted into ``<script type="application/ld+json">`` blocks, so
+``<``, ``>`` and ``&`` are written as JSON escapes: no article text can close the script
+element it sits in.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from verifier.models import RATING_HELP, RATINGS
+
+BEST_RATING = 5
+WORST_RATING = 1
+
+RATING_VALUES: dict[int, int] = {1: 5, 2: 4, 3: 3, 4: 2, 5: 1}
+"""Our rating key -> ClaimReview ``ratingValue`` (5 best = supported ... 1 worst = false)."""
+
+NOT_CHECKABLE = 6
+
+CLAIM_REVIEWED_MAX = 75
+"""Google's guidance: ``claimReviewed`` is a short summary of the claim, under 75 characters."""
+
+PERSON_SOURCES = frozenset({"eyewitness", "anonymous"})
+
+
+def short_claim(gist: str | None, content: str | None, limit: int = CLAIM_REVIEWED_MAX) -> str:
+    """The claim in at most ``limit`` characters: the gist, else the content trimmed at a
+    word boundary with an ellipsis (a gist longer than the limit is trimmed the same way)."""
+    text = " ".join((gist or "").split()) or " ".join((content or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut and not text[limit - 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.-\u2013\u2014") + "\u2026"
+
+
+def _drop_empty(obj: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in obj.items() if v not in (None, "", {}, [])}
+
+
+def claim_review(row: dict[str, Any], org: str) -> dict[str, Any] | None:
+    """The ClaimReview for one export row, or ``None`` when the claim is unrated or not
+    checkable."""
+    rating = row.get("rating")
+    if rating not in RATING_VALUES or row.get("status") == "superseded":
+        # A superseded claim's verdict was carried to the newer version: review that once.
+        return None
+    source = row.get("resolved_source") or row.get("source") or ""
+    author_type = "Person" if row.get("source_type") in PERSON_SOURCES else "Organization"
+    appearance = _drop_empty(
+        {
+            "@type": "NewsArticle",
+            "url": row.get("url"),
+            "headline": row.get("title"),
+            "datePublished": row.get("published"),
+            "publisher": _drop_empty({"@type": "Organization", "name": row.get("outlet")})
+            if row.get("outlet")
+            else None,
+        }
+    )
+    item = _drop_empty(
+        {
+            "@type": "Claim",
+            "author": {"@type": author_type, "name": source},
+            "appearance": appearance,
+            "datePublished": row.get("published"),
+        }
+    )
+    review_date = (row.get("time") or "")[:10]
+    return _drop_empty(
+        {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "identifier": row.get("claim_id"),
+            "claimReviewed": short_claim(row.get("gist"), row.get("content")),
+            "itemReviewed": item,
+            "author": {"@type": "Organization", "name": org},
+            "datePublished": review_date,
+            "reviewRating": {
+                "@type": "Rating",
+                "ratingValue": RATING_VALUES[rating],
+                "bestRating": BEST_RATING,
+                "worstRating": WORST_RATING,
+                "alternateName": RATINGS[rating].capitalize(),
+                "ratingExplanation": (row.get("note") or "").strip() or RATING_HELP[rating],
+            },
+        }
+    )
+
+
+_HTML_UNSAFE = re.compile(r"[<>&\u2028\u2029]")
+
+
+def write_claimreview(rows: Iterable[dict[str, Any]], out: TextIO, *, org: str) -> int:
+    """A JSON array of ClaimReview objects, one per rated, checkable claim; returns how many."""
+    reviews = [r for r in (claim_review(row, org) for row in rows) if r is not None]
+    text = json.dumps(reviews, ensure_ascii=False, indent=2)
+    out.write(_HTML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text) + "\n")
+    return len(reviews)
