@@ -35,8 +35,10 @@ from verifier.corroborate import (
     rank_terms,
     select_terms,
 )
+from verifier.corroborate.compare import RELATIONS
 from verifier.models import ClaimRecord
 from verifier.store import Store
+from verifier.store.stories import sentence_sources
 
 
 @pytest.fixture
@@ -261,8 +263,16 @@ def test_corroborate_all_stores_evidence_for_every_claim(store: Store) -> None:
         evidence = store.evidence(claim.id)
         assert evidence, claim.content
         assert claim.evidence_count == len(evidence) <= 10
-        assert all(e.article_id != claim.article_id for e in evidence)
-        assert all(e.relation == "related" and e.independent is None for e in evidence)
+        # The claim's own article is evidence only where another source speaks in it.
+        for e in evidence:
+            if e.article_id == claim.article_id:
+                assert e.sentence_id != claim.sentence_id
+                assert all(
+                    s.canonical != claim.canonical_source
+                    for s in sentence_sources(store, [e.sentence_id]).get(e.sentence_id, [])
+                ), e.sentence
+        assert all(e.relation in RELATIONS and e.independent in (True, False) for e in evidence)
+        assert all(e.reasons for e in evidence)
         assert [e.rank for e in evidence] == list(range(1, len(evidence) + 1))
         scores = [e.score for e in evidence]
         assert scores == sorted(scores, reverse=True)

@@ -29,6 +29,13 @@ from verifier.corroborate.query import (
     rank_terms,
     select_terms,
 )
+from verifier.corroborate.relations import (
+    CorroborationReport,
+    PassageError,
+    corroborate,
+    corroborate_articles,
+    judge_passages,
+)
 from verifier.corroborate.stopwords import STOPWORDS
 
 __all__ = [
@@ -37,15 +44,20 @@ __all__ = [
     "EVIDENCE_KINDS",
     "STOPWORDS",
     "Classifier",
+    "CorroborationReport",
+    "PassageError",
     "EvidenceHit",
     "Judgement",
     "build_match",
     "claim_query_text",
+    "corroborate",
     "corroborate_all",
+    "corroborate_articles",
     "evidence_for_claims",
     "find_evidence",
     "fts_stem",
     "informative_terms",
+    "judge_passages",
     "normalise_sentence",
     "or_expression",
     "quote_term",

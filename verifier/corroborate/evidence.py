@@ -250,14 +250,21 @@ def corroborate_all(
     claim_ids: Sequence[str] | None = None,
     limit: int = DEFAULT_LIMIT,
     *,
-    classify: Classifier = unclassified,
+    classify: Classifier | None = None,
 ) -> int:
     """Recompute and store the evidence of every claim (or of ``claim_ids``).
 
-    Retrieval runs first and all results are written in one transaction afterwards, so the
-    write lock is held only briefly and a failure leaves the previous evidence intact.
+    Without ``classify`` this is the full corroboration (``relations.corroborate``):
+    relations, independence counts and figure conflicts. A ``classify`` function replaces
+    the judgement with its own over plain retrieval (other articles only): retrieval runs
+    first and all results are written in one transaction afterwards, so the write lock is
+    held only briefly and a failure leaves the previous evidence intact.
     Returns the number of claims whose evidence was replaced.
     """
+    if classify is None:
+        from verifier.corroborate.relations import corroborate
+
+        return corroborate(store, claim_ids, limit=limit).claims
     ids = list(claim_ids) if claim_ids is not None else store.claim_ids()
     results: list[tuple[str, list[EvidenceRecord]]] = []
     for i in range(0, len(ids), _BATCH):

@@ -1,0 +1,140 @@
+"""Corroboration at scale: ingest + index time, peak RSS, evidence latency, copy detection.
+
+``python -m benchmarks.corroboration --articles 1000 10000`` (``make bench`` runs the small
+default). Each size is ingested into a fresh database through the real pipeline (one file
+per article, ``ingest_paths``), timed in two parts: ingest + index (extraction, FTS, stories,
+copies) and the corroboration of every claim. Evidence latency is that of
+``search_evidence`` (retrieval plus relation and independence) for claim texts drawn from
+the corpus. Near-duplicate detection is scored against the generator's truth.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.generate import Truth, generate
+from verifier.corroborate.relations import CorpusView, corroborate, search_evidence
+from verifier.corroborate.stories import group_articles
+from verifier.pipeline import ingest_paths
+from verifier.store import Store
+from verifier.store.stories import article_links
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _write(folder: Path, articles: int) -> dict[str, Truth]:
+    """One Markdown file with front matter per generated article; returns name -> truth.
+
+    One file each, not JSONL: ingest treats records of one file as versions of each other.
+    """
+    truth: dict[str, Truth] = {}
+    for doc, t in generate(articles):
+        name = doc.name.replace(".txt", ".md")
+        front = f"---\ntitle: {doc.name}\noutlet: {doc.outlet}\npublished: {doc.published}\n---\n"
+        (folder / name).write_text(front + doc.text + "\n", encoding="utf-8")
+        truth[name] = Truth(name, t.event, t.kind, t.of.replace(".txt", ".md") if t.of else None)
+    return truth
+
+
+def _copy_scores(store: Store, truth: dict[str, Truth]) -> tuple[float, float]:
+    """Precision and recall of detected copy/version links against the generator's truth.
+
+    A link is right when both articles repeat one original (a copy linked to another copy of
+    the same wire story is right); a true copy is found when it is linked to its family.
+    """
+    links = article_links(store)
+    root = {stored: t.of or t.name for stored, t in truth.items()}
+    found = [
+        (link.name, links[link.original].name)
+        for link in links.values()
+        if link.original is not None and link.original in links
+    ]
+    right = sum(1 for a, b in found if root.get(a) == root.get(b))
+    linked = {a for a, b in found if root.get(a) == root.get(b)}
+    linked |= {b for a, b in found if root.get(a) == root.get(b)}
+    copies = [stored for stored, t in truth.items() if t.of]
+    precision = right / len(found) if found else 1.0
+    recall = sum(1 for c in copies if c in linked) / len(copies) if copies else 1.0
+    return precision, recall
+
+
+def run_size(
+    articles: int, *, queries: int = 200, corroborate_all: bool = True
+) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "corpus").mkdir()
+        truth = _write(folder / "corpus", articles)
+        with Store(folder / "bench.db") as store:
+            started = time.perf_counter()
+            report = ingest_paths(store, [folder / "corpus"], corroborate=False)
+            group_articles(store, [link for link in article_links(store)])
+            ingest_s = time.perf_counter() - started
+            rss_ingest = _rss_mb()
+            precision, recall = _copy_scores(store, truth)
+
+            corroborate_s = float("nan")
+            if corroborate_all:
+                started = time.perf_counter()
+                corroborate(store)
+                corroborate_s = time.perf_counter() - started
+
+            rng = random.Random(11)
+            claims = store.claims(limit=5000)
+            sample = rng.sample(claims, k=min(queries, len(claims)))
+            view = CorpusView.load(store)
+            latencies: list[float] = []
+            for claim in sample:
+                t0 = time.perf_counter()
+                search_evidence(store, claim.content, article_name=claim.article_name, view=view)
+                latencies.append((time.perf_counter() - t0) * 1000)
+            latencies.sort()
+            p50 = statistics.median(latencies) if latencies else float("nan")
+            p95 = latencies[int(0.95 * (len(latencies) - 1))] if latencies else float("nan")
+            result = {
+                "articles": report.added,
+                "claims": report.claims,
+                "ingest_index_s": ingest_s,
+                "corroborate_s": corroborate_s,
+                "rss_mb": _rss_mb(),
+                "rss_ingest_mb": rss_ingest,
+                "evidence_p50_ms": p50,
+                "evidence_p95_ms": p95,
+                "copy_precision": precision,
+                "copy_recall": recall,
+            }
+    print(
+        f"corroboration @ {articles:,} articles ({result['claims']:,.0f} claims):\n"
+        f"  ingest + index   {ingest_s:8.1f} s   (target <= 60 s at 10k)\n"
+        f"  corroborate all  {corroborate_s:8.1f} s\n"
+        f"  peak RSS         {result['rss_mb']:8.0f} MB (after ingest {rss_ingest:.0f} MB;"
+        f" target <= 500 MB)\n"
+        f"  evidence latency p50 {p50:.1f} ms, p95 {p95:.1f} ms over {len(latencies)} claims"
+        f" (target p95 <= 20 ms at 100k)\n"
+        f"  copies/versions  precision {precision:.2f}, recall {recall:.2f}"
+    )
+    return result
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.corroboration")
+    parser.add_argument("--articles", type=int, nargs="+", default=[1000])
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument(
+        "--no-corroborate", action="store_true", help="skip corroborating every claim"
+    )
+    args = parser.parse_args(argv)
+    for size in args.articles:
+        run_size(size, queries=args.queries, corroborate_all=not args.no_corroborate)
+
+
+if __name__ == "__main__":
+    main()

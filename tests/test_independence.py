@@ -1,0 +1,138 @@
+"""Relations and independence against the hand-made gold: the seeds and the sample corpus.
+
+The gold's relation names map to the stored ones (``supports_partly`` -> ``partly_supports``).
+Every pair must get its relation and its ``independent`` flag right; the one sample pair the
+text alone cannot settle is marked as a known failure, strictly, so fixing it is noticed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from verifier.corroborate import judge_passages
+from verifier.corroborate.compare import SUPPORTING
+from verifier.pipeline import ingest_paths
+from verifier.store import Store
+from verifier.store.stories import figure_conflicts
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SAMPLE = ROOT / "data" / "sample"
+GOLD_NAMES = {"supports_partly": "partly_supports"}
+# The video shows smoke and a blast, the claim says the hospital was shelled: only the story
+# context (this is the Ledger's hospital report) links them, and no word of the two does.
+KNOWN_MISSES = {"shows smoke pouring from the east wing as a second blast tears through"}
+
+
+def _pairs(path: Path) -> list[dict[str, object]]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _params(path: Path) -> list[object]:
+    out = []
+    for number, pair in enumerate(_pairs(path), start=1):
+        marks = []
+        if any(str(pair["text_b"]).startswith(m) for m in KNOWN_MISSES):
+            marks.append(pytest.mark.xfail(strict=True, reason="needs story context"))
+        out.append(pytest.param(pair, id=f"pair{number}", marks=marks))
+    return out
+
+
+@pytest.fixture(scope="module")
+def seeds_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    if not (SHARED / "seeds").is_dir():
+        pytest.skip("../shared/seeds is not available")
+    with Store(tmp_path_factory.mktemp("seeds") / "v.db") as store:
+        ingest_paths(store, [SHARED / "seeds"])
+        yield store
+
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    with Store(tmp_path_factory.mktemp("sample") / "v.db") as store:
+        ingest_paths(store, [SAMPLE])
+        yield store
+
+
+def _check(store: Store, pair: dict[str, object]) -> None:
+    judgement = judge_passages(
+        store, str(pair["doc_a"]), str(pair["text_a"]), str(pair["doc_b"]), str(pair["text_b"])
+    )
+    want = GOLD_NAMES.get(str(pair["relation"]), str(pair["relation"]))
+    assert (judgement.relation, judgement.independent) == (want, pair["independent"]), (
+        pair["note"],
+        judgement.reasons,
+    )
+
+
+@pytest.mark.parametrize("pair", _params(SHARED / "gold" / "seeds.corroboration.jsonl"))
+def test_seed_gold_pair(seeds_store: Store, pair: dict[str, object]) -> None:
+    _check(seeds_store, pair)
+
+
+@pytest.mark.parametrize("pair", _params(SAMPLE / "gold.corroboration.jsonl"))
+def test_sample_gold_pair(sample_store: Store, pair: dict[str, object]) -> None:
+    _check(sample_store, pair)
+
+
+def test_the_seeds_are_found_to_be_one_report(seeds_store: Store) -> None:
+    articles = seeds_store.articles()
+    assert len(articles) == 2
+    assert len({a.story_id for a in articles}) == 1
+    copies = [a for a in articles if a.copy_of or a.version_of]
+    assert len(copies) == 1 and copies[0].copy_kind in ("copy", "version")
+
+
+def test_no_seed_claim_has_independent_support_from_the_other_seed(seeds_store: Store) -> None:
+    checked = 0
+    for claim in seeds_store.claims():
+        for e in seeds_store.evidence(claim.id):
+            if e.article_id != claim.article_id:
+                checked += 1
+                assert not (e.independent and e.relation in SUPPORTING), (claim.content, e)
+        # The count a reviewer sees is made of same-article sources only.
+        own = {
+            e.reasons[-1]
+            for e in seeds_store.evidence(claim.id)
+            if e.independent and e.relation in SUPPORTING and e.article_id == claim.article_id
+        }
+        assert claim.independent_support <= len(own)
+    assert checked > 20
+
+
+def test_independent_counts_are_stored(seeds_store: Store) -> None:
+    sana = [c for c in seeds_store.claims() if "artillery shell struck" in c.content]
+    assert sana
+    for claim in sana:
+        # The anonymous employee and the geolocated video, in the claim's own article.
+        assert claim.independent_support >= 2
+    denial = [c for c in seeds_store.claims() if c.stance == "denies"]
+    assert denial and all(c.independent_contradict >= 1 for c in denial)
+
+
+def test_figure_conflicts_say_who_gives_which_figure(sample_store: Store) -> None:
+    claims = [c for c in sample_store.claims() if "killing at least nine people" in c.content]
+    assert claims
+    found = figure_conflicts(sample_store, claims[0].id)
+    killed = [f for f in found if f.event == "killed"]
+    assert killed, found
+    figures = [int(n) for n, _ in killed[0].entries]
+    assert 9 in figures and 14 in figures and figures == sorted(figures)
+    assert killed[0].summary.startswith("killed: ")
+    assert "(" in killed[0].summary and " – " in killed[0].summary
+
+
+def test_sample_copies_and_versions(sample_store: Store) -> None:
+    by_name = {a.name[:2]: a for a in sample_store.articles()}
+    assert by_name["02"].copy_of == by_name["01"].id and by_name["02"].copy_kind == "copy"
+    assert by_name["03"].copy_of == by_name["01"].id
+    assert by_name["10"].version_of == by_name["09"].id and by_name["10"].copy_kind == "version"
+    for key in ("04", "05", "06", "07", "08", "11", "12"):
+        assert by_name[key].copy_of is None and by_name[key].version_of is None
+    assert len({a.story_id for a in by_name.values()}) == 1

@@ -1,0 +1,742 @@
+"""Who else, independently, says this — and who says otherwise.
+
+For each claim: retrieve candidate sentences (BM25 over the rarest terms, boosted within the
+claim's story and date window, the claim's own article included when another source speaks
+there), decide each one's relation (``compare.relate``) and whether its source is
+independent of the claim's, then count the independent sources that support and contradict
+the claim and record figure conflicts ("killed: 9 (Tomas Erdel) – 14 (Ministry of Health)").
+
+Independence is decided on sources, not on articles: a sentence is not independent when it
+is said by the claim's own source (or a relay of it), when it repeats the claim's outlet, or
+when it comes from a version or copy of the claim's article (one newsroom's reporting is one
+source however many times it is published).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from verifier.corroborate.compare import (
+    SUPPORTING,
+    Facts,
+    Pair,
+    Quantity,
+    read_facts,
+    relate,
+    same_scale,
+)
+from verifier.corroborate.evidence import (
+    DEFAULT_LIMIT,
+    EVIDENCE_KINDS,
+    EvidenceHit,
+    Judgement,
+    _hit,
+    claim_query_text,
+    normalise_sentence,
+)
+from verifier.corroborate.query import (
+    DEFAULT_MAX_TERMS,
+    fold,
+    frequencies,
+    fts_stem,
+    informative_terms,
+    or_expression,
+    rank_terms,
+    tokens,
+)
+from verifier.corroborate.stories import family_roots
+from verifier.models import ClaimRecord, EvidenceRecord
+from verifier.store import Store
+from verifier.store.stories import (
+    ArticleLink,
+    FigureConflict,
+    SourceRef,
+    article_links,
+    replace_figure_conflicts,
+    sentence_positions,
+    sentence_sources,
+    set_independence,
+)
+
+STORY_BOOST = 1.3
+"""Score factor for a candidate in the claim's story: same event, likely the right sense."""
+DATE_BOOST = 1.1
+DATE_WINDOW_DAYS = 3
+_BATCH = 200
+
+# Words that name a kind of body, not a body: "the ministry" alone is no one in particular.
+_GENERIC_SOURCE = frozenset(
+    [
+        "ministry",
+        "government",
+        "army",
+        "military",
+        "group",
+        "agency",
+        "police",
+        "official",
+        "officials",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "residents",
+        "media",
+        "video",
+        "state",
+        "news",
+        "office",
+        "authorities",
+        "forces",
+    ]
+)
+_NAME_GLUE = frozenset({"the", "of", "and", "for", "s", "a", "an"})
+_AFFILIATION = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|official|officer|minister|head|director|chief|"
+    r"coordinator|member)s?\s+(?:for|of|at|with|from)\s+(?:the\s+)?([A-Za-z][\w\s\-]{2,60})",
+    re.IGNORECASE,
+)
+
+
+def source_words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in (fold(t) for t in tokens(name)) if w not in _NAME_GLUE)
+
+
+def _initials(words: Sequence[str]) -> str:
+    return "".join(w[0] for w in words if w and w not in _NAME_GLUE)
+
+
+def same_source(a: str, b: str) -> bool:
+    """Do two source names denote one source? Equal words, an acronym, or a longer form."""
+    wa, wb = source_words(a), source_words(b)
+    if not wa or not wb:
+        return False
+    sa, sb = set(wa), set(wb)
+    if sa == sb:
+        return True
+    if len(wa) == 1 and len(wb) > 2 and wa[0] == _initials(wb):
+        return True
+    if len(wb) == 1 and len(wa) > 2 and wb[0] == _initials(wa):
+        return True
+    small, large = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    # "Syrian military" is the "official Syrian military"; "Northwold News" is not "video
+    # filmed by a Northwold News stringer".
+    return (
+        small <= large
+        and len(large) - len(small) <= 2
+        and (len(small) >= 2 or not (small & _GENERIC_SOURCE))
+    )
+
+
+@dataclass(slots=True)
+class CorpusView:
+    """Article links loaded once per run: stories, families (versions/copies) and outlets."""
+
+    links: dict[int, ArticleLink]
+    roots: dict[int, int]
+    claim_sources: dict[int, list[str]] = field(default_factory=dict)  # article -> canonicals
+
+    @classmethod
+    def load(cls, store: Store) -> CorpusView:
+        links = article_links(store)
+        return cls(links, family_roots(links))
+
+    def outlet(self, article_id: int) -> str:
+        """The outlet a report really comes from: its original's when it is a copy."""
+        for candidate in (self.roots.get(article_id, article_id), article_id):
+            link = self.links.get(candidate)
+            if link and link.outlet:
+                return link.outlet
+        for other, root in self.roots.items():
+            link = self.links.get(other)
+            if root == self.roots.get(article_id) and link and link.outlet:
+                return link.outlet
+        link = self.links.get(article_id)
+        return link.name if link else ""
+
+    def family(self, a: int, b: int) -> bool:
+        return a != b and self.roots.get(a, a) == self.roots.get(b, b)
+
+    def same_story(self, a: int, b: int) -> bool:
+        la, lb = self.links.get(a), self.links.get(b)
+        return bool(la and lb and la.story_id is not None and la.story_id == lb.story_id)
+
+    def near_in_time(self, a: int, b: int) -> bool:
+        da, db = _day(self.links.get(a)), _day(self.links.get(b))
+        return da is not None and db is not None and abs((da - db).days) <= DATE_WINDOW_DAYS
+
+
+def _day(link: ArticleLink | None) -> date | None:
+    if link is None or not link.published:
+        return None
+    try:
+        return date.fromisoformat(link.published[:10])
+    except ValueError:
+        return None
+
+
+def claim_source_names(store: Store, claim: ClaimRecord, view: CorpusView) -> list[str]:
+    """The names the claim's source goes by: canonical, and the body a spokesperson speaks for.
+
+    "Mira Oduya, a spokesperson for the ministry" speaks for the ministry the same article
+    names elsewhere ("the Ministry of Health"), so a relay of that ministry is no second source.
+    """
+    names = [claim.canonical_source or claim.resolved_source or claim.source]
+    if claim.source_type == "outlet":
+        names.append(view.outlet(claim.article_id))
+    match = _AFFILIATION.search(claim.source)
+    if match:
+        org = match.group(1).strip()
+        names.append(org)
+        org_words = set(source_words(org))
+        if org_words and org_words <= _GENERIC_SOURCE:
+            if claim.article_id not in view.claim_sources:
+                rows = store._query(
+                    "SELECT DISTINCT canonical_source FROM claims WHERE article_id = ?",
+                    (claim.article_id,),
+                )
+                view.claim_sources[claim.article_id] = [r[0] for r in rows if r[0]]
+            names += [
+                n
+                for n in view.claim_sources[claim.article_id]
+                if org_words <= set(source_words(n)) and len(source_words(n)) > len(org_words)
+            ]
+    return [n for n in names if n]
+
+
+@dataclass(frozen=True, slots=True)
+class HitContext:
+    """What the store knows about a retrieved sentence beyond its text."""
+
+    sources: tuple[SourceRef, ...]
+    index: int
+    paragraph: int
+
+
+def hit_sources(hit: EvidenceHit, ctx: HitContext | None, view: CorpusView) -> list[SourceRef]:
+    """Who says the hit: its attributions, else the outlet (its original's, for a copy)."""
+    if ctx and ctx.sources:
+        return list(ctx.sources)
+    return [SourceRef(view.outlet(hit.article_id), view.outlet(hit.article_id), "outlet", "")]
+
+
+def judge(
+    claim: ClaimRecord,
+    hit: EvidenceHit,
+    *,
+    view: CorpusView,
+    ctx: HitContext | None,
+    claim_names: Sequence[str],
+    claim_paragraph: int | None = None,
+    claim_facts: Facts | None = None,
+) -> tuple[Judgement, Facts, Facts]:
+    """The relation of ``hit`` to ``claim``, whether its source is independent, and why."""
+    sources = hit_sources(hit, ctx, view)
+    a = claim_facts or read_facts(claim.content, claim.sentence, stance=claim.stance)
+    b_stance = "denies" if any(s.stance == "denies" for s in sources) else None
+    b = read_facts(hit.sentence, stance=b_stance)
+    same_article = claim.article_id == hit.article_id
+    claim_outlet = view.outlet(claim.article_id)
+    relay = not same_article and any(
+        s.source_type != "outlet" and same_source(s.canonical or s.source, claim_outlet)
+        for s in sources
+    )
+    own = any(same_source(s.canonical or s.source, name) for s in sources for name in claim_names)
+    gap = None
+    if same_article and ctx is not None and claim_paragraph is not None:
+        gap = ctx.paragraph - claim_paragraph
+    pair = Pair(
+        same_article=same_article,
+        family=view.family(claim.article_id, hit.article_id),
+        same_story=view.same_story(claim.article_id, hit.article_id),
+        paragraph_gap=gap,
+        relay=relay,
+        same_source=own,
+    )
+    relation, reasons = relate(a, b, pair)
+    reasons_list = list(reasons)
+    if relation in ("same_report", "outlet_caveat"):
+        independent = False
+    elif own:
+        # The claim's own source contradicting what it is quoted as saying is news in itself.
+        independent = relation == "contradicts"
+        reasons_list.append("said by the claim's own source")
+    elif relay:
+        independent = False
+        reasons_list.append("relays the claim's outlet")
+    elif pair.family and relation != "contradicts":
+        independent = False
+        reasons_list.append("from a version or copy of the claim's article")
+    else:
+        independent = True
+    who = sources[0].canonical or sources[0].source
+    if who:
+        reasons_list.append(f"source: {who}")
+    return Judgement(relation, independent, tuple(reasons_list)), a, b
+
+
+# -- retrieval ---------------------------------------------------------------------------------
+
+
+def candidates(
+    store: Store,
+    claim: ClaimRecord,
+    match: str,
+    *,
+    view: CorpusView,
+    claim_names: Sequence[str],
+    limit: int,
+) -> tuple[list[EvidenceHit], dict[int, HitContext]]:
+    """BM25 candidates for a claim, re-ranked towards its story and date window.
+
+    The claim's own article stays in when another source speaks there (an anonymous employee
+    confirming what state media reported), or when it is the outlet's caveat about the claim.
+    """
+    if not match:
+        return [], {}
+    fetch = limit * 4 + 10
+    rows = store.search_sentences(match, limit=fetch, kinds=EVIDENCE_KINDS)
+    ids = [s.id for s, _, _ in rows]
+    sources = sentence_sources(store, ids)
+    positions = sentence_positions(store, ids + [claim.sentence_id])
+    scored: list[tuple[float, int]] = []
+    seen: set[tuple[int, str]] = set()
+    for i, (sentence, score, _article) in enumerate(rows):
+        if sentence.id == claim.sentence_id:
+            continue
+        key = (sentence.article_id, normalise_sentence(sentence.text))
+        if key in seen:
+            continue
+        seen.add(key)
+        if sentence.article_id == claim.article_id:
+            said_by = sources.get(sentence.id, [])
+            other = any(
+                not any(same_source(s.canonical or s.source, n) for n in claim_names)
+                for s in said_by
+            )
+            caveat = read_facts(sentence.text).caveat
+            if not (other or caveat):
+                continue
+        boost = 1.0
+        if view.same_story(claim.article_id, sentence.article_id):
+            boost *= STORY_BOOST
+        if view.near_in_time(claim.article_id, sentence.article_id):
+            boost *= DATE_BOOST
+        scored.append((score * boost, i))
+    scored.sort(key=lambda t: -t[0])
+    hits: list[EvidenceHit] = []
+    contexts: dict[int, HitContext] = {}
+    for score, i in scored[:limit]:
+        sentence, _, article = rows[i]
+        hits.append(_hit(sentence, score, article, len(hits) + 1))
+        index, paragraph = positions.get(sentence.id, (sentence.index, sentence.paragraph))
+        contexts[sentence.id] = HitContext(tuple(sources.get(sentence.id, [])), index, paragraph)
+    return hits, contexts
+
+
+# -- the run -----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class CorroborationReport:
+    claims: int = 0
+    evidence: int = 0
+    relations: dict[str, int] = field(default_factory=dict)
+    figure_conflicts: int = 0
+
+
+def _who(source: SourceRef) -> str:
+    return source.canonical or source.source or "?"
+
+
+def _figure_conflicts(
+    claim: ClaimRecord,
+    claim_facts: Facts,
+    judged: Iterable[tuple[Judgement, Facts, list[SourceRef]]],
+) -> list[FigureConflict]:
+    """Per event, the figures the claim and its contradicting evidence give, and who gives them."""
+    by_event: dict[str, dict[float, list[str]]] = {}
+    for judgement, facts, sources in judged:
+        if judgement.relation != "contradicts" or not any(
+            r.startswith("figure differs") for r in judgement.reasons
+        ):
+            continue
+        for qa in claim_facts.quantities:
+            if not qa.casualty:
+                continue
+            for qb in facts.quantities:
+                if (
+                    qb.event == qa.event
+                    and qb.value != qa.value
+                    and qa.generic == qb.generic
+                    and same_scale(qa.value, qb.value)
+                ):
+                    figures = by_event.setdefault(qa.event, {})
+                    figures.setdefault(qa.value, [])
+                    mine = claim.canonical_source or claim.source
+                    if mine not in figures[qa.value]:
+                        figures[qa.value].append(mine)
+                    who = _who(sources[0]) if sources else "?"
+                    if who not in figures.setdefault(qb.value, []):
+                        figures[qb.value].append(who)
+    out: list[FigureConflict] = []
+    for event, figures in sorted(by_event.items()):
+        entries = tuple(
+            (_number(value), ", ".join(names)) for value, names in sorted(figures.items())
+        )
+        summary = f"{event}: " + " – ".join(f"{n} ({who})" for n, who in entries)
+        out.append(FigureConflict(claim.id, event, summary, entries))
+    return out
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def corroborate(
+    store: Store,
+    claim_ids: Sequence[str] | None = None,
+    *,
+    limit: int = DEFAULT_LIMIT,
+    max_terms: int = DEFAULT_MAX_TERMS,
+) -> CorroborationReport:
+    """Recompute evidence, relations, independence counts and figure conflicts of claims.
+
+    Retrieval and judgement run first; each batch's results are written in one transaction,
+    so the write lock is held briefly and a failure leaves earlier evidence intact.
+    """
+    report = CorroborationReport()
+    view = CorpusView.load(store)
+    ids = list(claim_ids) if claim_ids is not None else store.claim_ids()
+    for start in range(0, len(ids), _BATCH):
+        batch = store.claims_by_ids(ids[start : start + _BATCH])
+        term_lists = [informative_terms(claim_query_text(c)) for c in batch]
+        df = frequencies(store, (fts_stem(t) for terms in term_lists for t in terms))
+        claim_positions = sentence_positions(store, [c.sentence_id for c in batch])
+        evidence: list[tuple[str, list[EvidenceRecord]]] = []
+        counts: dict[str, tuple[int, int]] = {}
+        conflicts: list[tuple[str, list[FigureConflict]]] = []
+        for claim, terms in zip(batch, term_lists, strict=True):
+            names = claim_source_names(store, claim, view)
+            match = or_expression(rank_terms(terms, df, max_terms))
+            hits, contexts = candidates(
+                store, claim, match, view=view, claim_names=names, limit=limit
+            )
+            paragraph = claim_positions.get(claim.sentence_id, (0, 0))[1]
+            claim_facts = read_facts(claim.content, claim.sentence, stance=claim.stance)
+            records: list[EvidenceRecord] = []
+            judged: list[tuple[Judgement, Facts, list[SourceRef]]] = []
+            support: set[str] = set()
+            contradict: set[str] = set()
+            for hit in hits:
+                ctx = contexts.get(hit.sentence_id)
+                judgement, _, facts = judge(
+                    claim,
+                    hit,
+                    view=view,
+                    ctx=ctx,
+                    claim_names=names,
+                    claim_paragraph=paragraph,
+                    claim_facts=claim_facts,
+                )
+                sources = hit_sources(hit, ctx, view)
+                records.append(hit.to_record(claim.id, judgement))
+                judged.append((judgement, facts, sources))
+                report.relations[judgement.relation] = (
+                    report.relations.get(judgement.relation, 0) + 1
+                )
+                if judgement.independent:
+                    key = " ".join(source_words(_who(sources[0]))) if sources else ""
+                    if judgement.relation in SUPPORTING:
+                        support.add(key)
+                    elif judgement.relation == "contradicts":
+                        contradict.add(key)
+            evidence.append((claim.id, records))
+            counts[claim.id] = (len(support), len(contradict))
+            found = _figure_conflicts(claim, claim_facts, judged)
+            conflicts.append((claim.id, found))
+            report.figure_conflicts += len(found)
+            report.evidence += len(records)
+        store.replace_evidence_many(evidence)
+        set_independence(store, counts)
+        replace_figure_conflicts(store, conflicts)
+        report.claims += len(batch)
+    return report
+
+
+def claims_of_stories(store: Store, article_ids: Iterable[int]) -> list[str]:
+    """Claims whose evidence a new article can change: those in its stories (and its own)."""
+    wanted = sorted(set(article_ids))
+    if not wanted:
+        return []
+    out: list[str] = []
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = store._query(
+            "SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id"
+            f" WHERE a.id IN ({marks}) OR a.story_id IN"
+            f" (SELECT story_id FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL)"
+            " ORDER BY c.article_id, c.position",
+            [*chunk, *chunk],
+        )
+        out += [r[0] for r in rows]
+    return list(dict.fromkeys(out))
+
+
+__all__ = [
+    "CorpusView",
+    "PassageError",
+    "judge_passages",
+    "CorroborationReport",
+    "HitContext",
+    "Quantity",
+    "candidates",
+    "claim_source_names",
+    "claims_of_stories",
+    "corroborate",
+    "judge",
+    "corroborate_articles",
+    "same_source",
+    "search_evidence",
+]
+
+
+# -- one pair of passages ----------------------------------------------------------------------
+
+
+class PassageError(ValueError):
+    """A passage that cannot be found in the named article."""
+
+
+def _locate(store: Store, name: str, text: str) -> tuple[int, int, int, str]:
+    """``(article_id, start, end, article_text)`` of ``text`` in article ``name``."""
+    article = store.article_by_name(name)
+    if article is None:
+        raise PassageError(f"{name}: no article with that name")
+    start = article.text.find(text)
+    if start < 0:
+        start = normalise_sentence(article.text).find(normalise_sentence(text))
+        if start < 0:
+            raise PassageError(f"{name}: passage not found: {text[:60]!r}")
+    return article.id, start, start + len(text), article.text
+
+
+def _claim_at(store: Store, article_id: int, start: int, end: int) -> ClaimRecord | None:
+    """The stored claim whose content overlaps ``[start, end)`` the most."""
+    best: tuple[int, ClaimRecord] | None = None
+    for claim in store.claims_by_ids(
+        [r[0] for r in store._query("SELECT id FROM claims WHERE article_id = ?", (article_id,))]
+    ):
+        overlap = min(end, claim.content_span.end) - max(start, claim.content_span.start)
+        if overlap > 0 and (best is None or overlap > best[0]):
+            best = (overlap, claim)
+    return best[1] if best else None
+
+
+def judge_passages(store: Store, doc_a: str, text_a: str, doc_b: str, text_b: str) -> Judgement:
+    """The judgement of passage ``text_b`` (in ``doc_b``) as evidence for ``text_a``.
+
+    Each passage is read with what the store knows about it: the claim it belongs to (its
+    source and stance), its sentence, its article's story and copies. This is how a gold pair
+    of passages is scored, and how a reviewer's "is this the same?" question is answered.
+    """
+    view = CorpusView.load(store)
+    a_id, a_start, a_end, _ = _locate(store, doc_a, text_a)
+    b_id, b_start, b_end, _ = _locate(store, doc_b, text_b)
+    a_sentences = [s for s in store.sentences(a_id) if s.start < a_end and s.end > a_start]
+    b_sentences = [s for s in store.sentences(b_id) if s.start < b_end and s.end > b_start]
+    if not a_sentences or not b_sentences:
+        raise PassageError(f"{doc_a} / {doc_b}: passage outside every sentence")
+    found = _claim_at(store, a_id, a_start, a_end)
+    first = a_sentences[0]
+    base = found or _outlet_claim(
+        store, a_id, first.id, text_a, " ".join(s.text for s in a_sentences)
+    )
+    claim = _with_content(base, text_a)
+    b_claims = [
+        c
+        for c in store.claims_by_ids(
+            [r[0] for r in store._query("SELECT id FROM claims WHERE article_id = ?", (b_id,))]
+        )
+        if c.sentence_id in {s.id for s in b_sentences}
+    ]
+    overlapping = [
+        c for c in b_claims if c.content_span.start < b_end and c.content_span.end > b_start
+    ]
+    said_by = overlapping or b_claims
+    b_first = b_sentences[0]
+    article = store.article(b_id, with_text=False)
+    hit = EvidenceHit(
+        sentence_id=b_first.id,
+        article_id=b_id,
+        index=b_first.index,
+        paragraph=b_first.paragraph,
+        kind=b_first.kind,
+        start=b_first.start,
+        end=b_sentences[-1].end,
+        sentence=" ".join(s.text for s in b_sentences),
+        article_name=doc_b,
+        outlet=article.outlet if article else None,
+        published=article.published if article else None,
+        score=0.0,
+        rank=1,
+    )
+    ctx = HitContext(
+        tuple(
+            SourceRef(c.source, c.canonical_source or c.source, c.source_type, c.stance)
+            for c in said_by
+        ),
+        b_first.index,
+        b_first.paragraph,
+    )
+    judgement, _, _ = judge(
+        claim,
+        hit,
+        view=view,
+        ctx=ctx,
+        claim_names=claim_source_names(store, claim, view),
+        claim_paragraph=first.paragraph,
+    )
+    return judgement
+
+
+def _with_content(claim: ClaimRecord, content: str) -> ClaimRecord:
+    from dataclasses import replace
+
+    return replace(claim, content=content)
+
+
+def _outlet_claim(
+    store: Store, article_id: int, sentence_id: int, content: str, sentence: str
+) -> ClaimRecord:
+    """A passage nobody is quoted in: the outlet's own statement, as a claim record."""
+    from verifier.models import Span
+
+    article = store.article(article_id, with_text=False)
+    outlet = (article.outlet if article else None) or ""
+    span = Span(0, 0)
+    return ClaimRecord(
+        id="",
+        article_id=article_id,
+        article_name=article.name if article else "",
+        outlet=outlet or None,
+        published=article.published if article else None,
+        sentence_id=sentence_id,
+        position=0,
+        sentence=sentence,
+        source=outlet,
+        resolved_source=outlet,
+        canonical_source=outlet,
+        source_type="outlet",
+        cue="",
+        content=content,
+        stance="asserts",
+        quote="indirect",
+        hedges=(),
+        sentence_span=span,
+        source_span=span,
+        cue_span=span,
+        content_span=span,
+    )
+
+
+def corroborate_articles(
+    store: Store, article_ids: Sequence[int], *, limit: int = DEFAULT_LIMIT
+) -> CorroborationReport:
+    """After an ingest: group the new articles into stories and copies, then corroborate the
+    claims of every story they joined (theirs included), not the whole corpus again."""
+    from verifier.corroborate.stories import group_articles
+
+    group_articles(store, article_ids)
+    return corroborate(store, claims_of_stories(store, article_ids), limit=limit)
+
+
+def search_evidence(
+    store: Store,
+    text: str,
+    *,
+    article_name: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+    view: CorpusView | None = None,
+) -> list[tuple[EvidenceHit, Judgement]]:
+    """Evidence for a typed text, each hit with its relation, independence and reasons.
+
+    With ``article_name`` the text is read as a claim of that article (its stored claim when
+    the text is one, else the outlet's own statement), that article's sentences are left out
+    and independence is judged against its source. Without it there is no claim source to be
+    independent of, so a hit counts as independent only when no better-ranked hit came from
+    the same source or from a version or copy of the same report.
+
+    Raises ``PassageError`` when ``article_name`` is not in the store.
+    """
+    from verifier.corroborate.evidence import find_evidence
+
+    view = view or CorpusView.load(store)
+    article = store.article_by_name(article_name) if article_name else None
+    if article_name and article is None:
+        raise PassageError(f"{article_name}: no article with that name in {store.path}")
+    hits = find_evidence(store, text, article_id=article.id if article else None, limit=limit)
+    if not hits:
+        return []
+    ids = [h.sentence_id for h in hits]
+    said = sentence_sources(store, ids)
+    positions = sentence_positions(store, ids)
+    contexts = {
+        h.sentence_id: HitContext(tuple(said.get(h.sentence_id, [])), *positions[h.sentence_id])
+        for h in hits
+        if h.sentence_id in positions
+    }
+    if article is not None:
+        wanted = normalise_sentence(text)
+        own = [
+            c
+            for c in store.claims_by_ids(
+                [
+                    r[0]
+                    for r in store._query(
+                        "SELECT id FROM claims WHERE article_id = ?", (article.id,)
+                    )
+                ]
+            )
+            if normalise_sentence(c.content) in wanted or wanted in normalise_sentence(c.content)
+        ]
+        claim = own[0] if own else _outlet_claim(store, article.id, 0, text, text)
+        names = claim_source_names(store, claim, view)
+        facts = read_facts(claim.content, claim.sentence, stance=claim.stance)
+        return [
+            (
+                h,
+                judge(
+                    claim,
+                    h,
+                    view=view,
+                    ctx=contexts.get(h.sentence_id),
+                    claim_names=names,
+                    claim_facts=facts,
+                )[0],
+            )
+            for h in hits
+        ]
+    facts = read_facts(text)
+    seen_sources: set[str] = set()
+    seen_roots: set[int] = set()
+    out: list[tuple[EvidenceHit, Judgement]] = []
+    for h in hits:
+        sources = hit_sources(h, contexts.get(h.sentence_id), view)
+        b = read_facts(
+            h.sentence, stance="denies" if any(s.stance == "denies" for s in sources) else None
+        )
+        relation, reasons = relate(facts, b, Pair())
+        key = " ".join(source_words(_who(sources[0])))
+        root = view.roots.get(h.article_id, h.article_id)
+        independent = key not in seen_sources and root not in seen_roots
+        seen_sources.add(key)
+        seen_roots.add(root)
+        extra = () if independent else ("repeats a better-ranked source or report",)
+        out.append(
+            (h, Judgement(relation, independent, (*reasons, *extra, f"source: {_who(sources[0])}")))
+        )
+    return out
