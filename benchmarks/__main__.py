@@ -7,14 +7,21 @@ from __future__ import annotations
 
 import argparse
 
-from benchmarks import extraction
+from benchmarks import corroboration, extraction
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--mb", type=float, default=20.0, help="generated text for extraction")
+    parser.add_argument("--tui", action="store_true", help="also the review TUI at --claims")
+    parser.add_argument("--claims", type=int, default=100_000, help="claims for --tui")
     args = parser.parse_args()
     extraction.run(args.mb)
+    if args.tui:
+        from benchmarks import tui
+
+        tui.run(args.claims)
+    corroboration.main(["--articles", "1000"])  # 10k/100k: python -m benchmarks.corroboration
 
 
 if __name__ == "__main__":

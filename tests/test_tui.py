@@ -96,7 +96,7 @@ async def test_starts_on_first_unrated_claim(store: Store) -> None:
         await settle(app, pilot)
         assert cursor(app) == 2
         text = screen_text(app)
-        assert "rated 2/12" in text
+        assert "done 2/12" in text
         assert "claim 3/12" in text
 
 
@@ -113,7 +113,7 @@ async def test_rating_key_stores_rating_and_moves_to_next_unrated(store: Store) 
         assert verdict.reviewer == "ana"
         assert app.session is not None and verdict.session_id == app.session.id
         assert cursor(app) == 2, "skips the claim rated before"
-        assert "rated 2/12" in screen_text(app)
+        assert "done 2/12" in screen_text(app)
 
 
 @pytest.mark.parametrize("rating", sorted(RATINGS))
@@ -197,15 +197,15 @@ async def test_detail_and_evidence_follow_the_cursor(store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await press(app, pilot, "j")  # the casualty claim, which has three evidence sentences
-        detail = main_screen(app).query_one(ClaimDetail).query_one(Static).content
+        detail = main_screen(app).query_one(ClaimDetail).content
         assert "the Civil Relief Network told reporters" in str(detail)
-        evidence = str(main_screen(app).query_one(EvidencePane).query_one(Static).content)
+        evidence = str(main_screen(app).query_one(EvidencePane).content)
         assert "Coastal Wire" in evidence and "contradicts" in evidence
         assert "same origin" in evidence  # the aggregator's copy is not independent
         await press(app, pilot, "j")
-        detail = main_screen(app).query_one(ClaimDetail).query_one(Static).content
+        detail = main_screen(app).query_one(ClaimDetail).content
         assert claims[2].content in str(detail)
-        evidence = str(main_screen(app).query_one(EvidencePane).query_one(Static).content)
+        evidence = str(main_screen(app).query_one(EvidencePane).content)
         assert "No evidence" in evidence
 
 
@@ -216,7 +216,7 @@ async def test_detail_shows_the_paragraph_with_spans_styled(store: Store) -> Non
         await settle(app, pilot)
         await press(app, pilot, "j")
         detail = main_screen(app).query_one(ClaimDetail)
-        content = detail.query_one(Static).content
+        content = detail.content
         assert isinstance(content, Content)
         passage = str(content).split("\n\n")[0]
         # The whole paragraph, not just the sentence: the sentence before it is there too.
@@ -440,7 +440,7 @@ async def test_a_failed_write_is_a_notification_not_a_crash(
         assert "disk [bold]full[/] [31m]0;owned" in text
         assert "\x1b" not in text and "\x07" not in text
         # The optimistic "rated" mark was rolled back by re-reading the queue.
-        assert "rated 0/12" in text
+        assert "done 0/12" in text
         assert fresh(store).verdict(first) is None
 
 

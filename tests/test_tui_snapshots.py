@@ -22,6 +22,12 @@ SIZE = (120, 40)
 SnapCompare = Callable[..., bool]
 
 
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Verdict times appear in the claim's history: one fixed time keeps the SVGs stable."""
+    monkeypatch.setattr("verifier.store.db.now_iso", lambda: "2025-01-02T03:04:05.000000+00:00")
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     s = make_store(tmp_path)
@@ -68,3 +74,53 @@ def test_empty_database(snap_compare: SnapCompare, tmp_path: Path) -> None:
     with Store(tmp_path / "empty.db") as empty:
         app = VerifierApp(empty, "ana")
         assert snap_compare(app, terminal_size=SIZE, run_before=keys())
+
+
+def test_grade_modal(snap_compare: SnapCompare, store: Store) -> None:
+    app = VerifierApp(store, "ana")
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("r"))
+
+
+def test_filter_modal(snap_compare: SnapCompare, store: Store) -> None:
+    app = VerifierApp(store, "ana")
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("f"))
+
+
+def test_search_prompt(snap_compare: SnapCompare, store: Store) -> None:
+    app = VerifierApp(store, "ana")
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("slash", *"strike"))
+
+
+def test_search_result(snap_compare: SnapCompare, store: Store) -> None:
+    app = VerifierApp(store, "ana")
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("slash", *"desalination", "enter"))
+
+
+def test_export_modal(snap_compare: SnapCompare, store: Store) -> None:
+    app = VerifierApp(store, "ana")
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("e"))
+
+
+def test_article_screen(snap_compare: SnapCompare, store: Store) -> None:
+    app = VerifierApp(store, "ana")
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("j", "enter"))
+
+
+def test_source_screen(snap_compare: SnapCompare, store: Store) -> None:
+    app = VerifierApp(store, "ana")
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("1", "2", "g", "v"))
+
+
+def test_stats_screen(snap_compare: SnapCompare, store: Store) -> None:
+    app = VerifierApp(store, "ana")
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("1", "4", "t"))
+
+
+def test_evidence_pane_active_with_marks(snap_compare: SnapCompare, store: Store) -> None:
+    app = VerifierApp(store, "ana")
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("j", "tab", "s", "j", "x"))
+
+
+def test_reviewer_prompt(snap_compare: SnapCompare, store: Store, tmp_path: Path) -> None:
+    app = VerifierApp(store, None, config_path=tmp_path / "config.toml")
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys())

@@ -3,30 +3,45 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
+import sys
 from pathlib import Path
 
 from verifier.cli.common import CliError, add_db, open_db
 from verifier.cli.ingest import ingest_with_progress
+from verifier.safety import strip_controls
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("review", help="open the triage TUI")
-    p.add_argument("--reviewer", help="your name (default: $VERIFIER_REVIEWER or login name)")
+    p.add_argument(
+        "--reviewer",
+        help="your name (default: $VERIFIER_REVIEWER, else the name saved in your settings, "
+        "else you are asked once)",
+    )
     p.add_argument(
         "--sample",
         metavar="DIR",
         help="ingest DIR first when the database holds no articles yet",
+    )
+    p.add_argument(
+        "--config",
+        metavar="FILE",
+        help="settings file (default: $VERIFIER_CONFIG or config.toml in your config folder)",
     )
     add_db(p)
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    reviewer = (
-        args.reviewer or os.environ.get("VERIFIER_REVIEWER") or getpass.getuser() or "reviewer"
-    )
+    from verifier.config import config_path, load_config
+    from verifier.tui.commands import COMMANDS
+
+    path = Path(args.config) if args.config else config_path()
+    config = load_config(path, frozenset(command.id for command in COMMANDS))
+    for warning in config.warnings:
+        print(f"verifier: {strip_controls(warning)}", file=sys.stderr)
+    reviewer = args.reviewer or os.environ.get("VERIFIER_REVIEWER") or config.reviewer
     with open_db(args.db) as store:
         if args.sample and store.article_count() == 0:
             if not Path(args.sample).is_dir():
@@ -34,5 +49,5 @@ def run(args: argparse.Namespace) -> int:
             ingest_with_progress(store, [args.sample], True)
         from verifier.tui.app import VerifierApp
 
-        VerifierApp(store, reviewer=reviewer).run()
+        VerifierApp(store, reviewer, keymap=config.keymap, config_path=path).run()
     return 0

@@ -1,12 +1,14 @@
 """The verifier review app: a thin shell that owns the store, the reviewer and the session.
 
-All review behaviour lives in :mod:`verifier.tui.screens.main`; the app only opens and closes
-the review session around it and makes sure no write is lost on quit.
+All review behaviour lives in :mod:`verifier.tui.screens.main`; the app only finds out who
+is reviewing (asking once, then remembering it in the settings file), opens and closes the
+review session around the main screen and makes sure no write is lost on quit.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from textual.app import App
 from textual.binding import Keymap
@@ -15,11 +17,16 @@ from textual.widgets import Input
 from verifier.models import ReviewSession
 from verifier.store import Store
 from verifier.tui.commands import VerifierCommands, bindings
+from verifier.tui.screens.ask import AskScreen
 from verifier.tui.screens.main import MainScreen
 
 
 class VerifierApp(App[None]):
-    """Review claims in ``store`` as ``reviewer``; ``keymap`` maps command ids to keys."""
+    """Review claims in ``store`` as ``reviewer``; ``keymap`` maps command ids to keys.
+
+    With no ``reviewer`` the app asks for a name on start and, when ``config_path`` is
+    given, saves it there so the question is asked once.
+    """
 
     TITLE = "verifier"
     CSS_PATH = "app.tcss"
@@ -27,11 +34,17 @@ class VerifierApp(App[None]):
     COMMANDS = App.COMMANDS | {VerifierCommands}
 
     def __init__(
-        self, store: Store, reviewer: str, *, keymap: Mapping[str, str] | None = None
+        self,
+        store: Store,
+        reviewer: str | None,
+        *,
+        keymap: Mapping[str, str] | None = None,
+        config_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.store = store
-        self.reviewer = reviewer
+        self.reviewer = reviewer.strip() if reviewer and reviewer.strip() else None
+        self.config_path = config_path
         self.session: ReviewSession | None = None
         self._user_keymap: dict[str, str] = dict(keymap or {})
 
@@ -51,6 +64,35 @@ class VerifierApp(App[None]):
     def on_mount(self) -> None:
         if self._user_keymap:
             super().set_keymap(self._user_keymap)
+        if self.reviewer is None:
+            ask = AskScreen(
+                "Welcome",
+                "Your name, recorded with every verdict (asked once, kept in your settings).",
+                placeholder="e.g. Ana Rivera",
+                check=lambda name: None if name else "A name is needed to record verdicts.",
+                cancel=False,
+            )
+            self.push_screen(ask, self._named)
+        else:
+            self._start()
+
+    def _named(self, name: str | None) -> None:
+        self.reviewer = (name or "").strip() or "reviewer"
+        if self.config_path is not None:
+            from verifier.config import save_reviewer
+
+            try:
+                save_reviewer(self.reviewer, self.config_path)
+            except OSError as exc:
+                self.notify(
+                    f"Could not remember the name in {self.config_path}: {exc.strerror}",
+                    severity="warning",
+                    markup=False,
+                )
+        self._start()
+
+    def _start(self) -> None:
+        assert self.reviewer is not None
         # One small insert; the session id must exist before the first verdict is recorded.
         self.session = self.store.start_session(self.reviewer)
         self.push_screen(MainScreen(self.store, self.reviewer, self.session.id))

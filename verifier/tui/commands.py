@@ -19,15 +19,24 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from verifier.models import RATING_HELP, RATINGS
+from verifier.models import RATING_HELP, RATINGS, SOURCE_GRADES
 
-Scope = Literal["app", "main", "help", "note"]
+Scope = Literal[
+    "app", "main", "help", "note", "grade", "ask", "filter", "export", "article", "source", "stats"
+]
 
 SCOPE_TITLES: dict[Scope, str] = {
     "main": "Reviewing claims",
     "app": "Anywhere",
     "help": "This help",
     "note": "Note editor",
+    "ask": "Search, re-check date and name prompts",
+    "grade": "Source reliability (Admiralty scale)",
+    "filter": "Filters",
+    "export": "Export",
+    "article": "Article view",
+    "source": "Source view",
+    "stats": "Statistics",
 }
 
 RATE_GROUP = Binding.Group("rate", compact=True)
@@ -77,14 +86,42 @@ def _rating_commands() -> list[Command]:
     ]
 
 
+def _grade_commands() -> list[Command]:
+    return [
+        Command(
+            id=f"grade-{grade.lower()}",
+            key=grade.lower(),
+            action=f"grade('{grade}')",
+            description=f"grade {grade}",
+            help=f"{grade}: {meaning}.",
+            scope="grade",
+            palette=False,
+        )
+        for grade, meaning in SOURCE_GRADES.items()
+    ]
+
+
+def _close(scope: Scope, what: str) -> Command:
+    return Command(
+        f"{scope}-close",
+        "escape",
+        "close",
+        "close",
+        f"Close the {what}.",
+        scope=scope,
+        show=True,
+        palette=False,
+    )
+
+
 COMMANDS: tuple[Command, ...] = (
     *_rating_commands(),
     Command(
         "move-down",
         "j,down",
         "move(1)",
-        "next claim",
-        "Move to the next claim in the queue.",
+        "next",
+        "Next claim in the queue (or next evidence line when the evidence pane is active).",
         show=True,
         group=MOVE_GROUP,
     ),
@@ -92,21 +129,45 @@ COMMANDS: tuple[Command, ...] = (
         "move-up",
         "k,up",
         "move(-1)",
-        "previous claim",
-        "Move to the previous claim in the queue.",
+        "previous",
+        "Previous claim in the queue (or evidence line when the evidence pane is active).",
         show=True,
         group=MOVE_GROUP,
     ),
     Command("page-down", "pagedown", "page(1)", "page down", "Move one screen down the queue."),
     Command("page-up", "pageup", "page(-1)", "page up", "Move one screen up the queue."),
-    Command("first", "home", "first", "first claim", "Go to the first claim in the queue."),
-    Command("last", "end", "last", "last claim", "Go to the last claim in the queue."),
+    Command("first", "g,home", "first", "first claim", "Go to the first claim in the queue."),
+    Command("last", "G,end", "last", "last claim", "Go to the last claim in the queue."),
     Command(
         "next-unrated",
-        "space",
+        "right_square_bracket,space",
         "next_unrated",
         "next unrated",
         "Go to the next claim without a rating, wrapping round to the top.",
+    ),
+    Command(
+        "next-pane",
+        "tab",
+        "next_pane",
+        "next pane",
+        "Make the next pane active (queue, evidence, claim): j and k then move within it.",
+    ),
+    Command(
+        "attribution",
+        "a",
+        "attribution",
+        "check attribution",
+        "Cycle the attribution check: confirmed, misattributed, unclear, not set. "
+        "Did the source really say it?",
+        show=True,
+    ),
+    Command(
+        "grade",
+        "r",
+        "grade",
+        "grade source",
+        "Grade the source's reliability on the Admiralty scale A-F.",
+        show=True,
     ),
     Command(
         "note",
@@ -117,19 +178,98 @@ COMMANDS: tuple[Command, ...] = (
         show=True,
     ),
     Command(
+        "recheck",
+        "d",
+        "recheck",
+        "re-check date",
+        "Set the date to check an unproven claim again (YYYY-MM-DD; empty clears).",
+    ),
+    Command(
+        "mark-supports",
+        "s",
+        "mark('supports')",
+        "mark supporting",
+        "Mark the selected evidence line as supporting this claim (again to clear).",
+    ),
+    Command(
+        "mark-contradicts",
+        "x",
+        "mark('contradicts')",
+        "mark contradicting",
+        "Mark the selected evidence line as contradicting this claim (again to clear).",
+    ),
+    Command(
         "undo",
         "u",
         "undo",
         "undo",
-        "Undo the last rating or note of this session and go back to that claim.",
+        "Undo the last change of this session and go back to that claim.",
         show=True,
+    ),
+    Command(
+        "search",
+        "slash",
+        "search",
+        "search",
+        "Search the claims' sentences (full text); an empty search shows every claim.",
+    ),
+    Command(
+        "filter",
+        "f",
+        "filter",
+        "filter",
+        "Filter the queue by rating, source type, outlet, story, conflicting figures or "
+        "independent support.",
+    ),
+    Command(
+        "clear-filter",
+        "escape",
+        "clear_filter",
+        "clear filters",
+        "Show every claim again (drop the search and the filters).",
+    ),
+    Command(
+        "sort",
+        "o",
+        "sort",
+        "sort order",
+        "Sort the queue by check-worthiness (highest first) or in reading order.",
+    ),
+    Command(
+        "article",
+        "enter",
+        "article",
+        "open article",
+        "Read the whole article with this claim highlighted.",
+        show=True,
+    ),
+    Command(
+        "source",
+        "v",
+        "source",
+        "source view",
+        "The claim's source across the corpus: its other claims and its track record.",
+    ),
+    Command(
+        "stats",
+        "t",
+        "stats",
+        "statistics",
+        "Claims and verdicts by rating, source type, source and outlet, as bar charts.",
+    ),
+    Command(
+        "export",
+        "e",
+        "export",
+        "export",
+        "Write the verdict table (CSV, JSONL or Markdown) through the same code as the CLI.",
     ),
     Command(
         "help",
         "question_mark",
         "help",
         "help",
-        "Show every command with its key.",
+        "Show every command with its key, and where the key file lives.",
         show=True,
     ),
     Command(
@@ -183,6 +323,72 @@ COMMANDS: tuple[Command, ...] = (
         show=True,
         palette=False,
     ),
+    Command(
+        "ask-cancel",
+        "escape",
+        "cancel",
+        "cancel",
+        "Close without changing anything (enter accepts).",
+        scope="ask",
+        show=True,
+        palette=False,
+    ),
+    *_grade_commands(),
+    Command(
+        "grade-clear",
+        "backspace,delete",
+        "grade(None)",
+        "clear grade",
+        "Remove the grade.",
+        scope="grade",
+        palette=False,
+    ),
+    _close("grade", "grade picker without changing the grade"),
+    Command(
+        "filter-apply",
+        "ctrl+s",
+        "apply",
+        "apply",
+        "Apply the filters (enter on a field does too).",
+        scope="filter",
+        show=True,
+        palette=False,
+    ),
+    Command(
+        "filter-clear",
+        "ctrl+r",
+        "clear",
+        "clear all",
+        "Reset every filter.",
+        scope="filter",
+        show=True,
+        palette=False,
+    ),
+    _close("filter", "filters without applying them"),
+    Command(
+        "export-write",
+        "ctrl+s",
+        "write",
+        "write",
+        "Write the file (enter in the path field does too).",
+        scope="export",
+        show=True,
+        palette=False,
+    ),
+    _close("export", "export dialog"),
+    _close("article", "article"),
+    Command(
+        "source-open",
+        "enter",
+        "open_claim",
+        "go to claim",
+        "Go to the selected claim in the queue.",
+        scope="source",
+        show=True,
+        palette=False,
+    ),
+    _close("source", "source view"),
+    _close("stats", "statistics"),
 )
 
 

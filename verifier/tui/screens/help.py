@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -11,11 +12,23 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from verifier.tui.commands import SCOPE_TITLES, Command, Scope, bindings, commands_for, key_label
-from verifier.tui.text import hanging
+from verifier.tui.text import hanging, one_line
 
 KEY_WIDTH = 12
 NAME_WIDTH = 23
-SCOPE_ORDER: tuple[Scope, ...] = ("main", "app", "note", "help")
+SCOPE_ORDER: tuple[Scope, ...] = (
+    "main",
+    "app",
+    "grade",
+    "filter",
+    "export",
+    "source",
+    "article",
+    "stats",
+    "note",
+    "ask",
+    "help",
+)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -39,9 +52,12 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
-    def __init__(self, keymap: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, keymap: Mapping[str, str] | None = None, *, config_path: Path | None = None
+    ) -> None:
         super().__init__()
         self.keymap: Mapping[str, str] = keymap or {}
+        self.config_path = config_path
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"), VerticalScroll(id="help-scroll"):
@@ -68,13 +84,28 @@ class HelpScreen(ModalScreen[None]):
                 lines.append(Content(""))
             lines.append(Content.styled(SCOPE_TITLES[scope], "bold"))
             lines += [self._row(command, width) for command in commands_for(scope)]
+        lines += [Content(""), Content.styled("Your keys", "bold")]
+        where = str(self.config_path) if self.config_path else "(no settings file in use)"
+        lines.append(
+            hanging(
+                Content.assemble(
+                    "Rebind any key in ",
+                    Content.styled(one_line(where), "bold"),
+                    ' under [keys], by the command id: move-down = "j,down".',
+                ),
+                width,
+                KEY_WIDTH + NAME_WIDTH,
+                Content("settings"),
+            )
+        )
         return Content("\n").join(lines)
 
     def _row(self, command: Command, width: int) -> Content:
         """Key, name, then the help text wrapped in its own column."""
         keys = Content.styled(key_label(self.app, command, self.keymap), "bold")
         label = Content.assemble(keys.truncate(KEY_WIDTH - 1, pad=True), " ", command.description)
-        return hanging(Content(command.help), width, KEY_WIDTH + NAME_WIDTH, label)
+        text = Content.assemble(command.help, Content.styled(f"  id: {command.id}", "dim"))
+        return hanging(text, width, KEY_WIDTH + NAME_WIDTH, label)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -7,7 +7,11 @@ every whole-queue read runs in a thread worker; results come back as messages.
 
 from __future__ import annotations
 
+import dataclasses
+import gc
+import time
 from collections.abc import Mapping
+from datetime import date
 from functools import partial
 
 from textual import on, work
@@ -17,13 +21,27 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
-from verifier.models import RATINGS
-from verifier.store import Store
+from verifier.models import ATTRIBUTION_CHECKS, RATINGS
+from verifier.store import ClaimFilter, StaleVerdictError, Store
+from verifier.store.triage import open_reader, outlets, source_types, stories
 from verifier.tui.commands import bindings
-from verifier.tui.data import ClaimQueueModel, ContextLoader, WriteSequencer, read_snapshot
+from verifier.tui.data import (
+    ClaimContext,
+    ClaimQueueModel,
+    ContextLoader,
+    WriteSequencer,
+    read_snapshot,
+)
 from verifier.tui.messages import ClaimSaved, Notice, QueueLoaded
+from verifier.tui.screens.article import ArticleScreen
+from verifier.tui.screens.ask import AskScreen
+from verifier.tui.screens.export import ExportScreen
+from verifier.tui.screens.filter import FilterChoices, FilterScreen, describe
+from verifier.tui.screens.grade import GradeScreen
 from verifier.tui.screens.help import HelpScreen
 from verifier.tui.screens.note import NoteScreen
+from verifier.tui.screens.source import SourceScreen
+from verifier.tui.screens.stats import StatsScreen
 from verifier.tui.text import one_line, safe_text
 from verifier.tui.widgets.claim_detail import ClaimDetail
 from verifier.tui.widgets.claim_queue import ClaimQueue
@@ -36,6 +54,8 @@ EMPTY_MESSAGE = (
     "    verifier ingest PATH\n\n"
     "then start the review again."
 )
+NO_MATCH_MESSAGE = "No claim matches this view.\n\nescape shows every claim again."
+PANES = ("queue", "evidence", "detail")
 
 
 class MainScreen(Screen[None]):
@@ -47,9 +67,17 @@ class MainScreen(Screen[None]):
         self.store = store
         self.reviewer = reviewer
         self.session_id = session_id
-        self.model = ClaimQueueModel(store)
-        self.contexts = ContextLoader(store)
+        # Reads a key waits for go through their own connection: in WAL mode they never
+        # queue behind a verdict's commit (an fsync) on the writing connection.
+        self.reader = open_reader(store)
+        self.model = ClaimQueueModel(self.reader)
+        self.contexts = ContextLoader(self.reader)
         self.sequencer = WriteSequencer()
+        self.filter = ClaimFilter()
+        self.pane = "queue"
+        self.session_rated = 0
+        self.context: ClaimContext | None = None
+        self.shown_at = 0.0
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -62,11 +90,16 @@ class MainScreen(Screen[None]):
         yield StatusLine(self.reviewer, id="status")
         yield Footer()
 
+    def on_unmount(self) -> None:
+        if self.reader is not self.store:
+            self.reader.close()
+
     def on_mount(self) -> None:
         self.query_one("#queue").border_title = "Claims"
         self.query_one("#detail").border_title = "Claim"
         self.query_one("#evidence").border_title = "Evidence"
         self.query_one("#empty").display = False
+        self.query_one("#queue").add_class("-active")
         self.status.message = "Loading claims…"
         self.load_queue()
 
@@ -88,12 +121,23 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, group="load", exclusive=True, exit_on_error=False)
     def load_queue(self, select: str | None = None) -> None:
-        self.post_message(QueueLoaded(read_snapshot(self.store), select))
+        self.post_message(QueueLoaded(read_snapshot(self.store, self.filter), select))
 
     @on(QueueLoaded)
     def _queue_loaded(self, message: QueueLoaded) -> None:
         self.model.reset(message.snapshot)
+        # A 100k-claim queue is ~300k long-lived objects; every full garbage collection
+        # would walk them all again (40+ ms, felt as a stutter on a key). Freezing moves what
+        # exists now out of the collector's way; new garbage is still collected.
+        gc.freeze()
         empty = not len(self.model)
+        filtered = self.filter != ClaimFilter()
+        self.status.view = describe(self.filter)
+        self.query_one("#queue").border_title = (
+            f"Claims · {describe(self.filter)}" if filtered else "Claims"
+        )
+        empty_text = NO_MATCH_MESSAGE if filtered else EMPTY_MESSAGE
+        self.query_one("#empty", Static).update(empty_text)
         self.query_one("#empty").display = empty
         self.query_one("#queue").display = not empty
         self.query_one("#panes").display = not empty
@@ -119,25 +163,45 @@ class MainScreen(Screen[None]):
         queue = self.queue
         before = queue.cursor
         queue.cursor = index
-        if force and queue.cursor == before:
-            # The cursor watcher only fires on change; a reload onto the same row must redraw.
+        if force or queue.cursor != before:
+            # Shown at once, in the same callback as the key, so the row, the detail and the
+            # evidence change in one frame instead of one frame per message hop.
             self._show_current()
 
     @on(ClaimQueue.Highlighted)
     def _highlighted(self, message: ClaimQueue.Highlighted) -> None:
-        self._show_current()
+        # A click moves the cursor without _go; a key already showed this claim.
+        if self.context is None or self.context.claim.id != self.model.id_at(message.index):
+            self._show_current()
 
     def _show_current(self) -> None:
         claim = self.queue.current
         self.status.position = self.queue.cursor if claim is not None else None
         context = self.contexts.load(claim) if claim is not None else None
+        self.context = context
+        self.shown_at = time.perf_counter()  # for the benchmark's first-paint measure
         self.query_one(ClaimDetail).show(context)
-        self.query_one(EvidencePane).show(context.evidence if context is not None else None)
+        self.query_one(EvidencePane).show(
+            context.evidence if context is not None else None,
+            context.marks if context is not None else None,
+        )
 
     # -- movement ----------------------------------------------------------------------------
 
     def action_move(self, delta: int) -> None:
-        self._go(self.queue.cursor + delta)
+        if self.pane == "evidence":
+            self.query_one(EvidencePane).select(delta)
+        elif self.pane == "detail":
+            self.query_one(ClaimDetail).scroll_relative(y=delta * 3, animate=False)
+        else:
+            self._go(self.queue.cursor + delta)
+
+    def action_next_pane(self) -> None:
+        """Cycle the active pane; its border lights up so the user sees where j/k go."""
+        self.query_one(f"#{self.pane}").remove_class("-active")
+        self.pane = PANES[(PANES.index(self.pane) + 1) % len(PANES)]
+        self.query_one(f"#{self.pane}").add_class("-active")
+        self.status.flash(f"{self.pane} pane: j / k move in it")
 
     def action_page(self, direction: int) -> None:
         self._go(self.queue.cursor + direction * self.queue.page_height())
@@ -161,8 +225,11 @@ class MainScreen(Screen[None]):
         claim = self.queue.current
         if claim is None or rating not in RATINGS:
             return
-        self.save_rating(self.sequencer.ticket(), claim.id, rating)
+        self.save_rating(self.sequencer.ticket(), claim.id, rating, claim.verdict_at)
         self.model.assume_rated(claim.id)
+        if claim.rating is None:
+            self.session_rated += 1
+            self.status.session_rated = self.session_rated
         index = self.model.next_unrated(self.queue.cursor)
         if index is not None:
             self._go(index)
@@ -184,17 +251,64 @@ class MainScreen(Screen[None]):
         self.undo(self.sequencer.ticket())
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(self.keymap))
+        path = getattr(self.app, "config_path", None)
+        self.app.push_screen(HelpScreen(self.keymap, config_path=path))
 
     @work(thread=True, group="write", exit_on_error=False)
-    def save_rating(self, ticket: int, claim_id: str, rating: int) -> None:
+    def save_rating(
+        self, ticket: int, claim_id: str, rating: int, seen_at: str | None = None
+    ) -> None:
+        """Save unless someone else changed the verdict since it was shown: then show theirs."""
         with self.sequencer.turn(ticket):
-            self.store.record_rating(
-                claim_id, rating, reviewer=self.reviewer, session_id=self.session_id
+            try:
+                self.store.record_rating(
+                    claim_id,
+                    rating,
+                    reviewer=self.reviewer,
+                    session_id=self.session_id,
+                    seen_at=seen_at,
+                )
+                status = f"Rated {RATINGS[rating]}."
+                jump = False
+            except StaleVerdictError as exc:
+                when = (exc.at or "")[:16].replace("T", " ")
+                status = (
+                    f"Not saved: {exc.reviewer or 'someone'} changed this claim at {when}. "
+                    "Their verdict is shown; rate again to replace it."
+                )
+                jump = True
+            claim = self.store.claim(claim_id)
+            if claim is not None:
+                self.post_message(ClaimSaved(claim, status, jump=jump))
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def save_field(self, ticket: int, claim_id: str, field: str, value: str | None) -> None:
+        """The other judgements: attribution check, source grade, re-check date."""
+        with self.sequencer.turn(ticket):
+            writer = {
+                "attribution_check": self.store.record_attribution_check,
+                "source_grade": self.store.record_source_grade,
+                "recheck_date": self.store.record_recheck_date,
+            }[field]
+            writer(claim_id, value, reviewer=self.reviewer, session_id=self.session_id)
+            claim = self.store.claim(claim_id)
+            label = field.replace("_", " ")
+            if claim is not None:
+                text = (
+                    f"{label.capitalize()}: {value}." if value else f"{label.capitalize()} cleared."
+                )
+                self.post_message(ClaimSaved(claim, text))
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def save_mark(self, ticket: int, claim_id: str, sentence_id: int, mark: str | None) -> None:
+        with self.sequencer.turn(ticket):
+            self.store.record_evidence_mark(
+                claim_id, sentence_id, mark, reviewer=self.reviewer, session_id=self.session_id
             )
             claim = self.store.claim(claim_id)
             if claim is not None:
-                self.post_message(ClaimSaved(claim, f"Rated {RATINGS[rating]}."))
+                text = f"Evidence marked: {mark}." if mark else "Evidence mark cleared."
+                self.post_message(ClaimSaved(claim, text))
 
     @work(thread=True, group="write", exit_on_error=False)
     def save_note(self, ticket: int, claim_id: str, note: str) -> None:
@@ -215,9 +329,153 @@ class MainScreen(Screen[None]):
                 self.post_message(Notice("Nothing to undo in this session."))
                 return
             claim = self.store.claim(event.claim_id)
+            if claim is not None and event.field == "rating" and event.old is None:
+                self.app.call_from_thread(self._unrated_again)
             if claim is not None:
-                what = "rating" if event.field == "rating" else event.field
+                what = event.field.replace("_", " ")
+                if what.startswith("evidence:"):
+                    what = "evidence mark"
                 self.post_message(ClaimSaved(claim, f"Undid the {what}.", jump=True))
+
+    def _unrated_again(self) -> None:
+        self.session_rated = max(0, self.session_rated - 1)
+        self.status.session_rated = self.session_rated
+
+    # -- other judgements --------------------------------------------------------------------
+
+    def action_attribution(self) -> None:
+        """Cycle confirmed -> misattributed -> unclear -> not set: one key, no dialog."""
+        claim = self.queue.current
+        if claim is None:
+            return
+        cycle: list[str | None] = [*ATTRIBUTION_CHECKS, None]
+        current = claim.attribution_check
+        value = cycle[(cycle.index(current) + 1) % len(cycle)] if current in cycle else cycle[0]
+        self.save_field(self.sequencer.ticket(), claim.id, "attribution_check", value)
+
+    def action_grade(self) -> None:
+        claim = self.queue.current
+        if claim is None:
+            return
+        source = claim.canonical_source or claim.resolved_source or claim.source
+        screen = GradeScreen(source, claim.source_grade, self.keymap)
+        self.app.push_screen(screen, partial(self._grade_closed, claim.id))
+
+    def _grade_closed(self, claim_id: str, grade: str | None) -> None:
+        if grade is not None:
+            self.save_field(self.sequencer.ticket(), claim_id, "source_grade", grade or None)
+
+    def action_recheck(self) -> None:
+        claim = self.queue.current
+        if claim is None:
+            return
+        screen = AskScreen(
+            "Re-check date",
+            "When should this claim be checked again? (YYYY-MM-DD; empty clears)",
+            claim.recheck_date or "",
+            placeholder="YYYY-MM-DD",
+            check=_date_problem,
+            keymap=self.keymap,
+        )
+        self.app.push_screen(screen, partial(self._recheck_closed, claim.id))
+
+    def _recheck_closed(self, claim_id: str, day: str | None) -> None:
+        if day is not None:
+            self.save_field(self.sequencer.ticket(), claim_id, "recheck_date", day or None)
+
+    def action_mark(self, mark: str) -> None:
+        """Mark the selected evidence line; the same mark again clears it."""
+        claim = self.queue.current
+        evidence = self.query_one(EvidencePane).current
+        if claim is None or evidence is None:
+            self.status.flash("No evidence line to mark.")
+            return
+        marks = self.context.marks if self.context is not None else {}
+        value = None if marks.get(evidence.sentence_id) == mark else mark
+        self.save_mark(self.sequencer.ticket(), claim.id, evidence.sentence_id, value)
+
+    # -- finding -----------------------------------------------------------------------------
+
+    def _refilter(self, flt: ClaimFilter) -> None:
+        self.filter = flt
+        claim = self.queue.current if len(self.model) else None
+        self.status.message = "Filtering…"
+        self.load_queue(claim.id if claim is not None else None)
+
+    def action_search(self) -> None:
+        screen = AskScreen(
+            "Search",
+            "Words from the claim's sentence (all must appear; word* for a prefix).",
+            self.filter.search or "",
+            placeholder="e.g. hospital shelling",
+            keymap=self.keymap,
+        )
+        self.app.push_screen(screen, self._search_closed)
+
+    def _search_closed(self, words: str | None) -> None:
+        if words is not None:
+            self._refilter(dataclasses.replace(self.filter, search=words or None))
+
+    def action_filter(self) -> None:
+        self.open_filter()
+
+    @work(thread=True, group="load", exit_on_error=False)
+    def open_filter(self) -> None:
+        choices = FilterChoices(source_types(self.store), outlets(self.store), stories(self.store))
+        self.app.call_from_thread(self._show_filter, choices)
+
+    def _show_filter(self, choices: FilterChoices) -> None:
+        screen = FilterScreen(self.filter, choices, self.keymap)
+        self.app.push_screen(screen, self._filter_closed)
+
+    def _filter_closed(self, flt: ClaimFilter | None) -> None:
+        if flt is not None:
+            self._refilter(flt)
+
+    def action_clear_filter(self) -> None:
+        if self.filter != ClaimFilter():
+            self._refilter(ClaimFilter())
+
+    def action_sort(self) -> None:
+        order = "article" if self.filter.sort == "priority" else "priority"
+        self._refilter(dataclasses.replace(self.filter, sort=order))
+        self.status.flash("Reading order." if order == "article" else "Highest priority first.")
+
+    # -- other views -------------------------------------------------------------------------
+
+    def action_article(self) -> None:
+        if self.context is not None:
+            self.app.push_screen(ArticleScreen(self.context, self.keymap))
+
+    def action_source(self) -> None:
+        claim = self.queue.current
+        if claim is None:
+            return
+        source = claim.canonical_source or claim.resolved_source or claim.source
+        self.app.push_screen(SourceScreen(self.store, source), self._source_closed)
+
+    def _source_closed(self, claim_id: str | None) -> None:
+        if claim_id is None:
+            return
+        index = self.model.index_of(claim_id)
+        if index is None:
+            # Not in the current view: show every claim, then go to it.
+            self.filter = ClaimFilter()
+            self.load_queue(claim_id)
+        else:
+            self._go(index)
+
+    def action_stats(self) -> None:
+        self.app.push_screen(StatsScreen(self.store))
+
+    def action_export(self) -> None:
+        flt = self.filter if self.filter != ClaimFilter() else None
+        screen = ExportScreen(self.store, flt, keymap=self.keymap)
+        self.app.push_screen(screen, self._export_closed)
+
+    def _export_closed(self, summary: str | None) -> None:
+        if summary:
+            self.status.flash(summary)
 
     @on(ClaimSaved)
     def _claim_saved(self, message: ClaimSaved) -> None:
@@ -252,3 +510,13 @@ class MainScreen(Screen[None]):
             # An optimistic "rated" mark may be wrong now: read the truth again.
             claim = self.queue.current
             self.load_queue(claim.id if claim is not None else None)
+
+
+def _date_problem(value: str) -> str | None:
+    if not value:
+        return None
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return f"{value!r} is not a date: write it as YYYY-MM-DD"
+    return None

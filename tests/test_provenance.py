@@ -1,0 +1,214 @@
+"""Who really said it: appearances across articles and the attribution status of each claim."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from verifier.cli import main
+from verifier.evaluation import token_f1
+from verifier.pipeline import ingest_paths
+from verifier.provenance import cue_strength, track_all
+from verifier.provenance.tracking import carries, numbers, same_speaker
+from verifier.store import Store, open_store
+from verifier.store.appearances import appearances_of, claim_ids_with_status, first_appearance
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "sample"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+WIRE = (
+    "Prison riot in Varn\n\n"
+    "VARN, May 4 (Kestria News Agency) — The interior ministry said on Monday that 40 prisoners "
+    "had escaped from the Varn jail after a riot in its east block.\n"
+)
+RELAY = (
+    "Jailbreak in Varn\n\n"
+    "Forty prisoners escaped from the Varn jail after a riot in its east block, the Harbor Post "
+    "reported, citing the interior ministry.\n"
+)
+OTHER = (
+    "Varn jail\n\n"
+    "Forty prisoners escaped from the Varn jail after a riot in its east block, according to the "
+    "prison guards union.\n"
+)
+DROPPED = "Varn\n\nForty prisoners escaped from the Varn jail after a riot in its east block.\n"
+HEDGED = (
+    "Varn riot\n\n"
+    "The interior ministry claimed that 40 prisoners had escaped from the Varn jail after a riot "
+    "in its east block.\n"
+)
+
+
+def corpus(tmp_path: Path, **articles: str) -> Store:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in articles.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    store = open_store(tmp_path / "v.db")
+    ingest_paths(store, [folder])
+    return store
+
+
+def wire_claim(store: Store) -> str:
+    (claim,) = [c for c in store.claims() if c.article_name == "wire.txt"]
+    return claim.id
+
+
+def test_relay_resolves_to_the_original_source(tmp_path: Path) -> None:
+    with corpus(tmp_path, wire=WIRE, relay=RELAY) as store:
+        claim = store.claim(wire_claim(store))
+        assert claim is not None and claim.attribution_status == "consistent"
+        statuses = {a.article_name: a.status for a in appearances_of(store, claim)}
+        assert statuses == {"wire.txt": "same_source", "relay.txt": "relay"}
+
+
+def test_another_source_for_the_same_content_is_a_conflict(tmp_path: Path) -> None:
+    with corpus(tmp_path, wire=WIRE, other=OTHER) as store:
+        claim = store.claim(wire_claim(store))
+        assert claim is not None and claim.attribution_status == "conflict"
+        other = [a for a in appearances_of(store, claim) if not a.original]
+        assert [(a.status, a.canonical_source) for a in other] == [
+            ("other_source", "prison guards union")
+        ]
+
+
+def test_dropped_attribution_is_drift(tmp_path: Path) -> None:
+    with corpus(tmp_path, wire=WIRE, dropped=DROPPED) as store:
+        claim = store.claim(wire_claim(store))
+        assert claim is not None and claim.attribution_status == "drift"
+        other = [a for a in appearances_of(store, claim) if not a.original]
+        assert [(a.status, a.source) for a in other] == [("unattributed", None)]
+
+
+def test_hedged_then_stated_is_drift(tmp_path: Path) -> None:
+    with corpus(tmp_path, wire=WIRE, hedged=HEDGED) as store:
+        claim = store.claim(wire_claim(store))
+        assert claim is not None and claim.attribution_status == "drift"
+
+
+def test_a_claim_found_nowhere_else_is_single(tmp_path: Path) -> None:
+    with corpus(tmp_path, wire=WIRE) as store:
+        claim = store.claim(wire_claim(store))
+        assert claim is not None and claim.attribution_status == "single"
+        assert [a.original for a in appearances_of(store, claim)] == [True]
+
+
+def test_a_different_figure_is_not_the_same_report() -> None:
+    from verifier.provenance.tracking import _stems
+
+    content = "40 prisoners had escaped from the Varn jail after a riot"
+    stems = _stems(content)
+    assert numbers("Forty prisoners, not 4, escaped") == {40.0, 4.0}
+    assert carries(stems, numbers(content), "Forty prisoners escaped from the Varn jail in a riot")
+    # The words alone would match: the figure decides.
+    assert not carries(stems, numbers(content), "Twelve prisoners escaped from the Varn jail riot")
+
+
+def test_cue_strength_orders_hedged_reported_confirmed() -> None:
+    assert cue_strength("claimed", "armed_group") == 0
+    assert cue_strength("said", "government") == 1
+    assert cue_strength("according to", "ngo") == 1
+    assert cue_strength("has confirmed", "outlet") == 2
+    assert cue_strength("reported", "outlet") == 2
+    assert cue_strength(None, None) == 2
+
+
+def test_same_speaker_allows_for_the_forms_news_uses(tmp_path: Path) -> None:
+    text = (
+        "Ministry story\n\n"
+        "Mira Oduya, a spokesperson for the ministry, said 23 people had died in Tavel.\n\n"
+        "At least 23 people died in Tavel, according to the health ministry.\n\n"
+        "At least 23 people died in Tavel, according to the Ministry of Health.\n\n"
+        "At least 23 people died in Tavel, according to the Relief Society.\n"
+    )
+    with corpus(tmp_path, one=text) as store:
+        spokesperson, ministry, of_health, society = store.claims()
+        assert same_speaker(spokesperson, ministry)
+        assert same_speaker(ministry, of_health)
+        assert not same_speaker(ministry, society)
+
+
+def test_first_appearance_is_the_earliest_dated(tmp_path: Path) -> None:
+    early = "---\ntitle: Early\npublished: 2025-05-01\n---\n" + WIRE.split("\n\n", 1)[1]
+    late = "---\ntitle: Late\npublished: 2025-05-03\n---\n" + RELAY.split("\n\n", 1)[1]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "late.md").write_text(late, encoding="utf-8")
+    (folder / "early.md").write_text(early, encoding="utf-8")
+    with open_store(tmp_path / "v.db") as store:
+        ingest_paths(store, [folder])
+        (claim,) = [c for c in store.claims() if c.article_name == "late.md"]
+        first = first_appearance(appearances_of(store, claim))
+        assert first is not None and first.article_name == "early.md"
+        assert first.published == "2025-05-01"
+
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    store = open_store(tmp_path_factory.mktemp("prov") / "sample.db")
+    ingest_paths(store, [SAMPLE])
+    return store
+
+
+def test_sample_gold_statuses(sample_store: Store) -> None:
+    claims = sample_store.claims()
+    gold = [json.loads(line) for line in (SAMPLE / "gold.appearances.jsonl").open()]
+    assert {g["status"] for g in gold} >= {"conflict", "drift", "consistent"}
+    for entry in gold:
+        first = entry["appearances"][0]
+        here = [c for c in claims if c.article_name == first["doc"]]
+        claim = max(here, key=lambda c: token_f1(c.sentence, first["text"]))
+        assert claim.attribution_status == entry["status"], entry["claim"]
+        if entry["status"] == "drift":
+            found = {a.article_name: a for a in appearances_of(sample_store, claim)}
+            for expected in entry["appearances"][1:]:
+                if expected["source"] is None:
+                    assert found[expected["doc"]].status == "unattributed", entry["claim"]
+
+
+def test_claims_cli_lists_drift_and_attributions_cli_prints_appearances(
+    sample_store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = sample_store.path
+    assert main(["claims", "--attribution-status", "drift", "--format", "jsonl", "--db", db]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert rows and {r["attribution_status"] for r in rows} == {"drift"}
+    assert len(rows) == len(claim_ids_with_status(sample_store, "drift"))
+    assert main(["attributions", rows[0]["claim_id"], "--format", "jsonl", "--db", db]) == 0
+    apps = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(apps) >= 2
+    for app in apps:
+        assert {"article", "outlet", "published", "source", "cue", "hedged", "status"} <= set(app)
+        assert app["status"] in ("same_source", "other_source", "unattributed", "relay")
+    assert sum(app["first"] for app in apps) == 1
+    assert main(["attributions", "nope", "--db", db]) == 2
+    assert "nope" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="../shared is not beside the repo")
+def test_seeds_rebels_entered_aleppo_is_drift_and_repeats_are_consistent(tmp_path: Path) -> None:
+    with open_store(tmp_path / "seeds.db") as store:
+        ingest_paths(store, [SEEDS])
+        texts = {a.name: store.article(a.id).text for a in store.articles()}  # type: ignore[union-attr]
+        claims = store.claims()
+        drift = [c for c in claims if c.attribution_status == "drift"]
+        entered = [c for c in drift if re.search(r"entered Aleppo", c.content)]
+        assert len(entered) == 1 and entered[0].cue == "claim"
+        other = [a for a in appearances_of(store, entered[0]) if not a.original]
+        assert [a.status for a in other] == ["unattributed"]
+        # A claim whose source and content stand word for word in the other version too.
+        checked = 0
+        for claim in claims:
+            (other_name,) = [n for n in texts if n != claim.article_name]
+            if claim.content in texts[other_name] and claim.source in texts[other_name]:
+                assert claim.attribution_status == "consistent", claim.content
+                checked += 1
+        assert checked >= 10
+        track_all(store)  # idempotent
+        assert [c.attribution_status for c in store.claims()] == [
+            c.attribution_status for c in claims
+        ]

@@ -1,0 +1,391 @@
+"""Who really said it: a claim's appearances across articles and its attribution status.
+
+A claim travels: a wire reports "X claimed ...", a copy drops the "claimed", an update turns it
+into "confirmed", another outlet pins the same figure on someone else. For each claim this
+finds the other sentences in the corpus that carry the same content (most of its informative
+words, in one sentence), reads how each attributes it, and sums that up as
+
+- ``consistent``: every appearance names the same speaker (a relay through another outlet,
+  "X, citing SANA", resolves to SANA);
+- ``conflict``: another appearance names a different speaker: misattribution somewhere;
+- ``drift``: an appearance drops the attribution, or hedges or firms it up
+  ("claimed" -> "said" -> "confirmed");
+- ``single``: it appears nowhere else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from verifier.corroborate.query import build_match, fts_stem, informative_terms
+from verifier.corroborate.relations import same_source
+from verifier.models import ClaimRecord
+from verifier.store import Store
+from verifier.store.appearances import (
+    AppearanceRecord,
+    claims_overlapping,
+    replace_appearances,
+)
+
+# A sentence carries a claim's content when it holds this share of the claim's informative
+# stems; below it, shared words are more likely a related event than the same report.
+CONTAINMENT = 0.6
+MIN_TERMS = 3
+CANDIDATES = 40
+
+# How strongly a cue vouches for its content: hedged < reported < confirmed.
+_HEDGED_CUES = frozenset(
+    [
+        "claim",
+        "claims",
+        "claimed",
+        "claiming",
+        "allege",
+        "alleges",
+        "alleged",
+        "alleging",
+        "allegedly",
+        "purported",
+        "purports",
+        "purportedly",
+        "insist",
+        "insists",
+        "insisted",
+        "insisting",
+    ]
+)
+_CONFIRMING_CUES = frozenset(
+    [
+        "confirm",
+        "confirms",
+        "confirmed",
+        "confirming",
+        "verified",
+        "verify",
+        "verifies",
+        "established",
+        "establish",
+        "establishes",
+        "proved",
+        "proven",
+        "showed",
+        "shown",
+        "found",
+    ]
+)
+_RELAY_CUES = frozenset({"citing", "quoting", "quoted by", "cited by", "as reported by"})
+_WORD = re.compile(r"[a-z]+")
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her"])
+_OF_NAME = re.compile(r"^(?P<head>[\w\s]+?)\s+of\s+(?P<tail>[\w\s]+)$")
+_AFFILIATION = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|official|officer|minister|head|director|chief|"
+    r"coordinator|member|representative|president|secretary)s?\s+(?:for|of|at|with|from)\s+"
+    r"(?P<org>[^,;()]{2,60})",
+    re.IGNORECASE,
+)
+_POSSESSIVE_ROLE = re.compile(r"(?P<org>[A-Z][\w\s\-]{1,50}?)['\u2019]s\s+[a-z]", re.UNICODE)
+
+
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+} | {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+}
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+")
+_SHORT = 4  # a content this short must appear whole
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(fts_stem(w) for w in informative_terms(text))
+
+
+def numbers(text: str) -> frozenset[float]:
+    """The figures a text states, as numbers: "four", "4" and "4.0" agree."""
+    out: set[float] = set()
+    for token in _NUMBER.findall(text.lower()):
+        if token[0].isdigit():
+            try:
+                out.add(float(token.replace(",", "")))
+            except ValueError:
+                continue
+        elif token in _NUMBER_WORDS:
+            out.add(float(_NUMBER_WORDS[token]))
+    return frozenset(out)
+
+
+def _figures_agree(ours: frozenset[float], theirs: frozenset[float]) -> bool:
+    """A report with figures is the same report only where a figure recurs."""
+    return not ours or bool(ours & theirs)
+
+
+def carries(content_stems: frozenset[str], content_numbers: frozenset[float], text: str) -> bool:
+    """Does a sentence carry this content: most of its words, and one of its figures?
+
+    A different figure is a different report (a contradiction for the evidence stage), and
+    a short content must appear whole, since a few shared words are easily found in a
+    neighbouring sentence about something else.
+    """
+    if not content_stems or not _figures_agree(content_numbers, numbers(text)):
+        return False
+    share = len(content_stems & _stems(text)) / len(content_stems)
+    return share >= (1.0 if len(content_stems) <= _SHORT else CONTAINMENT)
+
+
+def restates(content_stems: frozenset[str], content_numbers: frozenset[float], other: str) -> bool:
+    """Is another claim's content a shorter telling of this one ("recovered 11 bodies")?"""
+    theirs = _stems(other)
+    if len(theirs) <= _SHORT or not _figures_agree(content_numbers, numbers(other)):
+        return False
+    return len(theirs & content_stems) / len(theirs) >= CONTAINMENT
+
+
+def cue_strength(cue: str | None, source_type: str | None) -> int:
+    """0 hedged, 1 reported, 2 confirmed (or the outlet's own verification)."""
+    if not cue:
+        return 2  # stated as fact
+    words = set(_WORD.findall(cue.lower()))
+    if words & _HEDGED_CUES:
+        return 0
+    if words & _CONFIRMING_CUES or source_type == "outlet":
+        return 2
+    return 1
+
+
+def _name_key(name: str) -> str:
+    """ "the Ministry of Health" and "the health ministry" give one key."""
+    words = [w for w in _WORD.findall(name.lower()) if w not in _DETERMINERS]
+    text = " ".join(words)
+    m = _OF_NAME.match(text)
+    if m and len(m.group("head").split()) == 1:
+        text = f"{m.group('tail')} {m.group('head')}"
+    return text
+
+
+def speaker_keys(claim: ClaimRecord) -> set[str]:
+    """Every name the claim's speaker goes by, with the body a spokesperson speaks for."""
+    names = {claim.canonical_source, claim.resolved_source, claim.source}
+    for text in (claim.source, claim.resolved_source):
+        for m in _AFFILIATION.finditer(text or ""):
+            names.add(m.group("org"))
+        for m in _POSSESSIVE_ROLE.finditer(text or ""):
+            names.add(m.group("org"))
+    return {k for k in (_name_key(n) for n in names if n) if k}
+
+
+def _same_head(a: str, b: str) -> bool:
+    """ "ministry" and "health ministry" share a head and one's modifiers are the other's."""
+    wa, wb = a.split(), b.split()
+    if not wa or not wb or wa[-1] != wb[-1]:
+        return False
+    return set(wa) <= set(wb) or set(wb) <= set(wa)
+
+
+def same_speaker(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Do two attributions name one speaker, allowing for the forms news uses?"""
+    if a.source_type == b.source_type and a.source_type in ("eyewitness", "anonymous"):
+        # Residents, witnesses, unnamed officials: the same kind of voice, never a conflict.
+        return True
+    keys_a, keys_b = speaker_keys(a), speaker_keys(b)
+    if keys_a & keys_b:
+        return True
+    return any(same_source(x, y) or _same_head(x, y) for x in keys_a for y in keys_b)
+
+
+@dataclass(frozen=True, slots=True)
+class Tracked:
+    claim_id: str
+    status: str
+    appearances: tuple[AppearanceRecord, ...]
+
+
+def _appearance(
+    claim: ClaimRecord, sentence_claims: Sequence[ClaimRecord], stems: frozenset[str]
+) -> tuple[str, ClaimRecord | None]:
+    """How a sentence that carries the claim's content attributes it."""
+    own = _stems(claim.content)
+    matched = []
+    for other in sentence_claims:
+        theirs = _stems(other.content)
+        overlap = max(
+            len(stems & theirs) / max(1, len(stems)),
+            len(stems & theirs) / max(1, len(theirs)),
+            len(own & theirs) / max(1, len(own)),
+        )
+        if overlap >= 0.4:
+            matched.append((overlap, other))
+    if not matched:
+        return "unattributed", None
+    matched.sort(key=lambda pair: -pair[0])
+    same = [o for _, o in matched if same_speaker(claim, o)]
+    if same:
+        # "X reported, citing SANA": another outlet passing the speaker's words on.
+        relayed = same[0].cue.lower() in _RELAY_CUES or any(
+            o.source_type == "media" and not same_speaker(claim, o) for o in sentence_claims
+        )
+        return ("relay" if relayed else "same_source"), same[0]
+    return "other_source", matched[0][1]
+
+
+def _extends(claim: ClaimRecord, own: frozenset[str], other: ClaimRecord) -> bool:
+    """A short content ("it was confronting a major attack") told at more length elsewhere,
+    with the same stance: the same report, even though most of either sentence differs."""
+    if other.stance != claim.stance or not own or len(own) > _SHORT:
+        return False
+    return own <= _stems(other.content) and _figures_agree(
+        numbers(claim.content), numbers(other.content)
+    )
+
+
+def _own_voice(claim: ClaimRecord, outlet: str | None) -> bool:
+    """An NGO's release or a ministry's statement states its own claims without a cue."""
+    if not outlet:
+        return False
+    keys = speaker_keys(claim)
+    mine = _name_key(outlet)
+    return any(
+        mine == k or same_source(mine, k) or set(k.split()) <= set(mine.split()) for k in keys
+    )
+
+
+def matching_text(claim: ClaimRecord) -> str:
+    """What another sentence must carry to be the same report.
+
+    Usually the content; when the content is only a few words ("blamed *the Front*"), the
+    whole sentence without its source, so any mention of the Front is not taken for it.
+    """
+    if len(_stems(claim.content)) > _SHORT:
+        return claim.content
+    start = claim.sentence_span.start
+    a, b = claim.source_span.start - start, claim.source_span.end - start
+    if 0 <= a < b <= len(claim.sentence):
+        return claim.sentence[:a] + " " + claim.sentence[b:]
+    return claim.sentence
+
+
+def track_claim(store: Store, claim: ClaimRecord) -> Tracked:
+    text = matching_text(claim)
+    stems = _stems(text)
+    figures = numbers(text)
+    own = _stems(claim.content)
+    original = AppearanceRecord(
+        claim_id=claim.id,
+        article_id=claim.article_id,
+        article_name=claim.article_name,
+        outlet=claim.outlet,
+        published=claim.published,
+        sentence_id=claim.sentence_id,
+        sentence=claim.sentence,
+        source=claim.source,
+        canonical_source=claim.canonical_source,
+        cue=claim.cue,
+        hedged=bool(claim.hedges),
+        status="same_source",
+        original=True,
+    )
+    if len(stems) < MIN_TERMS:
+        return Tracked(claim.id, "single", (original,))
+    # The content's own words come first in the query: for a short content the sentence
+    # around it would otherwise choose the candidates.
+    match = build_match(claim.content + " " + text, store, max_terms=12)
+    hits = store.search_sentences(match, limit=CANDIDATES, exclude_article=claim.article_id)
+    seen_articles: set[int] = set()
+    appearances = [original]
+    there: dict[int, ClaimRecord | None] = {}
+    for sentence, _score, article in hits:
+        if article.id in seen_articles:
+            continue
+        nearby = claims_overlapping(store, article.id, sentence.start, sentence.end)
+        if not (
+            carries(stems, figures, sentence.text)
+            or any(restates(stems, figures, o.content) for o in nearby)
+            or any(_extends(claim, own, o) for o in nearby)
+        ):
+            continue
+        seen_articles.add(article.id)
+        status, other = _appearance(claim, nearby, stems)
+        if status == "unattributed" and _own_voice(claim, article.outlet):
+            status = "same_source"
+        there[sentence.id] = other
+        appearances.append(
+            AppearanceRecord(
+                claim_id=claim.id,
+                article_id=article.id,
+                article_name=article.name,
+                outlet=article.outlet,
+                published=article.published,
+                sentence_id=sentence.id,
+                sentence=sentence.text,
+                source=other.source if other else None,
+                canonical_source=other.canonical_source if other else None,
+                cue=other.cue if other else None,
+                hedged=bool(other.hedges) if other else False,
+                status=status,
+            )
+        )
+    return Tracked(claim.id, _status(claim, appearances, there), tuple(appearances))
+
+
+def _status(
+    claim: ClaimRecord,
+    appearances: Sequence[AppearanceRecord],
+    there: dict[int, ClaimRecord | None],
+) -> str:
+    others = [a for a in appearances if not a.original]
+    if not others:
+        return "single"
+    base = cue_strength(claim.cue, claim.source_type)
+    conflict = False
+    for a in others:
+        if a.status == "unattributed":
+            return "drift"
+        other = there.get(a.sentence_id)
+        if other is not None and cue_strength(other.cue, other.source_type) != base:
+            return "drift"
+        conflict = conflict or a.status == "other_source"
+    return "conflict" if conflict else "consistent"
+
+
+def track_all(store: Store, claim_ids: Iterable[str] | None = None, *, batch: int = 500) -> int:
+    """Track every claim (or the given ones) and store appearances and statuses."""
+    ids = list(claim_ids) if claim_ids is not None else store.claim_ids()
+    done = 0
+    for start in range(0, len(ids), batch):
+        claims = store.claims_by_ids(ids[start : start + batch])
+        results = [track_claim(store, c) for c in claims]
+        done += replace_appearances(store, ((t.claim_id, t.status, t.appearances) for t in results))
+    return done

@@ -1,0 +1,175 @@
+"""Where each claim appears across the corpus, and who it is attributed to there.
+
+Kept apart from ``db.py`` because it is one feature's storage: the appearances table and the
+claims' attribution status, written by ``verifier.provenance`` and read by the CLI, the TUI
+and the exports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from verifier.models import ClaimRecord
+from verifier.store.db import _CLAIM_SELECT, Store, _claim_from_row
+
+APPEARANCE_STATUSES: tuple[str, ...] = ("same_source", "other_source", "unattributed", "relay")
+CLAIM_STATUSES: tuple[str, ...] = ("consistent", "conflict", "drift", "single")
+
+
+@dataclass(frozen=True, slots=True)
+class AppearanceRecord:
+    """One place a claim's content appears: the article, and how it is attributed there."""
+
+    claim_id: str
+    article_id: int
+    article_name: str
+    outlet: str | None
+    published: str | None
+    sentence_id: int
+    sentence: str
+    source: str | None
+    canonical_source: str | None
+    cue: str | None
+    hedged: bool
+    status: str
+    original: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "claim_id": self.claim_id,
+            "article": self.article_name,
+            "outlet": self.outlet,
+            "published": self.published,
+            "sentence": self.sentence,
+            "source": self.source,
+            "canonical_source": self.canonical_source,
+            "cue": self.cue,
+            "hedged": self.hedged,
+            "status": self.status,
+            "original": self.original,
+        }
+
+
+def claims_in_sentences(store: Store, sentence_ids: Sequence[int]) -> dict[int, list[ClaimRecord]]:
+    """The claims extracted from each of these sentences (an appearance's attributions)."""
+    if not sentence_ids:
+        return {}
+    marks = ",".join("?" * len(sentence_ids))
+    rows = store._query(
+        f"{_CLAIM_SELECT} WHERE c.sentence_id IN ({marks}) ORDER BY c.position", list(sentence_ids)
+    )
+    out: dict[int, list[ClaimRecord]] = {}
+    for row in rows:
+        claim = _claim_from_row(row)
+        out.setdefault(claim.sentence_id, []).append(claim)
+    return out
+
+
+def claims_overlapping(store: Store, article_id: int, start: int, end: int) -> list[ClaimRecord]:
+    """Claims of an article whose content runs through ``[start, end)``.
+
+    A quotation spanning sentences is stored on the sentence of its cue, so looking claims up
+    by sentence id alone would call its first sentence unattributed.
+    """
+    rows = store._query(
+        f"{_CLAIM_SELECT} WHERE c.article_id = ? AND c.content_start < ? AND c.content_end > ?"
+        " ORDER BY c.position",
+        (article_id, end, start),
+    )
+    return [_claim_from_row(r) for r in rows]
+
+
+def replace_appearances(
+    store: Store, results: Iterable[tuple[str, str, Sequence[AppearanceRecord]]]
+) -> int:
+    """Store ``(claim_id, status, appearances)`` for many claims in one transaction."""
+    count = 0
+    with store.transaction() as conn:
+        for claim_id, status, appearances in results:
+            conn.execute("DELETE FROM appearances WHERE claim_id = ?", (claim_id,))
+            conn.executemany(
+                "INSERT OR REPLACE INTO appearances (claim_id, article_id, sentence_id, source,"
+                " canonical_source, cue, hedged, status) VALUES (?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        claim_id,
+                        a.article_id,
+                        a.sentence_id,
+                        a.source,
+                        a.canonical_source,
+                        a.cue,
+                        int(a.hedged),
+                        a.status,
+                    )
+                    for a in appearances
+                    if not a.original
+                ],
+            )
+            conn.execute(
+                "UPDATE claims SET attribution_status = ? WHERE id = ?", (status, claim_id)
+            )
+            count += 1
+    return count
+
+
+def appearances_of(store: Store, claim: ClaimRecord) -> list[AppearanceRecord]:
+    """The claim's own appearance first, then the others by date (undated last)."""
+    original = AppearanceRecord(
+        claim_id=claim.id,
+        article_id=claim.article_id,
+        article_name=claim.article_name,
+        outlet=claim.outlet,
+        published=claim.published,
+        sentence_id=claim.sentence_id,
+        sentence=claim.sentence,
+        source=claim.source,
+        canonical_source=claim.canonical_source,
+        cue=claim.cue,
+        hedged=bool(claim.hedges),
+        status="same_source",
+        original=True,
+    )
+    rows = store._query(
+        "SELECT p.*, a.name AS article_name, a.outlet, a.published, s.text AS sentence"
+        " FROM appearances p JOIN articles a ON a.id = p.article_id"
+        " JOIN sentences s ON s.id = p.sentence_id WHERE p.claim_id = ?"
+        " ORDER BY a.published IS NULL, a.published, a.id",
+        (claim.id,),
+    )
+    others = [
+        AppearanceRecord(
+            claim_id=claim.id,
+            article_id=r["article_id"],
+            article_name=r["article_name"],
+            outlet=r["outlet"],
+            published=r["published"],
+            sentence_id=r["sentence_id"],
+            sentence=r["sentence"],
+            source=r["source"],
+            canonical_source=r["canonical_source"],
+            cue=r["cue"],
+            hedged=bool(r["hedged"]),
+            status=r["status"],
+        )
+        for r in rows
+    ]
+    return [original, *others]
+
+
+def first_appearance(appearances: Sequence[AppearanceRecord]) -> AppearanceRecord | None:
+    """The earliest dated appearance; the claim's own when none is dated earlier."""
+    if not appearances:
+        return None
+    dated = [a for a in appearances if a.published]
+    if not dated:
+        return appearances[0]
+    return min(dated, key=lambda a: (a.published or "", not a.original))
+
+
+def claim_ids_with_status(store: Store, status: str) -> list[str]:
+    rows = store._query(
+        "SELECT id FROM claims WHERE attribution_status = ? ORDER BY article_id, position",
+        (status,),
+    )
+    return [r[0] for r in rows]
