@@ -12,9 +12,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from verifier.corroborate import corroborate_all
+from verifier.corroborate import corroborate_articles
 from verifier.ingest import IngestError, iter_article_files, read_documents
+from verifier.priority import compute_priorities
+from verifier.provenance import track_all
 from verifier.store import Store
+from verifier.store.verdicts import carry_verdicts
 from verifier.text import analyse
 
 Progress = Callable[[int, int, str], None]
@@ -30,6 +33,8 @@ class IngestReport:
     chars: int = 0
     errors: list[IngestError] = field(default_factory=list)
     seconds: float = 0.0
+    carried: int = 0  # verdicts carried to a new version of an article (text changed or not)
+    orphaned: int = 0  # claims of an earlier version that the new one no longer makes
 
     def summary(self) -> str:
         """The one line a user reads after an ingest."""
@@ -42,6 +47,8 @@ class IngestReport:
             parts.append(f"{self.duplicates} already stored")
         if self.errors:
             parts.append(f"{len(self.errors)} file{'s' if len(self.errors) != 1 else ''} skipped")
+        if self.carried or self.orphaned:
+            parts.append(f"{self.carried} verdicts carried, {self.orphaned} claims orphaned")
         parts.append(f"{self.seconds:.2f} s ({rate:,.0f} k chars/s)")
         return " · ".join(parts)
 
@@ -59,6 +66,7 @@ def ingest_paths(
     report = IngestReport()
     files = list(iter_article_files(paths))
     report.files = len(files)
+    added_ids: list[int] = []
     for number, path in enumerate(files, start=1):
         if progress:
             progress(number - 1, len(files), path.name)
@@ -74,16 +82,28 @@ def ingest_paths(
                 report.duplicates += 1
                 continue
             analysed = analyse(document)
-            if store.add_analysed(analysed) is None:
+            article_id = store.add_analysed(analysed)
+            if article_id is None:
                 report.duplicates += 1
                 continue
+            # An updated article keeps the verdicts of the version it replaces.
+            carry = carry_verdicts(store, article_id)
+            report.carried += carry.kept + carry.changed
+            report.orphaned += carry.orphaned
             report.added += 1
+            added_ids.append(article_id)
             report.claims += len(analysed.attributions)
             report.chars += len(document.text)
     if progress:
         progress(len(files), len(files), "")
     if corroborate and report.added:
-        # New articles can be evidence for old claims too, so every claim is looked at again.
-        corroborate_all(store)
+        # Stories and copies first; then the claims of every story a new article joined, since
+        # a new article can be evidence (or a copy) for old claims too.
+        corroborate_articles(store, added_ids)
+        # Who each claim is attributed to wherever else it appears (drift, conflicts).
+        track_all(store)
+    if report.added:
+        # Last: the score reads the independence counts and conflicts the stages above wrote.
+        compute_priorities(store)
     report.seconds = time.perf_counter() - started
     return report

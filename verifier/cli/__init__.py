@@ -17,7 +17,18 @@ from verifier import __version__
 from verifier.cli.common import CliError
 from verifier.safety import strip_controls
 
-COMMAND_MODULES: tuple[str, ...] = ("ingest", "extract", "evidence", "review", "export")
+COMMAND_MODULES: tuple[str, ...] = (
+    "ingest",
+    "extract",
+    "evidence",
+    "review",
+    "export",
+    "verdict",
+    "history",
+    "stats",
+    "claims",
+    "attributions",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
