@@ -26,8 +26,10 @@ from verifier.store import Store
 from verifier.store.appearances import (
     AppearanceRecord,
     claims_overlapping,
+    own_appearance,
     replace_appearances,
 )
+from verifier.text.lexicon.facts_words import TENS, UNITS
 
 # A sentence carries a claim's content when it holds this share of the claim's informative
 # stems; below it, shared words are more likely a related event than the same report.
@@ -88,44 +90,8 @@ _AFFILIATION = re.compile(
 _POSSESSIVE_ROLE = re.compile(r"(?P<org>[A-Z][\w\s\-]{1,50}?)['\u2019]s\s+[a-z]", re.UNICODE)
 
 
-_NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-} | {
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "dozen": 12,
-}
+# A figure written as a word ("four") must meet the same figure in digits ("4").
+_NUMBER_WORDS: dict[str, int] = {**UNITS, **TENS, "hundred": 100, "dozen": 12}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+")
 _SHORT = 4  # a content this short must appear whole
 
@@ -302,21 +268,7 @@ def track_claim(store: Store, claim: ClaimRecord) -> Tracked:
     stems = _stems(text)
     figures = numbers(text)
     own = _stems(claim.content)
-    original = AppearanceRecord(
-        claim_id=claim.id,
-        article_id=claim.article_id,
-        article_name=claim.article_name,
-        outlet=claim.outlet,
-        published=claim.published,
-        sentence_id=claim.sentence_id,
-        sentence=claim.sentence,
-        source=claim.source,
-        canonical_source=claim.canonical_source,
-        cue=claim.cue,
-        hedged=bool(claim.hedges),
-        status="same_source",
-        original=True,
-    )
+    original = own_appearance(claim)
     if len(stems) < MIN_TERMS:
         return Tracked(claim.id, "single", (original,))
     # The content's own words come first in the query: for a short content the sentence

@@ -113,9 +113,9 @@ def replace_appearances(
     return count
 
 
-def appearances_of(store: Store, claim: ClaimRecord) -> list[AppearanceRecord]:
-    """The claim's own appearance first, then the others by date (undated last)."""
-    original = AppearanceRecord(
+def own_appearance(claim: ClaimRecord) -> AppearanceRecord:
+    """The claim where it was extracted: the first row of every appearances table."""
+    return AppearanceRecord(
         claim_id=claim.id,
         article_id=claim.article_id,
         article_name=claim.article_name,
@@ -130,6 +130,11 @@ def appearances_of(store: Store, claim: ClaimRecord) -> list[AppearanceRecord]:
         status="same_source",
         original=True,
     )
+
+
+def appearances_of(store: Store, claim: ClaimRecord) -> list[AppearanceRecord]:
+    """The claim's own appearance first, then the others by date (undated last)."""
+    original = own_appearance(claim)
     rows = store._query(
         "SELECT p.*, a.name AS article_name, a.outlet, a.published, s.text AS sentence"
         " FROM appearances p JOIN articles a ON a.id = p.article_id"
