@@ -24,6 +24,7 @@ from verifier.export import (
 from verifier.models import RATINGS
 from verifier.pipeline import ingest_paths
 from verifier.store import Store
+from verifier.store.appearances import appearances_of
 from verifier.store.verdicts import record_review
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,6 +71,8 @@ def test_claimreview_of_the_sample_is_json_ld_with_every_field(sample_store: Sto
         assert len(values) == 1, prop
         return values[0]
 
+    statuses: dict[str | None, int] = {}
+    appearance_counts: list[int] = []
     for node in expanded:
         assert node["@type"] == [SCHEMA + "ClaimReview"]
         claimed = one(node, "claimReviewed")["@value"]
@@ -77,12 +80,27 @@ def test_claimreview_of_the_sample_is_json_ld_with_every_field(sample_store: Sto
         item = one(node, "itemReviewed")
         assert item["@type"] == [SCHEMA + "Claim"]
         assert one(one(item, "author"), "name")["@value"]
-        appearance = one(item, "appearance")
         claim = sample_store.claim(one(node, "identifier")["@value"])
         assert claim is not None
+        stored = appearances_of(sample_store, claim)
+        first = one(item, "firstAppearance")
+        others = item.get(SCHEMA + "appearance", [])
+        assert len(others) == len(stored) - 1
+        works = [first, *others]
+        for work in works:
+            assert work["@type"] == [SCHEMA + "NewsArticle"]
+            assert one(one(work, "publisher"), "name")["@value"]
+            assert SCHEMA + "headline" in work or SCHEMA + "name" in work
+        dates = [one(w, "datePublished")["@value"] for w in works if SCHEMA + "datePublished" in w]
         if claim.published:  # an article's date is given when it is known
-            assert one(appearance, "datePublished")["@value"] == claim.published
-        assert one(one(appearance, "publisher"), "name")["@value"]
+            assert claim.published in dates
+        if dates:
+            assert one(first, "datePublished")["@value"] == min(dates)
+        term = one(item, "keywords")
+        assert term["@type"] == [SCHEMA + "DefinedTerm"]
+        assert one(term, "termCode")["@value"] == claim.attribution_status
+        statuses[claim.attribution_status] = statuses.get(claim.attribution_status, 0) + 1
+        appearance_counts.append(len(others))
         assert one(node, "datePublished")["@value"]
         assert one(one(node, "author"), "name")["@value"] == "Kestria Check"
         rating = one(node, "reviewRating")
@@ -92,8 +110,11 @@ def test_claimreview_of_the_sample_is_json_ld_with_every_field(sample_store: Sto
         name = one(rating, "alternateName")["@value"]
         assert RATING_VALUES[next(k for k, v in RATINGS.items() if v == name.lower())] == value
         assert one(rating, "ratingExplanation")["@value"]
-    urls = [r["itemReviewed"]["appearance"].get("url") for r in reviews]
+    urls = [r["itemReviewed"]["firstAppearance"].get("url") for r in reviews]
     assert any(u and u.startswith("https://") for u in urls)
+    # The sample has claims told in several articles, and some told differently.
+    assert max(appearance_counts) >= 2
+    assert statuses.get("drift") and statuses.get("consistent") and statuses.get("single")
 
 
 def test_claimreview_needs_an_organisation(
@@ -216,3 +237,51 @@ def test_csv_from_an_ingested_hyperlink_claim_opens_as_text(
     assert any(c.startswith("'=HYPERLINK(") for c in contents), contents
     for row in rows:
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row.values())
+
+
+def test_every_format_carries_the_attribution_status(sample_store: Store) -> None:
+    claims = {c.id: c for c in sample_store.claims()}
+    out = io.StringIO()
+    export(sample_store, "csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert "attribution_status" in rows[0]
+    assert {r["claim_id"]: r["attribution_status"] for r in rows} == {
+        k: c.attribution_status or "" for k, c in claims.items()
+    }
+    assert {"drift", "consistent", "single"} <= {r["attribution_status"] for r in rows}
+
+    out = io.StringIO()
+    export(sample_store, "md", out)
+    header = out.getvalue().splitlines()[0]
+    assert "| attribution_status |" in header
+    assert "| drift |" in out.getvalue()
+
+    out = io.StringIO()
+    export(sample_store, "jsonl", out)
+    several = 0
+    for line in out.getvalue().splitlines():
+        row = json.loads(line)
+        claim = claims[row["claim_id"]]
+        assert row["attribution_status"] == claim.attribution_status
+        stored = appearances_of(sample_store, claim)
+        assert [a["article"] for a in row["appearances"]] == [a.article_name for a in stored]
+        assert row["appearances"][0]["original"] and row["appearances"][0]["source"] == claim.source
+        assert sum(a["first"] for a in row["appearances"]) == 1
+        several += len(row["appearances"]) > 1
+    assert several >= 5
+
+
+def test_claimreview_first_appearance_can_be_another_article(sample_store: Store) -> None:
+    out = io.StringIO()
+    export(sample_store, "claimreview", out, org="Desk")
+    found_elsewhere_first = 0
+    for review in json.loads(out.getvalue()):
+        claim = sample_store.claim(review["identifier"])
+        assert claim is not None
+        item = review["itemReviewed"]
+        first = item["firstAppearance"]
+        if claim.published and first.get("datePublished", claim.published) < claim.published:
+            found_elsewhere_first += 1
+            own = [a for a in item["appearance"] if a.get("datePublished") == claim.published]
+            assert own, "the claim's own article is among the other appearances"
+    assert found_elsewhere_first

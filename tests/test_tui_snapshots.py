@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.fixtures_store import make_store
+from tests.test_tui_attribution import track_casualties
 from verifier.store import Store
 from verifier.tui import VerifierApp
 
@@ -124,3 +125,13 @@ def test_evidence_pane_active_with_marks(snap_compare: SnapCompare, store: Store
 def test_reviewer_prompt(snap_compare: SnapCompare, store: Store, tmp_path: Path) -> None:
     app = VerifierApp(store, None, config_path=tmp_path / "config.toml")
     assert snap_compare(app, terminal_size=SIZE, run_before=keys())
+
+
+def test_claim_appearances_with_drift(snap_compare: SnapCompare, store: Store) -> None:
+    """The casualty claim told four ways: its drift status, the suggestion beside the check,
+    and the appearances table (first appearance, unattributed and other-source rows marked),
+    scrolled into view in the claim pane."""
+    track_casualties(store)
+    app = VerifierApp(store, "ana")
+    moves = ("j", "tab", "tab", "j", "j", "j", "j")
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys(*moves))

@@ -19,8 +19,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
-from verifier.export.claimreview import write_claimreview
+from verifier.export.claimreview import reviewable, write_claimreview
+from verifier.models import ArticleRecord
 from verifier.store import ClaimFilter, Store
+from verifier.store.appearances import appearances_of, first_appearance
 from verifier.store.verdicts import VerdictFilter, claim_details, export_rows, parse_facts
 
 FORMATS: tuple[str, ...] = ("csv", "jsonl", "md", "claimreview")
@@ -50,8 +52,10 @@ COLUMNS: tuple[str, ...] = (
     "url",
     "status",
     "text_changed",
+    "attribution_status",
 )
-"""Column order of CSV, key order of JSONL (which adds facts, reviews, marks and history)."""
+"""Column order of CSV, key order of JSONL (which adds facts, reviews, marks, history and
+appearances). New columns go at the end so spreadsheets that read by position keep working."""
 
 MD_COLUMNS: tuple[str, ...] = (
     "claim",
@@ -63,6 +67,7 @@ MD_COLUMNS: tuple[str, ...] = (
     "reviewer",
     "date",
     "independent_support",
+    "attribution_status",
     "claim_id",
 )
 """The Markdown table is for people reading a wiki page: the claim, who said it, the verdict."""
@@ -121,17 +126,61 @@ def _rows(store: Store, flt: Filter) -> Iterator[Row]:
         yield {key: row.get(key) for key in COLUMNS}
 
 
+def appearance_rows(
+    store: Store, claim_id: str, articles: dict[int, ArticleRecord | None] | None = None
+) -> list[Row]:
+    """Where the claim appears and who it is attributed to there, the claim's own first.
+
+    Each is ``AppearanceRecord.to_json()`` plus ``first`` (the earliest dated appearance,
+    the one a reader should trace the claim back to). With ``articles`` (a cache shared over
+    one export), each also gets its article's ``url``, ``title`` and ``byline``, which
+    ClaimReview needs to describe the appearance as a web page.
+    """
+    claim = store.claim(claim_id)
+    if claim is None:
+        return []
+    appearances = appearances_of(store, claim)
+    first = first_appearance(appearances)
+    out = []
+    for a in appearances:
+        item: Row = a.to_json()
+        item["first"] = a is first
+        if articles is not None:
+            if a.article_id not in articles:
+                articles[a.article_id] = store.article(a.article_id, with_text=False)
+            article = articles[a.article_id]
+            item["url"] = article.url if article else None
+            item["title"] = article.title if article else None
+            item["byline"] = article.byline if article else None
+        out.append(item)
+    return out
+
+
 def _jsonl_rows(store: Store, flt: Filter) -> Iterator[Row]:
-    """``COLUMNS`` plus the claim's facts, every reviewer's rating, evidence marks, history."""
+    """``COLUMNS`` plus the claim's facts, every reviewer's rating, evidence marks, history
+    and appearances across articles."""
     for row in _full_rows(store, flt):
         out = {key: row.get(key) for key in COLUMNS}
         out["independent_contradict"] = row.get("independent_contradict")
         out["facts"] = parse_facts(row.get("facts") or "")
         try:
             out.update(claim_details(store, row["claim_id"]))
+            out["appearances"] = appearance_rows(store, row["claim_id"])
         except sqlite3.Error as exc:
             raise ExportError(f"cannot read claims from {store.path}: {exc}") from None
         yield out
+
+
+def _claimreview_rows(store: Store, flt: Filter) -> Iterator[Row]:
+    """Full rows with the appearances of the claims a ClaimReview is written for."""
+    articles: dict[int, ArticleRecord | None] = {}
+    for row in _full_rows(store, flt):
+        if reviewable(row):
+            try:
+                row["appearances"] = appearance_rows(store, row["claim_id"], articles)
+            except sqlite3.Error as exc:
+                raise ExportError(f"cannot read claims from {store.path}: {exc}") from None
+        yield row
 
 
 def _md_rows(store: Store, flt: Filter) -> Iterator[Row]:
@@ -237,7 +286,7 @@ _ROWS: Mapping[str, Callable[[Store, Filter], Iterator[Row]]] = {
     "csv": _rows,
     "jsonl": _jsonl_rows,
     "md": _md_rows,
-    "claimreview": _full_rows,
+    "claimreview": _claimreview_rows,
 }
 
 

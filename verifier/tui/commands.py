@@ -157,8 +157,10 @@ COMMANDS: tuple[Command, ...] = (
         "a",
         "attribution",
         "check attribution",
-        "Cycle the attribution check: confirmed, misattributed, unclear, not set. "
-        "Did the source really say it?",
+        "Did the source really say it? Cycle the attribution check. The first press takes "
+        "the suggestion from the claim's other appearances: unclear when they drift or "
+        "conflict (then misattributed, confirmed, not set), else confirmed (then "
+        "misattributed, unclear, not set).",
         show=True,
     ),
     Command(

@@ -24,6 +24,7 @@ from verifier.models import (
     VerdictEvent,
 )
 from verifier.store import ClaimFilter, Store
+from verifier.store.appearances import AppearanceRecord, appearances_of
 from verifier.store.triage import FigureConflict, figure_conflicts, queue_rows
 
 K = TypeVar("K")
@@ -31,6 +32,44 @@ V = TypeVar("V")
 
 PARAGRAPH_LIMIT = 1500
 """Most characters of context shown around a claim; "paragraphs" of unsplit text can be huge."""
+
+DOUBTFUL_STATUSES = frozenset({"drift", "conflict"})
+"""Attribution statuses that mean the claim is told differently somewhere else."""
+
+
+def suggested_check(attribution_status: str | None) -> str | None:
+    """The attribution check the claim's appearances suggest, or ``None`` when they say
+    nothing either way (found in one article only, or not tracked).
+
+    A fact-checker does not call a claim misattributed because copies disagree: the
+    disagreement only makes it ``unclear`` until the original is read, while every copy
+    naming the same source makes ``confirmed`` the likely answer.
+    """
+    if attribution_status in DOUBTFUL_STATUSES:
+        return "unclear"
+    if attribution_status == "consistent":
+        return "confirmed"
+    return None
+
+
+def attribution_cycle(attribution_status: str | None) -> tuple[str | None, ...]:
+    """The order the attribution key steps through, starting from the suggestion.
+
+    Doubtful claims go unclear -> misattributed -> confirmed -> not set; every other claim
+    confirmed -> misattributed -> unclear -> not set.
+    """
+    if suggested_check(attribution_status) == "unclear":
+        return ("unclear", "misattributed", "confirmed", None)
+    return ("confirmed", "misattributed", "unclear", None)
+
+
+def next_check(current: str | None, attribution_status: str | None) -> str | None:
+    """The check one press of the attribution key sets: the next in the claim's cycle, the
+    first (the suggestion) when nothing is set or the stored value is not in the cycle."""
+    cycle = attribution_cycle(attribution_status)
+    if current is None or current not in cycle:
+        return cycle[0]
+    return cycle[(cycle.index(current) + 1) % len(cycle)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +200,7 @@ class ClaimContext:
     history: tuple[VerdictEvent, ...] = ()
     marks: Mapping[int, str] = field(default_factory=dict)  # sentence id -> supports/contradicts
     conflicts: tuple[FigureConflict, ...] = ()
+    appearances: tuple[AppearanceRecord, ...] = ()  # the claim's own first, then by date
 
 
 class ContextLoader:
@@ -178,8 +218,9 @@ class ContextLoader:
         self._evidence: _Lru[str, tuple[EvidenceRecord, ...]] = _Lru(evidence)
 
     def load(self, claim: ClaimRecord) -> ClaimContext:
-        """The claim's context; history, marks and conflicts are read fresh (they change as
-        the reviewer works), each one indexed query."""
+        """The claim's context; history, marks, conflicts and appearances are read fresh
+        (they change as the reviewer works or a new ingest tracks the claim again), each one
+        indexed query."""
         article, sentences = self._article(claim.article_id)
         evidence = self._evidence.get(claim.id)
         if evidence is None:
@@ -188,13 +229,16 @@ class ContextLoader:
         history = tuple(self.store.history(claim.id))
         marks = self.store.evidence_marks(claim.id)
         conflicts = tuple(figure_conflicts(self.store, claim.id))
+        appearances = tuple(appearances_of(self.store, claim))
         if article is None or not article.text:
             # No stored text to place it in: the claim's own sentence is the passage.
             passage, start = claim.sentence, claim.sentence_span.start
         else:
             start, end = passage_bounds(claim, sentences, len(article.text))
             passage = article.text[start:end]
-        return ClaimContext(claim, article, passage, start, evidence, history, marks, conflicts)
+        return ClaimContext(
+            claim, article, passage, start, evidence, history, marks, conflicts, appearances
+        )
 
     def article_sentences(self, article_id: int) -> list[SentenceRecord]:
         return self._article(article_id)[1]

@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
-from verifier.models import ATTRIBUTION_CHECKS, RATINGS
+from verifier.models import RATINGS
 from verifier.store import ClaimFilter, StaleVerdictError, Store
 from verifier.store.triage import open_reader, outlets, source_types, stories
 from verifier.tui.commands import bindings
@@ -30,6 +30,7 @@ from verifier.tui.data import (
     ClaimQueueModel,
     ContextLoader,
     WriteSequencer,
+    next_check,
     read_snapshot,
 )
 from verifier.tui.messages import ClaimSaved, Notice, QueueLoaded
@@ -344,13 +345,16 @@ class MainScreen(Screen[None]):
     # -- other judgements --------------------------------------------------------------------
 
     def action_attribution(self) -> None:
-        """Cycle confirmed -> misattributed -> unclear -> not set: one key, no dialog."""
+        """Step the attribution check through its cycle: one key, no dialog.
+
+        The cycle starts from what the claim's appearances across articles suggest
+        (unclear when they drift or conflict, confirmed when they agree); see
+        :func:`~verifier.tui.data.attribution_cycle`.
+        """
         claim = self.queue.current
         if claim is None:
             return
-        cycle: list[str | None] = [*ATTRIBUTION_CHECKS, None]
-        current = claim.attribution_check
-        value = cycle[(cycle.index(current) + 1) % len(cycle)] if current in cycle else cycle[0]
+        value = next_check(claim.attribution_check, claim.attribution_status)
         self.save_field(self.sequencer.ticket(), claim.id, "attribution_check", value)
 
     def action_grade(self) -> None:

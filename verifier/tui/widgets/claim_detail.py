@@ -6,19 +6,79 @@ here looks for the source or the cue in the text again.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.content import Content
 from textual.style import Style
 
 from verifier.models import RATINGS, SOURCE_GRADES, ClaimRecord
 from verifier.priority import parse_facts, score_claim
-from verifier.tui.data import ClaimContext
-from verifier.tui.text import Mark, hanging, highlighted, one_line, plain, plain_line
+from verifier.store.appearances import AppearanceRecord, first_appearance
+from verifier.tui.data import ClaimContext, suggested_check
+from verifier.tui.text import Mark, cell, hanging, highlighted, one_line, plain, plain_line
 from verifier.tui.widgets.lines_view import LinesView
 
 LABEL_WIDTH = 10
 FACT_LIMIT = 6
 HISTORY_LIMIT = 8
 FACT_LABELS = {"quantities": "figures"}
+APPEARANCE_LIMIT = 12
+
+ATTRIBUTION_STATUS_TEXT: dict[str, str] = {
+    "consistent": "every appearance names the same source",
+    "conflict": "another article names a different source",
+    "drift": "elsewhere the attribution is dropped, hedged or firmed up",
+    "single": "found in no other article",
+}
+"""What each computed attribution status means, next to its name in the claim pane."""
+
+APPEARANCE_STATUS_TEXT: dict[str, str] = {
+    "same_source": "same",
+    "other_source": "other",
+    "unattributed": "none",
+    "relay": "relay",
+}
+"""An appearance's source against the claim's: the same, relayed by another outlet, another
+one, none. Short: the pane is narrow and the row's mark and colour carry the alarm."""
+
+UNATTRIBUTED = "\u2014 unattributed \u2014"
+
+
+def fit_columns(
+    needs: Sequence[int], width: int, weights: Sequence[int], least: int = 4
+) -> list[int]:
+    """Share ``width`` cells between columns wanting ``needs`` cells, a few at a time.
+
+    Every column gets at least ``least``; each round a column gets up to its weight in
+    cells, so a short column (a cue) is never padded to a fixed share while the column
+    that matters most (who it is attributed to) grows fastest.
+    """
+    widths = [min(least, need) for need in needs]
+    spare = width - sum(widths)
+    while spare > 0:
+        wanting = [i for i, need in enumerate(needs) if widths[i] < need]
+        if not wanting:
+            break
+        for i in wanting:
+            grow = min(weights[i], needs[i] - widths[i], spare)
+            widths[i] += grow
+            spare -= grow
+    return widths
+
+
+def appearance_flag(row: AppearanceRecord, own: AppearanceRecord) -> str | None:
+    """``conflict`` or ``drift`` for an appearance that tells the claim differently.
+
+    Read from the stored fields only: another source named, no source at all, or a hedge
+    where the claim's own telling has none (or the other way round).
+    """
+    if row.original:
+        return None
+    if row.status == "other_source":
+        return "conflict"
+    if row.status == "unattributed" or row.hedged != own.hedged:
+        return "drift"
+    return None
 
 
 def _rating_name(value: str | None) -> str:
@@ -63,6 +123,10 @@ class ClaimDetail(LinesView):
         "claim-detail--check-confirmed",
         "claim-detail--check-misattributed",
         "claim-detail--check-unclear",
+        "claim-detail--status-consistent",
+        "claim-detail--status-conflict",
+        "claim-detail--status-drift",
+        "claim-detail--status-single",
         *(f"claim-detail--rating-{n}" for n in range(1, 7)),
     }
 
@@ -84,6 +148,10 @@ class ClaimDetail(LinesView):
         & > .claim-detail--check-confirmed { color: $text-success; text-style: bold; }
         & > .claim-detail--check-misattributed { color: $text-error; text-style: bold; }
         & > .claim-detail--check-unclear { color: $text-warning; }
+        & > .claim-detail--status-consistent { color: $text-success; }
+        & > .claim-detail--status-conflict { color: $text-error; text-style: bold reverse; }
+        & > .claim-detail--status-drift { color: $text-warning; text-style: bold reverse; }
+        & > .claim-detail--status-single { color: $text-muted; }
         & > .claim-detail--rating-1 { color: $text-success; text-style: bold; }
         & > .claim-detail--rating-2 { color: $text-success; }
         & > .claim-detail--rating-3 { color: $text-warning; }
@@ -136,6 +204,7 @@ class ClaimDetail(LinesView):
             Content(""),
             *self._facts(context),
             *self._review(context),
+            *self._attribution(context),
             *self._key_facts(context),
             *self._conflicts(context),
             *self._history(context),
@@ -207,13 +276,20 @@ class ClaimDetail(LinesView):
         muted = self._style("muted")
         sep = Content.styled(" · ", muted)
         check = claim.attribution_check
+        said = [
+            Content.styled(check, self._style(f"check-{check}"))
+            if check
+            else Content.styled("not checked", self._style("unrated"))
+        ]
+        suggestion = suggested_check(claim.attribution_status)
+        if suggestion and suggestion != check:
+            # The machine's reading is a suggestion beside the reviewer's own check.
+            said += [
+                sep,
+                Content.styled(f"suggested {suggestion} ({claim.attribution_status})", muted),
+            ]
         lines = [
-            self._field(
-                "said it?",
-                Content.styled(check, self._style(f"check-{check}"))
-                if check
-                else Content.styled("not checked", self._style("unrated")),
-            ),
+            self._field("said it?", *said),
             self._field(
                 "grade",
                 Content(f"{claim.source_grade} {SOURCE_GRADES.get(claim.source_grade, '')}")
@@ -243,6 +319,105 @@ class ClaimDetail(LinesView):
                 "priority", Content(f"{claim.priority:.2f}"), sep, Content.styled(why, muted)
             )
         )
+        return lines
+
+    def _attribution(self, context: ClaimContext) -> list[Content]:
+        """The computed attribution status, then where else the claim appears and who it is
+        attributed to there: one row per article, the first appearance and the rows that
+        tell it differently marked."""
+        status = context.claim.attribution_status
+        if status is None:
+            return [
+                self._field(
+                    "across",
+                    Content.styled("not tracked yet (ingest tracks it)", self._style("unrated")),
+                )
+            ]
+        name = status if status in ATTRIBUTION_STATUS_TEXT else "single"
+        lines = [
+            self._field(
+                "across",
+                Content.styled(f" {status} ", self._style(f"status-{name}")),
+                Content.styled(
+                    f" {ATTRIBUTION_STATUS_TEXT.get(status, '')}".rstrip(), self._style("muted")
+                ),
+            )
+        ]
+        rows = context.appearances
+        if len(rows) < 2:
+            return lines
+        lines.append(Content.styled("appearances", self._style("heading")))
+        lines += self._appearance_table(rows[:APPEARANCE_LIMIT], first_appearance(rows))
+        if len(rows) > APPEARANCE_LIMIT:
+            more = len(rows) - APPEARANCE_LIMIT
+            lines.append(Content.styled(f"  … {more} more", self._style("muted")))
+        return lines
+
+    def _appearance_table(
+        self, rows: tuple[AppearanceRecord, ...], first: AppearanceRecord | None
+    ) -> list[Content]:
+        """Rows of fixed-width cells: mark, outlet, date, attributed to, cue, status.
+
+        ``*`` marks the first appearance (earliest dated), ``!`` a row that conflicts or
+        drifts (coloured as its kind), ``>`` the claim's own article.
+        """
+        muted, gap = self._style("muted"), Content(" ")
+        own = rows[0]
+        cells = []
+        for row in rows:
+            cue = row.cue or ""
+            if row.hedged:
+                cue = f"{cue} · hedged" if cue else "hedged"
+            cells.append(
+                (
+                    one_line(row.outlet or row.article_name),
+                    one_line(row.canonical_source or row.source),
+                    one_line(cue),
+                    APPEARANCE_STATUS_TEXT.get(row.status, one_line(row.status)),
+                )
+            )
+        titles = ("outlet", "attributed to", "cue", "status")
+        date_w, mark_w = 10, 3
+        needs = [max([len(title), *(len(c[i]) for c in cells)]) for i, title in enumerate(titles)]
+        needs[1] = max(needs[1], len(UNATTRIBUTED))
+        outlet_w, source_w, cue_w, status_w = fit_columns(
+            needs,
+            self.scrollable_content_region.width - date_w - mark_w - len(titles),
+            weights=(1, 3, 2, 1),
+        )
+        header = Content.assemble(
+            Content(" " * mark_w),
+            cell(titles[0], outlet_w, muted),
+            gap,
+            cell("date", date_w, muted),
+            gap,
+            cell(titles[1], source_w, muted),
+            gap,
+            cell(titles[2], cue_w, muted),
+            gap,
+            cell(titles[3], status_w, muted),
+        )
+        lines = [header]
+        for row, (outlet, source, cue, status) in zip(rows, cells, strict=True):
+            flag = appearance_flag(row, own)
+            flag_style = self._style({"conflict": "bad", "drift": "warn"}[flag]) if flag else ""
+            mark = ("*" if row is first else " ") + ("!" if flag else ">" if row.original else " ")
+            lines.append(
+                Content.assemble(
+                    Content.styled(mark.ljust(mark_w), flag_style or self._style("heading")),
+                    cell(outlet, outlet_w),
+                    gap,
+                    cell(row.published or "undated", date_w, "" if row.published else muted),
+                    gap,
+                    cell(source, source_w, self._style("source"))
+                    if source
+                    else cell(UNATTRIBUTED, source_w, flag_style or muted),
+                    gap,
+                    cell(cue or "-", cue_w, self._style("cue") if row.cue else muted),
+                    gap,
+                    cell(status, status_w, flag_style or muted),
+                )
+            )
         return lines
 
     def _key_facts(self, context: ClaimContext) -> list[Content]:
