@@ -24,8 +24,7 @@ def analyse(document: Document) -> AnalysedDocument:
     text = document.text
     attributions = []
     for att in extract(document, units):
-        if not att.canonical_source:
-            att = replace(att, canonical_source=canonical_source(att.resolved_source or att.source))
+        canonical = att.canonical_source or canonical_source(att.resolved_source or att.source)
         # Fact spans point into the document, so the content must be located there exactly;
         # a content that is not a slice of the text (rebuilt from pieces) falls back to the
         # sentence, whose facts are then the claim's.
@@ -43,7 +42,8 @@ def analyse(document: Document) -> AnalysedDocument:
             context=att.sentence,
             context_offset=att.sentence_span.start,
         )
-        attributions.append(replace(att, facts=facts))
+        # One construction for both fields: ``replace`` re-runs the dataclass __init__.
+        attributions.append(replace(att, canonical_source=canonical, facts=facts))
     return AnalysedDocument(
         document=document,
         units=tuple(units),

@@ -48,6 +48,7 @@ _OPEN_MARKS = frozenset("“«")
 _CLOSE_MARKS = frozenset("”»")
 _MARKS = frozenset("“”«»\"‘’'")
 _HARD = frozenset({";", ":", "—", "–", "--", "!", "?", "…", "|"})
+_HARD_OR_COMMA = _HARD | {","}
 _FINAL = frozenset({".", "!", "?", "…"})
 _TRAIL = frozenset({".", ",", ";", ":", "—", "–", "-", "--", "…"})
 _COORD = frozenset({"and", "or", "nor"})
@@ -262,11 +263,10 @@ class _Sent:
         self.unit = unit
         self.quotes = quotes
         base = unit.span.start
-        spans = [m.span() for m in _TOKEN_RE.finditer(unit.text)]
-        utext = unit.text
-        toks = [utext[a:b] for a, b in spans]
-        st = [base + a for a, _ in spans]
-        en = [base + b for _, b in spans]
+        found = list(_TOKEN_RE.finditer(unit.text))
+        toks = [m.group() for m in found]
+        st = [base + m.start() for m in found]
+        en = [base + m.end() for m in found]
         self.toks = toks
         self.low = [t.lower() for t in toks]
         self.st = st
@@ -421,7 +421,7 @@ def _clause_left(s: _Sent, k: int) -> tuple[int, str, int, list[int]]:
             (
                 x
                 for x in range(j - 1, max(-1, j - 40), -1)
-                if s.toks[x] in (",",) + tuple(_HARD) or s.qreg[x] >= 0
+                if s.toks[x] in _HARD_OR_COMMA or s.qreg[x] >= 0
             ),
             -1,
         )
@@ -1099,12 +1099,20 @@ class _Reader:
     def read(self) -> list[_Raw]:
         s = self.s
         triggers = C.trigger_words()
+        # Only trigger words can start a cue, so the loop visits those positions alone (in
+        # order, skipping any that an earlier cue consumed or stepped over).
+        positions = [x for x, w in enumerate(s.low) if w in triggers]
+        at = 0
         i = 0
-        while i < s.n:
+        while at < len(positions):
+            if positions[at] < i:
+                at += 1
+                continue
+            i = positions[at]
+            at += 1
             w = s.low[i]
             step = 1
-            if w not in triggers or i in self.used:
-                i += 1
+            if i in self.used:
                 continue
             if w == "according" and i + 1 < s.n and s.low[i + 1] == "to":
                 self._according(i, i + 2)
@@ -1784,11 +1792,7 @@ class _Entities:
                 return ctx
         low = source.lower()
         for alias, typ in self.types.items():
-            if (
-                len(alias) > 1
-                and typ != "unknown"
-                and re.search(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", low)
-            ):
+            if len(alias) > 1 and typ != "unknown" and S.whole_word_re(alias).search(low):
                 return typ
         m = re.search(r"\bthe (\w+)(?:’s|'s)\s", source)
         if m and S.anaphor_kind(m.group(0)[:-3].strip()) is not None:

@@ -214,6 +214,10 @@ _HEDGE_HINTS = (
     "not ",
 )
 
+# The hints as one literal alternation: a single C-level scan instead of one substring test
+# per hint (the two agree on every text: both ask whether any hint occurs in it).
+_HINT_RE = re.compile("|".join(re.escape(hint) for hint in _HEDGE_HINTS))
+
 _NEGATION_HINT = re.compile(r"n[o'’]t\b|cannot", re.IGNORECASE)
 
 
@@ -228,7 +232,7 @@ def find_hedges(*texts: str) -> tuple[str, ...]:
     offset = 0
     for text in texts:
         low = text.lower()
-        if not any(hint in low for hint in _HEDGE_HINTS):
+        if _HINT_RE.search(low) is None:
             offset += len(text) + 1
             continue
         for m in fast.finditer(text):

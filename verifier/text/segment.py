@@ -90,15 +90,40 @@ def _tokenizer() -> Any:
     return PunktSentenceTokenizer(params, lang_vars=_NewsLanguageVars())
 
 
-@lru_cache(maxsize=1)
-def _boilerplate_re() -> re.Pattern[str]:
-    """Compile the footer lexicon into one alternation so each unit costs one match."""
-    patterns = [
+def _boilerplate_patterns() -> list[str]:
+    return [
         line.strip()
         for line in _data_text("boilerplate.txt").splitlines()
         if line.strip() and not line.lstrip().startswith("#")
     ]
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_re() -> re.Pattern[str]:
+    """Compile the footer lexicon into one alternation so each unit costs one match."""
+    return re.compile("|".join(f"(?:{p})" for p in _boilerplate_patterns()), re.IGNORECASE)
+
+
+# A lexicon pattern that opens with "." may start matching anywhere in the first couple of
+# hundred characters ("... All rights reserved."), and trying it at every one of them is most
+# of the lexicon's cost. Each such pattern needs one of these words, so the floating patterns
+# are tried only on text holding one; the hint is case-insensitive like the lexicon, so Unicode
+# case folding agrees. Kept in step with data/boilerplate.txt by a test.
+_FLOATING_HINT = re.compile(r"all rights reserved|contributed|added", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_split() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The lexicon as (anchored, floating) alternations; together they match what the one
+    alternation of ``_boilerplate_re`` matches, since a full match of an alternation is a full
+    match of one of its branches."""
+    patterns = _boilerplate_patterns()
+    anchored = [p for p in patterns if not p.startswith(".")]
+    floating = [p for p in patterns if p.startswith(".")]
+    return (
+        re.compile("|".join(f"(?:{p})" for p in anchored), re.IGNORECASE),
+        re.compile("|".join(f"(?:{p})" for p in floating) or "(?!)", re.IGNORECASE),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -325,7 +350,10 @@ def is_boilerplate(text: str) -> bool:
     core = _core(text)
     if not core or len(_words(core)) > 45:
         return False
-    return _boilerplate_re().fullmatch(core) is not None
+    anchored, floating = _boilerplate_split()
+    if anchored.fullmatch(core) is not None:
+        return True
+    return _FLOATING_HINT.search(core) is not None and floating.fullmatch(core) is not None
 
 
 def is_byline(text: str) -> bool:

@@ -30,6 +30,7 @@ __all__ = [
     "is_visual",
     "org_mentions",
     "strength",
+    "whole_word_re",
 ]
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
@@ -113,8 +114,24 @@ _HEAD_BREAK = wordset(
 _WORD = re.compile(r"[^\W_][\w'\-.]*")
 
 
+def _fold_quotes(text: str) -> str:
+    """``text.translate(_QUOTES)``, as chained replaces: several times faster on CPython,
+    where translate with a dict table looks every character up in Python objects."""
+    return (
+        text.replace("“", '"')
+        .replace("”", '"')
+        .replace("«", '"')
+        .replace("»", '"')
+        .replace("‘", "'")
+        .replace("’", "'")
+    )
+
+
+@lru_cache(maxsize=8192)
 def _normal(text: str) -> str:
-    return " ".join(text.translate(_QUOTES).split()).strip(" \"',.;:")
+    """Quotes folded, whitespace collapsed, edge punctuation stripped; cached as every source
+    is normalised by several of the tests below."""
+    return " ".join(_fold_quotes(text).split()).strip(" \"',.;:")
 
 
 def _head_end(text: str) -> int:
@@ -260,11 +277,21 @@ def _is_state_name(text: str) -> bool:
     return bool(parts) and all(p in st.COUNTRIES or f"the {p}" in st.COUNTRIES for p in parts)
 
 
+@lru_cache(maxsize=4096)
+def whole_word_re(name: str) -> re.Pattern[str]:
+    """``name`` as a whole word (not inside a longer word or hyphenated compound).
+
+    Compiled once per name: ``re``'s own cache holds only 512 patterns and is shared with
+    every other module, so names met again in a long corpus were compiled again.
+    """
+    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+
+
 def _mentions(text: str, name: str) -> bool:
     name = name.strip()
     if not name:
         return False
-    return re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text) is not None
+    return whole_word_re(name).search(text) is not None
 
 
 def _person_affiliation(text: str) -> bool:
@@ -628,7 +655,7 @@ _POSSESSED_GOV = frozenset({"government", "state_media"})
 @lru_cache(maxsize=8)
 def _quotes_folded(text: str) -> str:
     """The article with typographic quotes folded; asked for once per source in an article."""
-    return text.translate(_QUOTES)
+    return _fold_quotes(text)
 
 
 def context_type(text: str, name: str) -> SourceType | None:
@@ -643,7 +670,7 @@ def context_type(text: str, name: str) -> SourceType | None:
         return None
     votes: dict[SourceType, int] = {}
     norm = _quotes_folded(text)
-    for m in re.finditer(r"(?<![\w-])" + re.escape(name.translate(_QUOTES)) + r"(?![\w-])", norm):
+    for m in whole_word_re(_fold_quotes(name)).finditer(norm):
         found: SourceType | None = None
         after = _ROLE_AFTER.match(norm, m.end())
         if after:
