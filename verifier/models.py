@@ -505,6 +505,19 @@ class VerdictEvent:
     at: str
     note: str | None = None
 
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "claim_id": self.claim_id,
+            "field": self.field,
+            "old": self.old,
+            "new": self.new,
+            "reviewer": self.reviewer,
+            "session_id": self.session_id,
+            "at": self.at,
+            "note": self.note,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class ReviewSession:

@@ -55,18 +55,7 @@ def run(args: argparse.Namespace) -> int:
         events = store.history(claim_id)
     if args.format == "jsonl":
         for e in events:
-            record = {
-                "id": e.id,
-                "claim_id": e.claim_id,
-                "field": e.field,
-                "old": e.old,
-                "new": e.new,
-                "reviewer": e.reviewer,
-                "session_id": e.session_id,
-                "at": e.at,
-                "note": e.note,
-            }
-            print(json.dumps(record, ensure_ascii=False))
+            print(json.dumps(e.to_json(), ensure_ascii=False))
         return 0
     if claim is not None:
         status = "" if claim.status == "active" else f" [{claim.status}]"

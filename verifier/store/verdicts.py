@@ -545,16 +545,7 @@ def claim_details(store: Store, claim_id: str) -> dict[str, Any]:
         ],
         "evidence_marks": [dict(m) for m in marks],
         "history": [
-            {
-                "id": e.id,
-                "field": e.field,
-                "old": e.old,
-                "new": e.new,
-                "reviewer": e.reviewer,
-                "session_id": e.session_id,
-                "at": e.at,
-                "note": e.note,
-            }
+            {k: v for k, v in e.to_json().items() if k != "claim_id"}
             for e in store.history(claim_id)
         ],
     }
