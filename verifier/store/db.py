@@ -218,6 +218,7 @@ class Store:
         self._timeout = timeout
         self.db = sqlite_utils.Database(conn)
         self._lock = threading.RLock()
+        self._savepoints = 0
 
     # -- plumbing ----------------------------------------------------------------------------
 
@@ -234,8 +235,26 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """An IMMEDIATE transaction: it takes the write lock up front, so two writers queue
-        on ``busy_timeout`` instead of deadlocking when both try to upgrade a read lock."""
+        on ``busy_timeout`` instead of deadlocking when both try to upgrade a read lock.
+
+        Inside another ``transaction()`` of the same store it is a savepoint: its changes
+        commit with the outer transaction, and an error undoes only its own."""
         with self._lock:
+            if self.conn.in_transaction:
+                # Nested (this thread holds the lock, so the open transaction is its own): a
+                # savepoint, so a batch of articles shares one commit while a failing article
+                # rolls back alone.
+                self._savepoints += 1
+                name = f"sp{self._savepoints}"
+                self.conn.execute(f"SAVEPOINT {name}")
+                try:
+                    yield self.conn
+                except BaseException:
+                    self.conn.execute(f"ROLLBACK TO {name}")
+                    self.conn.execute(f"RELEASE {name}")
+                    raise
+                self.conn.execute(f"RELEASE {name}")
+                return
             self._begin_immediate()
             try:
                 yield self.conn
@@ -516,28 +535,50 @@ class Store:
         exclude_article: int | None = None,
         kinds: Sequence[str] = ("body",),
     ) -> list[tuple[SentenceRecord, float, ArticleRecord]]:
-        """BM25-ranked sentences for an FTS5 MATCH expression (higher score is better)."""
+        """BM25-ranked sentences for an FTS5 MATCH expression (higher score is better).
+
+        The ranking runs on the FTS table alone (a top-N over the matches, no join per
+        match); only the best rows are joined to their sentence and article and filtered.
+        When filters drop too many, the ranked window widens until ``limit`` rows survive or
+        the matches run out.
+        """
         if not match.strip():
             return []
-        params: list[Any] = [match]
         extra = ""
+        filters: list[Any] = []
         if kinds:
             extra += f" AND s.kind IN ({','.join('?' * len(kinds))})"
-            params += list(kinds)
+            filters += list(kinds)
         if exclude_article is not None:
             extra += " AND s.article_id != ?"
-            params.append(exclude_article)
-        params.append(limit)
-        rows = self._query(
-            "SELECT s.*, -bm25(sentences_fts) AS score, a.id AS a_id, a.name AS a_name,"
-            " a.content_hash AS a_hash, a.title AS a_title, a.outlet AS a_outlet, a.url AS a_url,"
-            " a.published AS a_published, a.byline AS a_byline, a.fmt AS a_fmt,"
-            " a.ingested_at AS a_ingested"
-            " FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid"
-            " JOIN articles a ON a.id = s.article_id"
-            f" WHERE sentences_fts MATCH ?{extra} ORDER BY bm25(sentences_fts) LIMIT ?",
-            params,
-        )
+            filters.append(exclude_article)
+        window = 4 * limit + 10
+        while True:
+            rows = self._query(
+                "SELECT s.*, -f.rank AS score, f.n AS n, a.id AS a_id, a.name AS a_name,"
+                " a.content_hash AS a_hash, a.title AS a_title, a.outlet AS a_outlet,"
+                " a.url AS a_url, a.published AS a_published, a.byline AS a_byline,"
+                " a.fmt AS a_fmt, a.ingested_at AS a_ingested"
+                " FROM (SELECT rowid, rank, count(*) OVER () AS n FROM ("
+                "   SELECT rowid, rank FROM sentences_fts WHERE sentences_fts MATCH ?"
+                "   ORDER BY rank LIMIT ?)) f"
+                " JOIN sentences s ON s.id = f.rowid JOIN articles a ON a.id = s.article_id"
+                f" WHERE 1{extra} ORDER BY f.rank, s.id LIMIT ?",
+                [match, window, *filters, limit],
+            )
+            ranked = int(rows[0]["n"]) if rows else 0
+            if len(rows) >= limit or (rows and ranked < window) or window >= 1 << 20:
+                break
+            if not rows:
+                # Nothing survived the filters: were there fewer matches than the window?
+                found = self._query(
+                    "SELECT count(*) FROM (SELECT rowid FROM sentences_fts"
+                    " WHERE sentences_fts MATCH ? LIMIT ?)",
+                    (match, window),
+                )
+                if int(found[0][0]) < window:
+                    break
+            window *= 4
         out = []
         for r in rows:
             art = ArticleRecord(
