@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from verifier.corroborate.query import fts_stem, informative_terms
+from verifier.text.lexicon.facts_words import MONTHS, SCALES, TENS, UNITS, WEEKDAYS
 
 RELATIONS: tuple[str, ...] = (
     "supports",
@@ -36,66 +37,11 @@ RELATIONS: tuple[str, ...] = (
 
 SUPPORTING: frozenset[str] = frozenset({"supports", "partly_supports"})
 
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "dozen": 12,
-    "hundred": 100,
-}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-}
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# One lexicon of number and calendar words for the whole project (the claim-fact extractor's).
+_UNITS: dict[str, int] = {**UNITS, **TENS, "dozen": 12, "hundred": 100}
+_SCALES: dict[str, int] = {k: v for k, v in SCALES.items() if k != "trillion"}
+_MONTHS: frozenset[str] = frozenset(MONTHS)
+_WEEKDAYS: frozenset[str] = frozenset(WEEKDAYS)
 _TIME_UNITS = {"h", "am", "pm", "gmt", "utc", "o'clock", "percent", "%"}
 
 # What a count belongs to: the nearest of these words in its clause names the event.
