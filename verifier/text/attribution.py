@@ -35,13 +35,16 @@ __all__ = ["QuoteRegion", "extract", "find_quotes"]
 # ---------------------------------------------------------------------------------------------
 # Tokens
 
+# Branches that start with a letter come first (the initialism before the word, as it must);
+# the branches' first characters are disjoint otherwise, so the order only saves failed tries.
 _TOKEN_RE = re.compile(
-    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"
+    r"[A-Za-z](?:\.[A-Za-z])+\.(?![A-Za-z])"
+    r"|[^\W\d_]\w*(?:[-\u2010'\u2019](?![sS]\b)\w+)*"
     r"|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?"
     r"|(?<=\w)['\u2019]s\b"
-    r"|[^\W\d_]\w*(?:[-\u2010'\u2019](?![sS]\b)\w+)*"
     r"|--|\S"
 )
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _ALNUM_RE = re.compile(r"[^\W_]+")
 _OPEN_MARKS = frozenset("“«")
@@ -263,12 +266,20 @@ class _Sent:
         self.unit = unit
         self.quotes = quotes
         base = unit.span.start
-        found = list(_TOKEN_RE.finditer(unit.text))
-        toks = [m.group() for m in found]
-        st = [base + m.start() for m in found]
-        en = [base + m.end() for m in found]
+        if base and text[base] in "'\u2019":
+            # the possessive branch looks behind the unit's first character; on the whole text
+            # it would see the word before the unit
+            found = list(_TOKEN_RE.finditer(unit.text))
+            st = [base + m.start() for m in found]
+            en = [base + m.end() for m in found]
+        else:
+            # on the whole text (the unit is its span's slice) offsets come out absolute
+            found = list(_TOKEN_RE.finditer(text, base, unit.span.end))
+            st = list(map(_START, found))
+            en = list(map(_END, found))
+        toks = list(map(_GROUP, found))
         self.toks = toks
-        self.low = [t.lower() for t in toks]
+        self.low = list(map(str.lower, toks))
         self.st = st
         self.en = en
         self.n = len(toks)
@@ -406,6 +417,18 @@ def _name_quote(s: _Sent, a: int, b: int) -> bool:
     )
 
 
+# Every token on which ``_clause_left``'s scan can stop, bracket or branch (lower-cased, and
+# punctuation lower-cases to itself): the scan walks past anything else outside quotations.
+_CLAUSE_STOPS = (
+    _HARD
+    | {"(", ")", ",", "but", "yet", "that"}
+    | _COORD
+    | W.CLAUSE_OPENERS
+    | W.FREE_RELATIVES
+    | _STRONG_VERBS
+)
+
+
 def _clause_left(s: _Sent, k: int) -> tuple[int, str, int, list[int]]:
     """Scan left from ``k`` to where the clause holding the subject starts.
 
@@ -435,7 +458,11 @@ def _clause_left(s: _Sent, k: int) -> tuple[int, str, int, list[int]]:
                 commas += [j, p]
                 j = p - 1
     stop = max(0, k - _WINDOW)
+    low, qreg = s.low, s.qreg
     while j >= stop:
+        if not paren and qreg[j] < 0 and low[j] not in _CLAUSE_STOPS:
+            j -= 1  # an ordinary word outside quotes and brackets: none of the tests below hit
+            continue
         t, w = s.toks[j], s.low[j]
         if paren:
             if t == "(":

@@ -348,12 +348,27 @@ _INLINE_FOOTER_CHARS = 160
 def is_boilerplate(text: str) -> bool:
     """Whether a paragraph or sentence is navigation, sharing, ads, legal or an editor's note."""
     core = _core(text)
-    if not core or len(_words(core)) > 45:
+    # 46 words need at least 91 characters, so shorter text skips the word count
+    if not core or (len(core) > 90 and len(_words(core)) > 45):
         return False
     anchored, floating = _boilerplate_split()
     if anchored.fullmatch(core) is not None:
         return True
-    return _FLOATING_HINT.search(core) is not None and floating.fullmatch(core) is not None
+    return (
+        _may_hold_floating_hint(core)
+        and _FLOATING_HINT.search(core) is not None
+        and floating.fullmatch(core) is not None
+    )
+
+
+# A piece of each floating hint ("ad-dded", "contri-buted", "ri-ght-s") whose letters match
+# under IGNORECASE exactly the characters that ``str.lower`` turns into them (no "s" or "i",
+# which also match "ſ" and "ı"), so plain substring tests on the lower-cased text rule out
+# the case-insensitive scan on most paragraphs without ever ruling out a hint.
+def _may_hold_floating_hint(core: str) -> bool:
+    """Whether ``_FLOATING_HINT`` can match: a cheap necessary condition, never a sufficient one."""
+    low = core.lower()
+    return "dded" in low or "buted" in low or "ght" in low
 
 
 def is_byline(text: str) -> bool:

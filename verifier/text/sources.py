@@ -201,25 +201,53 @@ def _classify(source: str, anonymous_context: bool, outlet: str | None) -> Sourc
     text = _normal(source)
     if not text:
         return "unknown"
+    early, head, middle, late = _classify_parts(text, anonymous_context)
+    if early is not None:
+        return early
+    own_outlet = bool(outlet) and _is_news_outlet(outlet or "")
+    if own_outlet and outlet and _mentions(head, outlet):
+        return "outlet"
+    if middle is not None:
+        return middle
+    if own_outlet and outlet and _mentions(text, outlet):
+        return "outlet"
+    return late
+
+
+@lru_cache(maxsize=8192)
+def _classify_parts(
+    text: str, anonymous_context: bool
+) -> tuple[SourceType | None, str, SourceType | None, SourceType]:
+    """The outlet-independent steps of ``_classify`` around its two outlet tests.
+
+    Returns (the type decided before the outlet matters, the head chunk, the type decided
+    between the two outlet tests, the type when neither decides). Every article has its own
+    outlet, so caching these apart keeps a source met in many articles from being classified
+    again for each one.
+    """
     if _anonymous_re().search(text):
-        return "anonymous"
+        return "anonymous", "", None, "unknown"
     if (
         _UNNAMED_PERSON.match(text)
         and not _has_person_name(text)
         and (anonymous_context or not _person_affiliation(text))
     ):
-        return "anonymous"
+        return "anonymous", "", None, "unknown"
     if _is_state_name(text):
-        return "government"
+        return "government", "", None, "unknown"
     cut = _head_end(text)
     head = text[:cut]
     matches = _matches(text)
     head_strong = [m for m in matches if m.start < cut and not m.weak]
     if any(m.kind == "visual" for m in head_strong):
-        return "visual"
-    own_outlet = bool(outlet) and _is_news_outlet(outlet or "")
-    if own_outlet and outlet and _mentions(head, outlet):
-        return "outlet"
+        return "visual", "", None, "unknown"
+    return (None, head, *_classify_rest(text, cut, matches, head_strong))
+
+
+def _classify_rest(
+    text: str, cut: int, matches: tuple[_Match, ...], head_strong: list[_Match]
+) -> tuple[SourceType | None, SourceType]:
+    """The type the head or the rest of a source decides, else the fallback after both."""
     lowered = [m for m in head_strong if text[m.start].islower()]
     cased = [m for m in head_strong if not text[m.start].islower()]
     if lowered and cased:
@@ -228,16 +256,14 @@ def _classify(source: str, anonymous_context: bool, outlet: str | None) -> Sourc
         head_strong = lowered if lowered[0].start < min(m.start for m in cased) else cased
     kind = _best(head_strong)
     if kind:
-        return kind
+        return kind, "unknown"
     rest_strong = [m for m in matches if m.start >= cut and not m.weak and m.kind != "visual"]
     if rest_strong:
         first = min(rest_strong, key=lambda m: (m.start, -(m.end - m.start)))
         same_start = [m for m in rest_strong if m.start == first.start]
         chosen = _best(same_start)
         if chosen:
-            return chosen
-    if own_outlet and outlet and _mentions(text, outlet):
-        return "outlet"
+            return chosen, "unknown"
     weak = [m for m in matches if m.weak]
     if weak:
         words = {w.lower() for w in _WORD.findall(text)}
@@ -259,8 +285,8 @@ def _classify(source: str, anonymous_context: bool, outlet: str | None) -> Sourc
             "commission",
             "authority",
         }:
-            return "government"
-    return "unknown"
+            return None, "government"
+    return None, "unknown"
 
 
 @lru_cache(maxsize=64)
