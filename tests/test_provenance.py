@@ -212,3 +212,17 @@ def test_seeds_rebels_entered_aleppo_is_drift_and_repeats_are_consistent(tmp_pat
         assert [c.attribution_status for c in store.claims()] == [
             c.attribution_status for c in claims
         ]
+
+
+def test_a_later_ingest_updates_the_status_of_claims_already_stored(tmp_path: Path) -> None:
+    """Tracking after an ingest covers the stories the new article joined, old claims included."""
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    (first / "wire.txt").write_text(WIRE, encoding="utf-8")
+    (later / "dropped.txt").write_text(DROPPED, encoding="utf-8")
+    with open_store(tmp_path / "v.db") as store:
+        ingest_paths(store, [first])
+        assert store.claim(wire_claim(store)).attribution_status == "single"  # type: ignore[union-attr]
+        ingest_paths(store, [later])
+        assert store.claim(wire_claim(store)).attribution_status == "drift"  # type: ignore[union-attr]

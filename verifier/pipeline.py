@@ -29,10 +29,12 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from verifier.corroborate import corroborate_articles
+from verifier.corroborate.relations import claims_of_stories
 from verifier.ingest import IngestError, iter_article_files, read_documents
 from verifier.models import AnalysedDocument, Document
 from verifier.priority import compute_priorities
 from verifier.provenance import track_all
+from verifier.provenance.tracking import claims_repeated_in
 from verifier.store import Store
 from verifier.store.verdicts import carry_verdicts
 from verifier.text import analyse
@@ -273,8 +275,11 @@ def ingest_paths(
         # Stories and copies first; then the claims of every story a new article joined, since
         # a new article can be evidence (or a copy) for old claims too.
         corroborate_articles(store, added_ids)
-        # Who each claim is attributed to wherever else it appears (drift, conflicts).
-        track_all(store)
+        # Who each claim is attributed to wherever else it appears (drift, conflicts). An
+        # appearance carries the same content, so only the stories the new articles joined can
+        # change: the same claims corroboration just revisited, not the whole corpus again.
+        touched = claims_of_stories(store, added_ids) + claims_repeated_in(store, added_ids)
+        track_all(store, dict.fromkeys(touched))
     if report.added:
         # Last: the score reads the independence counts and conflicts the stages above wrote.
         compute_priorities(store)

@@ -25,6 +25,7 @@ from verifier.models import ClaimRecord
 from verifier.store import Store
 from verifier.store.appearances import (
     AppearanceRecord,
+    claims_in_sentences,
     claims_overlapping,
     own_appearance,
     replace_appearances,
@@ -333,8 +334,57 @@ def _status(
 
 
 def track_all(store: Store, claim_ids: Iterable[str] | None = None, *, batch: int = 500) -> int:
-    """Track every claim (or the given ones) and store appearances and statuses."""
+    """Track every claim (or the given ones and those they appear alongside) and store
+    appearances and statuses.
+
+    Appearance is symmetric: when a new article repeats an old claim, the old claim gains an
+    appearance too. So with ``claim_ids`` given, the claims of every sentence where one of
+    them was found are tracked again as well, even when story grouping kept them apart.
+    """
     ids = list(claim_ids) if claim_ids is not None else store.claim_ids()
+    done = _track(store, ids, batch)
+    if claim_ids is None:
+        return done
+    sentences = (
+        store._query(
+            "SELECT DISTINCT sentence_id FROM appearances WHERE claim_id IN"
+            f" ({','.join('?' * len(ids))})",
+            ids,
+        )
+        if ids
+        else []
+    )
+    seen = set(ids)
+    others = [
+        c.id
+        for found in claims_in_sentences(store, [r[0] for r in sentences]).values()
+        for c in found
+        if c.id not in seen
+    ]
+    return done + _track(store, list(dict.fromkeys(others)), batch)
+
+
+def claims_repeated_in(store: Store, article_ids: Iterable[int], *, limit: int = 10) -> list[str]:
+    """Stored claims whose content a new article's sentences may repeat.
+
+    A copy that drops the attribution has no claim of its own to start tracking from, and it
+    need not share a story with the original; so each new body sentence looks for the claims
+    of the sentences it resembles, and those are tracked again.
+    """
+    wanted: dict[str, None] = {}
+    for article_id in article_ids:
+        for sentence in store.sentences(article_id):
+            if sentence.kind != "body" or len(_stems(sentence.text)) < MIN_TERMS:
+                continue
+            match = build_match(sentence.text, store, max_terms=12)
+            hits = store.search_sentences(match, limit=limit, exclude_article=article_id)
+            found = claims_in_sentences(store, [hit.id for hit, _score, _article in hits])
+            for claims in found.values():
+                wanted.update(dict.fromkeys(c.id for c in claims))
+    return list(wanted)
+
+
+def _track(store: Store, ids: list[str], batch: int) -> int:
     done = 0
     for start in range(0, len(ids), batch):
         claims = store.claims_by_ids(ids[start : start + batch])
