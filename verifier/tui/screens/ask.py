@@ -31,11 +31,6 @@ class AskScreen(ModalScreen[str | None]):
         align: center middle;
         & > #ask-box {
             width: 72;
-            max-width: 100%;
-            height: auto;
-            border: round $primary;
-            background: $surface;
-            padding: 0 1;
         }
         & #ask-prompt { color: $text-muted; margin-bottom: 1; }
         & #ask-error { color: $text-error; }
@@ -64,7 +59,7 @@ class AskScreen(ModalScreen[str | None]):
         self.cancel = cancel
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="ask-box"):
+        with Vertical(id="ask-box", classes="modal-box"):
             yield Static(Content(one_line(self.prompt)), id="ask-prompt", markup=False)
             yield Input(self.value, placeholder=self.placeholder, id="ask-input")
             yield Static("", id="ask-error", markup=False)

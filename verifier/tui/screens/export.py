@@ -36,11 +36,6 @@ class ExportScreen(ModalScreen[str | None]):
         align: center middle;
         & > #export-box {
             width: 76;
-            max-width: 100%;
-            height: auto;
-            border: round $primary;
-            background: $surface;
-            padding: 0 1;
         }
         & .export-row { height: auto; }
         & .export-row > Label { width: 8; padding: 1 0 0 0; color: $text-muted; }
@@ -70,7 +65,7 @@ class ExportScreen(ModalScreen[str | None]):
         formats = [(name, name) for name in FORMATS]
         by_suffix = {suffix: name for name, suffix in SUFFIXES.items()}
         suffix = by_suffix.get(Path(self.path).suffix, "csv")
-        with Vertical(id="export-box"):
+        with Vertical(id="export-box", classes="modal-box"):
             with Horizontal(classes="export-row"):
                 yield Label("format")
                 yield Select(

@@ -62,11 +62,6 @@ class FilterScreen(ModalScreen[ClaimFilter | None]):
         align: center middle;
         & > #filter-box {
             width: 76;
-            max-width: 100%;
-            height: auto;
-            border: round $primary;
-            background: $surface;
-            padding: 0 1;
         }
         & .filter-row { height: auto; }
         & .filter-row > Label { width: 14; padding: 1 0 0 0; color: $text-muted; }
@@ -91,7 +86,7 @@ class FilterScreen(ModalScreen[ClaimFilter | None]):
         flt = self.current
         ratings: list[tuple[str, int]] = [("not rated yet", 0)]
         ratings += [(f"{n} {name}", n) for n, name in RATINGS.items()]
-        with Vertical(id="filter-box"):
+        with Vertical(id="filter-box", classes="modal-box"):
             with Horizontal(classes="filter-row"):
                 yield Label("rating")
                 yield Select(ratings, value=_or_null(flt.rating), prompt="any", id="f-rating")

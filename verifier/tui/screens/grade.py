@@ -28,11 +28,6 @@ class GradeScreen(ModalScreen[str | None]):
         align: center middle;
         & > #grade-box {
             width: 56;
-            max-width: 100%;
-            height: auto;
-            border: round $primary;
-            background: $surface;
-            padding: 0 1;
         }
         & #grade-source { color: $text-muted; margin-bottom: 1; }
         & #grade-hint { color: $text-muted; margin-top: 1; }
@@ -48,7 +43,7 @@ class GradeScreen(ModalScreen[str | None]):
         self.keymap: Mapping[str, str] = keymap or {}
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="grade-box"):
+        with Vertical(id="grade-box", classes="modal-box"):
             yield Static(id="grade-source", markup=False)
             yield Static(id="grade-list", markup=False)
             yield Static(id="grade-hint", markup=False)

@@ -40,12 +40,7 @@ class HelpScreen(ModalScreen[None]):
         align: center middle;
         & > #help-box {
             width: 104;
-            max-width: 100%;
-            height: auto;
             max-height: 90%;
-            border: round $primary;
-            background: $surface;
-            padding: 0 1;
         }
         & #help-scroll { height: auto; max-height: 100%; scrollbar-gutter: stable; }
         & #help-body { width: 1fr; }
@@ -60,7 +55,7 @@ class HelpScreen(ModalScreen[None]):
         self.config_path = config_path
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="help-box"), VerticalScroll(id="help-scroll"):
+        with Vertical(id="help-box", classes="modal-box"), VerticalScroll(id="help-scroll"):
             yield Static(id="help-body", markup=False)
 
     def on_mount(self) -> None:

@@ -28,11 +28,6 @@ class NoteScreen(ModalScreen[str | None]):
         align: center middle;
         & > #note-box {
             width: 80;
-            max-width: 100%;
-            height: auto;
-            border: round $primary;
-            background: $surface;
-            padding: 0 1;
         }
         & #note-about { color: $text-muted; margin-bottom: 1; }
         & #note-hint { color: $text-muted; margin-top: 1; }
@@ -48,7 +43,7 @@ class NoteScreen(ModalScreen[str | None]):
         self.keymap: Mapping[str, str] = keymap or {}
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="note-box"):
+        with Vertical(id="note-box", classes="modal-box"):
             yield Static(id="note-about", markup=False)
             yield Input(self.note, placeholder="Note on this claim", id="note-input")
             yield Static(id="note-hint", markup=False)
