@@ -9,12 +9,14 @@ history event or not at all, and a second writer waits (``busy_timeout``) instea
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import re
 import sqlite3
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -41,7 +43,8 @@ from verifier.models import (
     Verdict,
     VerdictEvent,
 )
-from verifier.store.schema import SchemaError, migrate
+from verifier.store.schema import INDEXED_KIND, SchemaError, migrate
+from verifier.store.terms import sentence_terms
 
 DEFAULT_DB = "verifier.db"
 
@@ -187,6 +190,13 @@ def _article_from_row(row: sqlite3.Row, with_text: bool) -> ArticleRecord:
     )
 
 
+_RANKED_WINDOW = 200
+"""Ranked ids fetched per ranking pass: enough for filters and de-duplication to leave a
+full page nearly always (a pass costs the same whatever its LIMIT; holding 1,000 ids is
+cheap), so a second pass is rare."""
+_JOIN_CHUNK = 64  # ranked ids joined to their rows per statement
+
+
 class Store:
     """Library API over one verifier database; the CLI, TUI and exports all go through it."""
 
@@ -219,6 +229,10 @@ class Store:
         self.db = sqlite_utils.Database(conn)
         self._lock = threading.RLock()
         self._savepoints = 0
+        # Term counts added by each open transaction level, written when the outermost one
+        # commits: one upsert per term per batch instead of per sentence, and a savepoint
+        # that rolls back takes its counts with it.
+        self._term_counts: list[Counter[str]] = []
 
     # -- plumbing ----------------------------------------------------------------------------
 
@@ -247,21 +261,40 @@ class Store:
                 self._savepoints += 1
                 name = f"sp{self._savepoints}"
                 self.conn.execute(f"SAVEPOINT {name}")
+                self._term_counts.append(Counter())
                 try:
                     yield self.conn
                 except BaseException:
+                    self._term_counts.pop()
                     self.conn.execute(f"ROLLBACK TO {name}")
                     self.conn.execute(f"RELEASE {name}")
                     raise
+                added = self._term_counts.pop()
+                if self._term_counts:
+                    self._term_counts[-1].update(added)
+                else:  # the outer transaction was begun by hand, not by transaction()
+                    self._write_term_counts(added)
                 self.conn.execute(f"RELEASE {name}")
                 return
             self._begin_immediate()
+            self._term_counts.append(Counter())
             try:
                 yield self.conn
+                self._write_term_counts(self._term_counts[-1])
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise
+            finally:
+                self._term_counts.pop()
             self.conn.execute("COMMIT")
+
+    def _write_term_counts(self, counts: Counter[str]) -> None:
+        if counts:
+            self.conn.executemany(
+                "INSERT INTO term_counts (term, doc) VALUES (?, ?)"
+                " ON CONFLICT (term) DO UPDATE SET doc = doc + excluded.doc",
+                counts.items(),
+            )
 
     def _begin_immediate(self) -> None:
         """``BEGIN IMMEDIATE``, retried while another process holds the write lock.
@@ -342,6 +375,10 @@ class Store:
                     ),
                 )
                 sentence_ids[unit.index] = int(cur.lastrowid or 0)
+            counts = self._term_counts[-1]
+            for unit in analysed.units:
+                if unit.kind == INDEXED_KIND:
+                    counts.update(sentence_terms(unit.text))
             seen: dict[str, int] = {}
             for position, att in enumerate(analysed.attributions):
                 base = claim_id_for(doc.name, att)
@@ -514,14 +551,12 @@ class Store:
     # -- retrieval ---------------------------------------------------------------------------
 
     def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
-        """How many sentences contain each (stemmed) term, from the FTS5 vocabulary."""
+        """How many sentences contain each (stemmed) term, from the store's term counts."""
         wanted = sorted(set(terms))
         if not wanted:
             return {}
         marks = ",".join("?" * len(wanted))
-        rows = self._query(
-            f"SELECT term, doc FROM sentences_fts_vocab WHERE term IN ({marks})", wanted
-        )
+        rows = self._query(f"SELECT term, doc FROM term_counts WHERE term IN ({marks})", wanted)
         return {r["term"]: int(r["doc"]) for r in rows}
 
     def sentence_total(self) -> int:
@@ -533,68 +568,67 @@ class Store:
         *,
         limit: int = 20,
         exclude_article: int | None = None,
-        kinds: Sequence[str] = ("body",),
     ) -> list[tuple[SentenceRecord, float, ArticleRecord]]:
-        """BM25-ranked sentences for an FTS5 MATCH expression (higher score is better).
+        """The best ``limit`` sentences for an FTS5 MATCH expression (higher score is better).
 
-        The ranking runs on the FTS table alone (a top-N over the matches, no join per
-        match); only the best rows are joined to their sentence and article and filtered.
-        When filters drop too many, the ranked window widens until ``limit`` rows survive or
-        the matches run out.
+        Only body sentences are indexed (``schema.INDEXED_KIND``), so only they are found.
+        """
+        found = self.iter_search_sentences(match, exclude_article=exclude_article)
+        return list(itertools.islice(found, limit))
+
+    def iter_search_sentences(
+        self,
+        match: str,
+        *,
+        exclude_article: int | None = None,
+    ) -> Iterator[tuple[SentenceRecord, float, ArticleRecord]]:
+        """BM25-ranked sentences for an FTS5 MATCH expression, best first, lazily.
+
+        FTS5 scores every match before it can return the best one, so the costly part is one
+        ranking pass; ranking again because a filter (the claim's own article) or the
+        caller's de-duplication dropped rows would repeat all of it. So one pass fetches a
+        wide window of ranked ids (cheap to hold), and only the rows a caller actually takes
+        are joined to their sentence and article, a chunk at a time. Ties keep id order.
         """
         if not match.strip():
-            return []
+            return
         extra = ""
         filters: list[Any] = []
-        if kinds:
-            extra += f" AND s.kind IN ({','.join('?' * len(kinds))})"
-            filters += list(kinds)
         if exclude_article is not None:
             extra += " AND s.article_id != ?"
             filters.append(exclude_article)
-        window = 4 * limit + 10
+        window = _RANKED_WINDOW
+        walked: set[int] = set()
         while True:
-            rows = self._query(
-                "SELECT s.*, -f.rank AS score, f.n AS n, a.id AS a_id, a.name AS a_name,"
-                " a.content_hash AS a_hash, a.title AS a_title, a.outlet AS a_outlet,"
-                " a.url AS a_url, a.published AS a_published, a.byline AS a_byline,"
-                " a.fmt AS a_fmt, a.ingested_at AS a_ingested"
-                " FROM (SELECT rowid, rank, count(*) OVER () AS n FROM ("
-                "   SELECT rowid, rank FROM sentences_fts WHERE sentences_fts MATCH ?"
-                "   ORDER BY rank LIMIT ?)) f"
-                " JOIN sentences s ON s.id = f.rowid JOIN articles a ON a.id = s.article_id"
-                f" WHERE 1{extra} ORDER BY f.rank, s.id LIMIT ?",
-                [match, window, *filters, limit],
-            )
-            ranked = int(rows[0]["n"]) if rows else 0
-            if len(rows) >= limit or (rows and ranked < window) or window >= 1 << 20:
-                break
-            if not rows:
-                # Nothing survived the filters: were there fewer matches than the window?
-                found = self._query(
-                    "SELECT count(*) FROM (SELECT rowid FROM sentences_fts"
-                    " WHERE sentences_fts MATCH ? LIMIT ?)",
+            ranked = sorted(
+                (float(r[1]), int(r[0]))
+                for r in self._query(
+                    "SELECT rowid, rank FROM sentences_fts WHERE sentences_fts MATCH ?"
+                    " ORDER BY rank LIMIT ?",
                     (match, window),
                 )
-                if int(found[0][0]) < window:
-                    break
-            window *= 4
-        out = []
-        for r in rows:
-            art = ArticleRecord(
-                id=r["a_id"],
-                name=r["a_name"],
-                content_hash=r["a_hash"],
-                title=r["a_title"],
-                outlet=r["a_outlet"],
-                url=r["a_url"],
-                published=r["a_published"],
-                byline=r["a_byline"],
-                fmt=r["a_fmt"],
-                ingested_at=r["a_ingested"],
             )
-            out.append((_sentence_from_row(r), float(r["score"]), art))
-        return out
+            fresh = [item for item in ranked if item[1] not in walked]
+            for i in range(0, len(fresh), _JOIN_CHUNK):
+                chunk = fresh[i : i + _JOIN_CHUNK]
+                rows = self._query(
+                    "SELECT s.*, a.id AS a_id, a.name AS a_name, a.content_hash AS a_hash,"
+                    " a.title AS a_title, a.outlet AS a_outlet, a.url AS a_url,"
+                    " a.published AS a_published, a.byline AS a_byline, a.fmt AS a_fmt,"
+                    " a.ingested_at AS a_ingested"
+                    " FROM sentences s JOIN articles a ON a.id = s.article_id"
+                    f" WHERE s.id IN ({','.join('?' * len(chunk))}){extra}",
+                    [rowid for _, rowid in chunk] + filters,
+                )
+                by_id = {int(r["id"]): r for r in rows}
+                for rank, rowid in chunk:
+                    r = by_id.get(rowid)
+                    if r is not None:
+                        yield _sentence_from_row(r), -rank, _article_from_joined_row(r)
+            if len(ranked) < window:
+                return
+            walked.update(rowid for _, rowid in ranked)
+            window *= 8
 
     # -- evidence ----------------------------------------------------------------------------
 
@@ -930,6 +964,22 @@ def _verdict_from_row(r: sqlite3.Row) -> Verdict:
         attribution_check=r["attribution_check"],
         source_grade=r["source_grade"],
         recheck_date=r["recheck_date"],
+    )
+
+
+def _article_from_joined_row(r: sqlite3.Row) -> ArticleRecord:
+    """The article of a sentence row joined with ``a_``-prefixed article columns."""
+    return ArticleRecord(
+        id=r["a_id"],
+        name=r["a_name"],
+        content_hash=r["a_hash"],
+        title=r["a_title"],
+        outlet=r["a_outlet"],
+        url=r["a_url"],
+        published=r["a_published"],
+        byline=r["a_byline"],
+        fmt=r["a_fmt"],
+        ingested_at=r["a_ingested"],
     )
 
 
