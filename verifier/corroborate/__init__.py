@@ -7,7 +7,6 @@ stored evidence after an ingest.
 
 from verifier.corroborate.evidence import (
     DEFAULT_LIMIT,
-    EVIDENCE_KINDS,
     Classifier,
     EvidenceHit,
     Judgement,
@@ -41,7 +40,6 @@ from verifier.corroborate.stopwords import STOPWORDS
 __all__ = [
     "DEFAULT_LIMIT",
     "DEFAULT_MAX_TERMS",
-    "EVIDENCE_KINDS",
     "STOPWORDS",
     "Classifier",
     "CorroborationReport",

@@ -16,12 +16,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from verifier.corroborate.query import (
+    CONTEXT_TERMS,
     DEFAULT_MAX_TERMS,
+    claim_match,
+    context_terms,
     frequencies,
     fts_stem,
     informative_terms,
-    or_expression,
-    rank_terms,
 )
 from verifier.models import (
     ArticleRecord,
@@ -33,8 +34,6 @@ from verifier.models import (
 from verifier.store import Store
 
 DEFAULT_LIMIT = 10
-EVIDENCE_KINDS: tuple[UnitKind, ...] = ("body",)
-"""Headlines, captions and footers restate or decorate; only body sentences report."""
 
 # Claims are processed in batches: one vocabulary lookup per batch, bounded memory per batch.
 _BATCH = 200
@@ -159,35 +158,25 @@ def search_match(
     exclude_sentence_id: int | None = None,
     limit: int = DEFAULT_LIMIT,
 ) -> list[EvidenceHit]:
-    """Run a ready MATCH expression and keep the best ``limit`` distinct sentences.
-
-    Candidates are over-fetched because filtering drops some; the fetch widens until enough
-    survive or the corpus has no more.
-    """
+    """Run a ready MATCH expression and keep the best ``limit`` distinct sentences."""
     if limit < 1:
         raise ValueError(f"limit must be at least 1, not {limit}")
     if not match:
         return []
-    fetch = limit * 3 + 5
-    while True:
-        rows = store.search_sentences(
-            match, limit=fetch, exclude_article=article_id, kinds=EVIDENCE_KINDS
-        )
-        hits: list[EvidenceHit] = []
-        seen: set[tuple[int, str]] = set()
-        for sentence, score, article in rows:
-            if sentence.id == exclude_sentence_id:
-                continue
-            key = (sentence.article_id, normalise_sentence(sentence.text))
-            if key in seen:
-                continue
-            seen.add(key)
-            hits.append(_hit(sentence, score, article, len(hits) + 1))
-            if len(hits) == limit:
-                return hits
-        if len(rows) < fetch:
-            return hits
-        fetch *= 4
+    hits: list[EvidenceHit] = []
+    seen: set[tuple[int, str]] = set()
+    rows = store.iter_search_sentences(match, exclude_article=article_id)
+    for sentence, score, article in rows:
+        if sentence.id == exclude_sentence_id:
+            continue
+        key = (sentence.article_id, normalise_sentence(sentence.text))
+        if key in seen:
+            continue
+        seen.add(key)
+        hits.append(_hit(sentence, score, article, len(hits) + 1))
+        if len(hits) == limit:
+            break
+    return hits
 
 
 def find_evidence(
@@ -198,14 +187,16 @@ def find_evidence(
     exclude_sentence_id: int | None = None,
     limit: int = DEFAULT_LIMIT,
     max_terms: int = DEFAULT_MAX_TERMS,
+    context: Sequence[str] = (),
 ) -> list[EvidenceHit]:
     """Sentences of other articles that share the rarest words of ``text``, best first.
 
     ``article_id`` is the article the text comes from: its sentences are not evidence for it.
+    ``context`` words (``article_context``) are searched for too, to favour the same event.
     """
     terms = informative_terms(text)
-    df = frequencies(store, (fts_stem(t) for t in terms))
-    match = or_expression(rank_terms(terms, df, max_terms))
+    df = frequencies(store, (fts_stem(t) for t in [*terms, *context]))
+    match = claim_match(terms, df, context, max_terms)
     return search_match(
         store,
         match,
@@ -213,6 +204,39 @@ def find_evidence(
         exclude_sentence_id=exclude_sentence_id,
         limit=limit,
     )
+
+
+def article_context(store: Store, article_id: int, limit: int = CONTEXT_TERMS) -> list[str]:
+    """The words naming what an article is about, to add to its claims' queries."""
+    texts = [s.text for s in store.sentences(article_id)]
+    df = frequencies(store, (fts_stem(t) for text in texts for t in informative_terms(text)))
+    return context_terms(texts, df, limit)
+
+
+def claim_matches(
+    store: Store,
+    claims: Sequence[ClaimRecord],
+    *,
+    max_terms: int = DEFAULT_MAX_TERMS,
+    contexts: dict[int, list[str]] | None = None,
+) -> list[str]:
+    """Each claim's MATCH expression, with one frequency lookup for the whole batch.
+
+    ``contexts`` caches each article's context words across batches (claims of one article
+    share them).
+    """
+    contexts = {} if contexts is None else contexts
+    for claim in claims:
+        if claim.article_id not in contexts:
+            contexts[claim.article_id] = article_context(store, claim.article_id)
+    term_lists = [informative_terms(claim_query_text(c)) for c in claims]
+    stems = {fts_stem(t) for terms in term_lists for t in terms}
+    stems |= {fts_stem(t) for c in claims for t in contexts[c.article_id]}
+    df = frequencies(store, stems)
+    return [
+        claim_match(terms, df, contexts[claim.article_id], max_terms)
+        for claim, terms in zip(claims, term_lists, strict=True)
+    ]
 
 
 def claim_query_text(claim: ClaimRecord) -> str:
@@ -231,10 +255,8 @@ def evidence_for_claims(
     max_terms: int = DEFAULT_MAX_TERMS,
 ) -> Iterator[tuple[str, list[EvidenceRecord]]]:
     """Evidence records per claim, with one vocabulary lookup for the whole batch."""
-    term_lists = [informative_terms(claim_query_text(c)) for c in claims]
-    df = frequencies(store, (fts_stem(t) for terms in term_lists for t in terms))
-    for claim, terms in zip(claims, term_lists, strict=True):
-        match = or_expression(rank_terms(terms, df, max_terms))
+    matches = claim_matches(store, claims, max_terms=max_terms)
+    for claim, match in zip(claims, matches, strict=True):
         hits = search_match(
             store,
             match,

@@ -30,21 +30,16 @@ from verifier.corroborate.compare import (
 )
 from verifier.corroborate.evidence import (
     DEFAULT_LIMIT,
-    EVIDENCE_KINDS,
     EvidenceHit,
     Judgement,
     _hit,
-    claim_query_text,
+    article_context,
+    claim_matches,
     normalise_sentence,
 )
 from verifier.corroborate.query import (
     DEFAULT_MAX_TERMS,
     fold,
-    frequencies,
-    fts_stem,
-    informative_terms,
-    or_expression,
-    rank_terms,
     tokens,
 )
 from verifier.corroborate.stories import family_roots
@@ -297,7 +292,7 @@ def candidates(
     if not match:
         return [], {}
     fetch = limit * 4 + 10
-    rows = store.search_sentences(match, limit=fetch, kinds=EVIDENCE_KINDS)
+    rows = store.search_sentences(match, limit=fetch)
     ids = [s.id for s, _, _ in rows]
     sources = sentence_sources(store, ids)
     positions = sentence_positions(store, ids + [claim.sentence_id])
@@ -410,17 +405,16 @@ def corroborate(
     report = CorroborationReport()
     view = CorpusView.load(store)
     ids = list(claim_ids) if claim_ids is not None else store.claim_ids()
+    article_words: dict[int, list[str]] = {}  # context words per article, for its claims
     for start in range(0, len(ids), _BATCH):
         batch = store.claims_by_ids(ids[start : start + _BATCH])
-        term_lists = [informative_terms(claim_query_text(c)) for c in batch]
-        df = frequencies(store, (fts_stem(t) for terms in term_lists for t in terms))
+        matches = claim_matches(store, batch, max_terms=max_terms, contexts=article_words)
         claim_positions = sentence_positions(store, [c.sentence_id for c in batch])
         evidence: list[tuple[str, list[EvidenceRecord]]] = []
         counts: dict[str, tuple[int, int]] = {}
         conflicts: list[tuple[str, list[FigureConflict]]] = []
-        for claim, terms in zip(batch, term_lists, strict=True):
+        for claim, match in zip(batch, matches, strict=True):
             names = claim_source_names(store, claim, view)
-            match = or_expression(rank_terms(terms, df, max_terms))
             hits, contexts = candidates(
                 store, claim, match, view=view, claim_names=names, limit=limit
             )
@@ -678,7 +672,13 @@ def search_evidence(
     article = store.article_by_name(article_name) if article_name else None
     if article_name and article is None:
         raise PassageError(f"{article_name}: no article with that name in {store.path}")
-    hits = find_evidence(store, text, article_id=article.id if article else None, limit=limit)
+    hits = find_evidence(
+        store,
+        text,
+        article_id=article.id if article else None,
+        limit=limit,
+        context=article_context(store, article.id) if article else (),
+    )
     if not hits:
         return []
     ids = [h.sentence_id for h in hits]
