@@ -15,6 +15,7 @@ from benchmarks.generate import generate
 from verifier.corroborate.query import rank_terms
 from verifier.models import Document
 from verifier.pipeline import _analyse_one, ingest_paths
+from verifier.priority import compute_priorities
 from verifier.store import Store
 
 
@@ -110,3 +111,23 @@ def test_ranked_window_widens_past_filtered_rows(tmp_path: Path) -> None:
             (match,),
         )
         assert [s.id for s, _, _ in got] == [r[0] for r in want]
+
+
+def test_rescoring_only_touched_claims_leaves_no_priority_stale(tmp_path: Path) -> None:
+    """An ingest rescores its new claims and those it revisited; a full rescore afterwards
+    must change nothing, or a stale score would misorder the review queue."""
+    sample = Path(__file__).resolve().parent.parent / "data" / "sample"
+    files = sorted(p for p in sample.iterdir() if not p.name.startswith(("gold", "README")))
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    for i, path in enumerate(files):
+        target = first if i % 2 == 0 else second
+        (target / path.name).write_bytes(path.read_bytes())
+    with Store(tmp_path / "s.db") as store:
+        ingest_paths(store, [first], workers=1)
+        ingest_paths(store, [second], workers=1)
+        before = dict(store._query("SELECT id, priority FROM claims").__iter__())
+        assert len(set(before.values())) > 3
+        assert compute_priorities(store) == len(before)
+        assert dict(store._query("SELECT id, priority FROM claims").__iter__()) == before

@@ -271,6 +271,7 @@ def ingest_paths(
         write(batch)
     if progress:
         progress(len(files), len(files), "")
+    touched: list[str] = []
     if corroborate and report.added:
         # Stories and copies first; then the claims of every story a new article joined, since
         # a new article can be evidence (or a copy) for old claims too.
@@ -281,7 +282,9 @@ def ingest_paths(
         touched = claims_of_stories(store, added_ids) + claims_repeated_in(store, added_ids)
         track_all(store, dict.fromkeys(touched))
     if report.added:
-        # Last: the score reads the independence counts and conflicts the stages above wrote.
-        compute_priorities(store)
+        # Last: the score reads the independence counts and conflicts the stages above wrote,
+        # and only the new claims and those the stages revisited can have changed.
+        rescore = dict.fromkeys(store.claim_ids_of_articles(added_ids) + touched)
+        compute_priorities(store, list(rescore))
     report.seconds = time.perf_counter() - started
     return report

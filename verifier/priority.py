@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -147,14 +147,19 @@ def score_claim(claim: ClaimRecord, conflicts: int = 0) -> Priority:
     return Priority(round(min(1.0, max(0.0, score)), 4), tuple(reasons))
 
 
-def compute_priorities(store: Store, *, batch: int = 2000) -> int:
-    """Score every claim and write ``claims.priority``; returns how many claims were scored.
+def compute_priorities(
+    store: Store, claim_ids: Sequence[str] | None = None, *, batch: int = 2000
+) -> int:
+    """Score claims (all, or ``claim_ids``) and write ``claims.priority``; returns how many.
 
-    Claims are read a page at a time so 100k claims never sit in memory as records, and all
-    updates land in one transaction (one fsync per ingest, as for evidence).
+    A score changes only when a claim is new or its independence counts or figure conflicts
+    change, so an ingest rescores just those claims: rescoring the whole corpus cost ~8 s
+    per ingest at 10k articles, growing with the corpus, not the batch. Claims are read a
+    page at a time so 100k claims never sit in memory as records, and all updates land in
+    one transaction (one fsync per ingest, as for evidence).
     """
     conflicts = conflict_counts(store)
-    ids = store.claim_ids(ClaimFilter(sort="article"))
+    ids = list(claim_ids) if claim_ids is not None else store.claim_ids(ClaimFilter(sort="article"))
     updates: list[tuple[float, str]] = []
     for start in range(0, len(ids), batch):
         for claim in store.claims_by_ids(ids[start : start + batch]):

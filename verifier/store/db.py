@@ -524,6 +524,20 @@ class Store:
         )
         return [r[0] for r in self._query(sql, params)]
 
+    def claim_ids_of_articles(self, article_ids: Iterable[int]) -> list[str]:
+        """The ids of the claims of ``article_ids``, in reading order."""
+        wanted = sorted(set(article_ids))
+        out: list[str] = []
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            rows = self._query(
+                f"SELECT id FROM claims WHERE article_id IN ({','.join('?' * len(chunk))})"
+                " ORDER BY article_id, position",
+                chunk,
+            )
+            out += [r[0] for r in rows]
+        return out
+
     def claims_by_ids(self, ids: Sequence[str]) -> list[ClaimRecord]:
         """The claims for ``ids``, in the order given (missing ids are skipped)."""
         if not ids:
