@@ -245,7 +245,13 @@ def _shown_at(screen: object) -> float:
     return float(getattr(screen, "shown_at", 0.0))
 
 
-def run(claims: int = 100_000, presses: int = 200) -> dict[str, float]:
+BASELINE_CLAIMS = 1_000
+"""The in-run baseline: the same measurements on a small queue, so the figures at scale
+read as a cost of size (a ratio) whatever the machine's speed or load."""
+
+
+def _measure_db(claims: int, presses: int) -> tuple[dict[str, float], float]:
+    """Fill a fresh database with ``claims`` claims and measure it: (figures, fill seconds)."""
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
         store = fill(Path(tmp) / "bench.db", claims)
@@ -255,18 +261,40 @@ def run(claims: int = 100_000, presses: int = 200) -> dict[str, float]:
                 figures = asyncio.run(_measure(store, presses, clock))
         finally:
             store.close()
+    return figures, filled
+
+
+def _ratio(value: float, base: float) -> str:
+    return f"{value / base:.1f}x" if base > 0 else "-"
+
+
+def run(claims: int = 100_000, presses: int = 200) -> dict[str, float]:
+    """Measure at ``claims`` and at the 1k baseline in the same run; print both and ratios.
+
+    Returns the figures at ``claims``, with the baseline's under ``baseline_*`` keys.
+    """
+    base, _ = _measure_db(BASELINE_CLAIMS, presses)
+    figures, filled = _measure_db(claims, presses)
+
+    def vs(key: str, unit: str, scale: float = 1.0, digits: int = 1) -> str:
+        value, baseline = figures[key] * scale, base[key] * scale
+        return (
+            f"{value:.{digits}f} {unit} = {_ratio(value, baseline)} the {BASELINE_CLAIMS:,} "
+            f"baseline ({baseline:.{digits}f} {unit})"
+        )
+
     print(
         f"tui  {claims:,} claims (filled in {filled:.1f} s) · first paint with a claim "
-        f"{figures['first_claim_s']:.2f} s"
+        f"{vs('first_claim_s', 's', digits=2)}"
     )
+    print(f"tui  j -> next claim p50 {vs('next_p50_ms', 'ms')} · p95 {vs('next_p95_ms', 'ms')}")
     print(
-        f"tui  j -> next claim p50 {figures['next_p50_ms']:.1f} ms p95 "
-        f"{figures['next_p95_ms']:.1f} ms · rating key -> next unrated p50 "
-        f"{figures['rate_p50_ms']:.1f} ms p95 {figures['rate_p95_ms']:.1f} ms "
-        f"({presses} presses each; targets: first paint <= 1 s, p95 <= 50 ms)"
+        f"tui  rating key -> next unrated p50 {vs('rate_p50_ms', 'ms')} · p95 "
+        f"{vs('rate_p95_ms', 'ms')}"
     )
+    print(f"tui  ({presses} presses each; targets at 100k: first paint <= 1 s, p95 <= 50 ms)")
     print(
         f"tui  rating key -> verdict committed and shown (fsync included) p50 "
-        f"{figures['saved_p50_ms']:.1f} ms p95 {figures['saved_p95_ms']:.1f} ms"
+        f"{vs('saved_p50_ms', 'ms')} · p95 {vs('saved_p95_ms', 'ms')}"
     )
-    return figures
+    return figures | {f"baseline_{key}": value for key, value in base.items()}

@@ -6,10 +6,14 @@ screen's handlers apply them.
 
 from __future__ import annotations
 
+import dataclasses
+
 from textual.message import Message
 
 from verifier.models import ClaimRecord
-from verifier.tui.data import QueueSnapshot
+from verifier.tui.data import ClaimContext, QueueSnapshot
+from verifier.tui.widgets.evidence_pane import PreparedEvidence
+from verifier.tui.widgets.lines_view import Wrapped
 
 
 class QueueLoaded(Message):
@@ -37,3 +41,21 @@ class Notice(Message):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PreparedClaim:
+    """A claim's context with both panes' text laid out, made before the claim is opened."""
+
+    context: ClaimContext
+    detail: Wrapped
+    evidence: PreparedEvidence
+    made_at: float  # time.monotonic()
+
+
+class ClaimPrepared(Message):
+    """A worker prepared a claim the next key is likely to open."""
+
+    def __init__(self, prepared: PreparedClaim) -> None:
+        super().__init__()
+        self.prepared = prepared

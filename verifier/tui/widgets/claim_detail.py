@@ -16,7 +16,7 @@ from verifier.priority import parse_facts, score_claim
 from verifier.store.appearances import AppearanceRecord, first_appearance
 from verifier.tui.data import ClaimContext, suggested_check
 from verifier.tui.text import Mark, cell, hanging, highlighted, one_line, plain, plain_line
-from verifier.tui.widgets.lines_view import LinesView
+from verifier.tui.widgets.lines_view import LinesView, PaneLook, Wrapped
 
 LABEL_WIDTH = 10
 FACT_LIMIT = 6
@@ -161,6 +161,8 @@ class ClaimDetail(LinesView):
     }
     """
 
+    STYLE_PREFIX = "claim-detail--"
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._claim_context: ClaimContext | None = None
@@ -173,25 +175,46 @@ class ClaimDetail(LinesView):
         # Fields are wrapped by hand (to keep values in their column): re-wrap on resize.
         self._render_context()
 
-    def show(self, context: ClaimContext | None) -> None:
+    @staticmethod
+    def prepare(context: ClaimContext, look: PaneLook) -> Wrapped:
+        """The pane's text for ``context``, wrapped and its first screen rendered.
+
+        Pure (no widget is touched), so it may run in a worker for a claim not shown yet.
+        """
+        return Wrapped.make(DetailText(look).render(context), look)
+
+    def show(self, context: ClaimContext | None, prepared: Wrapped | None = None) -> None:
+        """Show ``context``; ``prepared`` is its text from :meth:`prepare`, if made already."""
         same_claim = (
             context is not None
             and self._claim_context is not None
             and context.claim.id == self._claim_context.claim.id
         )
         self._claim_context = context
-        self._render_context()
+        if prepared is None or context is None or not self.show_wrapped(prepared):
+            self._render_context()
         if not same_claim:
             self.scroll_home(animate=False)
-
-    def _style(self, name: str) -> Style:
-        return self.get_visual_style(f"claim-detail--{name}", partial=True)
 
     def _render_context(self) -> None:
         context = self._claim_context
         if context is None:
             self.set_content(Content(""))
             return
+        self.set_content(DetailText(self.look()).render(context))
+
+
+class DetailText:
+    """Builds the claim pane's text for one look (width and styles): pure, thread-safe."""
+
+    def __init__(self, look: PaneLook) -> None:
+        self.look = look
+        self.width = look.width
+
+    def _style(self, name: str) -> Style:
+        return self.look.style(name)
+
+    def render(self, context: ClaimContext) -> Content:
         head: list[Content] = []
         if context.claim.gist:
             head += [
@@ -209,7 +232,7 @@ class ClaimDetail(LinesView):
             *self._conflicts(context),
             *self._history(context),
         ]
-        self.set_content(Content("\n").join(sections))
+        return Content("\n").join(sections)
 
     def _passage(self, context: ClaimContext) -> Content:
         claim, offset = context.claim, context.passage_start
@@ -227,7 +250,7 @@ class ClaimDetail(LinesView):
 
     def _field(self, label: str, *values: Content) -> Content:
         name = Content.styled(label, self._style("label"))
-        width = self.scrollable_content_region.width
+        width = self.width
         return hanging(Content.assemble(*values), width, LABEL_WIDTH, name)
 
     def _facts(self, context: ClaimContext) -> list[Content]:
@@ -382,7 +405,7 @@ class ClaimDetail(LinesView):
         needs[1] = max(needs[1], len(UNATTRIBUTED))
         outlet_w, source_w, cue_w, status_w = fit_columns(
             needs,
-            self.scrollable_content_region.width - date_w - mark_w - len(titles),
+            self.width - date_w - mark_w - len(titles),
             weights=(1, 3, 2, 1),
         )
         header = Content.assemble(
@@ -464,7 +487,7 @@ class ClaimDetail(LinesView):
             lines.append(
                 hanging(
                     Content.assemble(plain_line(change + extra), Content.styled(f"  {who}", muted)),
-                    self.scrollable_content_region.width,
+                    self.width,
                     2,
                 )
             )

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from textual.content import Content
 from textual.style import Style
 
 from verifier.models import EvidenceRecord
 from verifier.tui.text import hanging, plain, plain_line
-from verifier.tui.widgets.lines_view import LinesView
+from verifier.tui.widgets.lines_view import LinesView, PaneLook, Wrapped
 
 INDENT = 5
 
@@ -64,12 +65,15 @@ class EvidencePane(LinesView):
     }
     """
 
+    STYLE_PREFIX = "evidence-pane--"
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._evidence: tuple[EvidenceRecord, ...] | None = None
         self._marks: Mapping[int, str] = {}
         self.selected = 0
-        self._item_lines: list[int] = []
+        self._item_lines: tuple[int, ...] = ()
+        self._subtitle = ""
 
     def on_mount(self) -> None:
         self.watch(self.app, "theme", lambda _: self._render_evidence(), init=False)
@@ -78,17 +82,40 @@ class EvidencePane(LinesView):
         # Lines are wrapped by hand (for the hanging indent), so a new width needs a re-wrap.
         self._render_evidence()
 
+    @staticmethod
+    def prepare(
+        evidence: tuple[EvidenceRecord, ...], marks: Mapping[int, str], look: PaneLook
+    ) -> PreparedEvidence:
+        """The pane's text for a claim's evidence (first line selected), wrapped and its
+        first screen rendered. Pure, so it may run in a worker for a claim not shown yet."""
+        text = EvidenceText(look).render(evidence, marks, 0)
+        return PreparedEvidence(
+            evidence, dict(marks), Wrapped.make(text.content, look), text.item_lines, text.subtitle
+        )
+
     def show(
         self,
         evidence: tuple[EvidenceRecord, ...] | None,
         marks: Mapping[int, str] | None = None,
+        prepared: PreparedEvidence | None = None,
     ) -> None:
+        """Show ``evidence``; ``prepared`` is its text from :meth:`prepare`, if made already."""
         changed = evidence != self._evidence
         self._evidence = evidence
         self._marks = marks or {}
         if changed:
             self.selected = 0
-        self._render_evidence()
+        if not (
+            prepared is not None
+            and self.selected == 0
+            and prepared.evidence == evidence
+            and prepared.marks == self._marks
+            and self.show_wrapped(prepared.wrapped)
+        ):
+            self._render_evidence()
+        elif prepared is not None:
+            self._item_lines = prepared.item_lines
+            self._set_subtitle(prepared.subtitle)
         if changed:
             self.scroll_home(animate=False)
 
@@ -117,34 +144,80 @@ class EvidencePane(LinesView):
             elif end > self.scroll_y + height:
                 self.scroll_to(y=max(top, end - height), animate=False)
 
-    def _style(self, name: str) -> Style:
-        return self.get_visual_style(f"evidence-pane--{name}", partial=True)
-
     def _render_evidence(self) -> None:
-        self.border_subtitle = ""
-        self._item_lines = []
         if self._evidence is None:
+            self._set_subtitle("")
+            self._item_lines = ()
             self.set_content(Content(""))
             return
-        if not self._evidence:
+        text = EvidenceText(self.look()).render(self._evidence, self._marks, self.selected)
+        self._set_subtitle(text.subtitle)
+        self._item_lines = text.item_lines
+        self.set_content(text.content)
+
+    def _set_subtitle(self, subtitle: str) -> None:
+        # Setting a border title repaints the whole pane, even to the same text.
+        if subtitle != self._subtitle:
+            self._subtitle = subtitle
+            self.border_subtitle = subtitle
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedEvidence:
+    """The pane's text, where each item starts (to keep the selection in view), the subtitle."""
+
+    content: Content
+    item_lines: tuple[int, ...]
+    subtitle: str
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedEvidence:
+    """Text made ahead for ``evidence`` with ``marks``, first line selected."""
+
+    evidence: tuple[EvidenceRecord, ...]
+    marks: Mapping[int, str]
+    wrapped: Wrapped
+    item_lines: tuple[int, ...]
+    subtitle: str
+
+
+class EvidenceText:
+    """Builds the evidence pane's text for one look (width and styles): pure, thread-safe."""
+
+    def __init__(self, look: PaneLook) -> None:
+        self.look = look
+
+    def _style(self, name: str) -> Style:
+        return self.look.style(name)
+
+    def render(
+        self, evidence: tuple[EvidenceRecord, ...], marks: Mapping[int, str], selected: int
+    ) -> RenderedEvidence:
+        if not evidence:
             message = "No evidence found in the other articles."
-            self.set_content(Content.styled(message, self._style("empty")))
-            return
-        marked = len(self._marks)
-        self.border_subtitle = f"{len(self._evidence)} sentences" + (
-            f" · {marked} marked" if marked else ""
-        )
-        width = self.scrollable_content_region.width
+            return RenderedEvidence(Content.styled(message, self._style("empty")), (), "")
+        marked = len(marks)
+        subtitle = f"{len(evidence)} sentences" + (f" · {marked} marked" if marked else "")
+        width = self.look.width
         items = []
+        item_lines = []
         line = 0
-        for n, e in enumerate(self._evidence, 1):
-            item = self._item(n, e, width, n - 1 == self.selected)
-            self._item_lines.append(line)
+        for n, e in enumerate(evidence, 1):
+            item = self._item(n, e, width, n - 1 == selected, marks)
+            item_lines.append(line)
             line += item.plain.count("\n") + 2
             items.append(item)
-        self.set_content(Content("\n\n").join(items))
+        return RenderedEvidence(Content("\n\n").join(items), tuple(item_lines), subtitle)
 
-    def _item(self, number: int, evidence: EvidenceRecord, width: int, selected: bool) -> Content:
+    def _item(
+        self,
+        number: int,
+        evidence: EvidenceRecord,
+        width: int,
+        selected: bool,
+        marks: Mapping[int, str],
+    ) -> Content:
         """Where it is from, how it relates, then the sentence itself, under a rank number."""
         meta = self._style("meta")
         sep = Content.styled(" · ", meta)
@@ -165,7 +238,7 @@ class EvidencePane(LinesView):
                 label, style = ("same origin", "dependent")
             how += [sep, Content.styled(label, self._style(style))]
         how += [sep, Content.styled(f"score {evidence.score:.2f}", meta)]
-        mark = self._marks.get(evidence.sentence_id)
+        mark = marks.get(evidence.sentence_id)
         if mark in MARKS:
             text, mark_tone = MARKS[mark]
             how += [sep, Content.styled(text, self._style(mark_tone))]
