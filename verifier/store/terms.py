@@ -74,4 +74,6 @@ def fts_stem(token: str) -> str:
 
 def sentence_terms(text: str) -> set[str]:
     """The distinct indexed terms of one sentence: what its row adds to each term's count."""
-    return {fts_stem(token) for token in tokens(text)}
+    # ASCII needs no normalising; a set first stems each distinct word once.
+    words = set(_TOKEN.findall(text) if text.isascii() else tokens(text))
+    return {fts_stem(word) for word in words}
