@@ -203,7 +203,7 @@ async def _measure(store: Store, presses: int, clock: FrameClock) -> dict[str, f
         started = time.perf_counter()
         await pilot.press(key)
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await app.settled()
         await pilot.pause()
         shown = _shown_at(app.screen)
         first = next((t for t in clock.frames if t > max(started, shown)), None)
@@ -225,7 +225,7 @@ async def _measure(store: Store, presses: int, clock: FrameClock) -> dict[str, f
         rated = [await key_latency(pilot, str(1 + n % 6)) for n in range(presses)]
         ratings = [shown for shown, _ in rated]
         saved = [last for _, last in rated]
-        await app.workers.wait_for_complete()
+        await app.settled()
         await pilot.press("q")
     move50, move95 = _percentiles(moves)
     rate50, rate95 = _percentiles(ratings)

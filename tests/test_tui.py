@@ -45,9 +45,9 @@ def fresh(store: Store) -> Store:
 
 async def settle(app: VerifierApp, pilot: Pilot[None]) -> None:
     """Wait for store workers and the messages they posted (never sleep)."""
-    await app.workers.wait_for_complete()
+    await app.settled()
     await pilot.pause()
-    await app.workers.wait_for_complete()
+    await app.settled()
     await pilot.pause()
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -15,10 +17,10 @@ from verifier.store import ClaimFilter, Store
 from verifier.tui.data import (
     ClaimQueueModel,
     ContextLoader,
-    WriteSequencer,
     passage_bounds,
     read_snapshot,
 )
+from verifier.tui.writer import StoreWriter
 
 
 @pytest.fixture
@@ -130,27 +132,46 @@ def test_passage_falls_back_to_the_sentence_span(store: Store) -> None:
     )
 
 
-def test_sequencer_runs_writes_in_ticket_order() -> None:
-    sequencer = WriteSequencer(timeout=10)
+def test_writer_runs_writes_in_submission_order() -> None:
+    """Keys pressed quickly ("rate" then "undo") must reach the store in that order."""
     order: list[int] = []
-    tickets = [sequencer.ticket() for _ in range(5)]
-
-    def write(ticket: int) -> None:
-        with sequencer.turn(ticket):
-            order.append(ticket)
-
-    threads = [threading.Thread(target=write, args=(t,)) for t in reversed(tickets)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(10)
-    assert order == tickets
+    gate = threading.Event()
+    writer = StoreWriter(lambda error: None)
+    writer.submit(lambda: gate.wait(10))  # the first write is slow: the others must queue
+    for n in range(5):
+        writer.submit(partial(order.append, n))
+    assert writer.pending == 6
+    gate.set()
+    writer.close()
+    assert order == [0, 1, 2, 3, 4] and writer.pending == 0
 
 
-def test_sequencer_moves_on_after_a_failed_write() -> None:
-    sequencer = WriteSequencer(timeout=10)
-    first, second = sequencer.ticket(), sequencer.ticket()
-    with pytest.raises(RuntimeError), sequencer.turn(first):
+def test_writer_reports_a_failed_write_and_goes_on() -> None:
+    errors: list[BaseException] = []
+    done: list[str] = []
+    writer = StoreWriter(errors.append)
+
+    def fail() -> None:
         raise RuntimeError("write failed")
-    with sequencer.turn(second):
-        pass
+
+    writer.submit(fail)
+    writer.submit(partial(done.append, "next"))
+    writer.close()
+    assert [str(e) for e in errors] == ["write failed"] and done == ["next"]
+    with pytest.raises(RuntimeError):
+        writer.submit(partial(done.append, "after close"))
+
+
+async def test_writer_drained_waits_for_every_queued_write() -> None:
+    gate = threading.Event()
+    done: list[int] = []
+    writer = StoreWriter(lambda error: None)
+    writer.submit(lambda: gate.wait(10))
+    writer.submit(partial(done.append, 1))
+    waiting = asyncio.ensure_future(writer.drained())
+    await asyncio.sleep(0)
+    assert not waiting.done() and done == []
+    gate.set()
+    await asyncio.wait_for(waiting, 10)
+    assert done == [1]
+    writer.close()

@@ -41,11 +41,11 @@ def keys(*pressed: str) -> Callable[[Pilot[None]], object]:
 
     async def run_before(pilot: Pilot[None]) -> None:
         app = pilot.app
-        await app.workers.wait_for_complete()
+        await app.settled()
         await pilot.pause()
         for key in pressed:
             await pilot.press(key)
-            await app.workers.wait_for_complete()
+            await app.settled()
             await pilot.pause()
         for field in app.screen.query(Input):
             field.cursor_blink = False

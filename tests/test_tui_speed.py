@@ -37,7 +37,7 @@ async def repainted_in_full(app: VerifierApp) -> str:
     screen._show_current()
     screen.query_one(ClaimDetail).refresh()
     screen.query_one(EvidencePane).refresh()
-    await app.workers.wait_for_complete()
+    await app.settled()
     return screen_text(app)
 
 

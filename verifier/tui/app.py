@@ -101,9 +101,23 @@ class VerifierApp(App[None]):
         # "q" is a priority binding; while typing a note (or a palette search) it is a letter.
         return not (action == "quit" and isinstance(self.focused, Input))
 
+    async def settled(self) -> None:
+        """Wait until no worker runs and no store write is queued (reads, then writes).
+
+        A write can start a worker (a failed save reloads the queue), so both are waited
+        for until neither has anything left.
+        """
+        while True:
+            await self.workers.wait_for_complete()
+            writers = [s.writer for s in self.screen_stack if isinstance(s, MainScreen)]
+            if not any(w.pending for w in writers):
+                return
+            for writer in writers:
+                await writer.drained()
+
     async def action_quit(self) -> None:
         """Let pending verdict writes commit before leaving; each is already a transaction."""
-        await self.workers.wait_for_complete()
+        await self.settled()
         self.end_session()
         self.exit()
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -324,37 +323,3 @@ class _Lru(Generic[K, V]):
             self._items.move_to_end(key)
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
-
-
-class WriteSequencer:
-    """Makes store writes commit in the order the keys were pressed.
-
-    Each write runs in its own thread worker, and threads start in no fixed order: "rate" then
-    "undo" pressed quickly could otherwise undo the verdict before the one just given. The UI
-    thread takes a ticket per write, in key order; the worker waits for its ticket's turn.
-    """
-
-    def __init__(self, timeout: float = 120.0) -> None:
-        self._cond = threading.Condition()
-        self._issued = 0
-        self._serving = 0
-        self.timeout = timeout
-
-    def ticket(self) -> int:
-        with self._cond:
-            ticket = self._issued
-            self._issued += 1
-            return ticket
-
-    @contextmanager
-    def turn(self, ticket: int) -> Iterator[None]:
-        with self._cond:
-            if not self._cond.wait_for(lambda: self._serving >= ticket, timeout=self.timeout):
-                # An earlier write is stuck (its busy_timeout is far shorter): go on without it.
-                self._serving = ticket
-        try:
-            yield
-        finally:
-            with self._cond:
-                self._serving = max(self._serving, ticket + 1)
-                self._cond.notify_all()

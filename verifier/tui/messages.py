@@ -28,11 +28,22 @@ class QueueLoaded(Message):
 class ClaimSaved(Message):
     """A write landed; ``claim`` is the record read back after it, ``jump`` moves the cursor."""
 
-    def __init__(self, claim: ClaimRecord, status: str, *, jump: bool = False) -> None:
+    def __init__(
+        self, claim: ClaimRecord, status: str, *, jump: bool = False, unrated: bool = False
+    ) -> None:
         super().__init__()
         self.claim = claim
         self.status = status
         self.jump = jump
+        self.unrated = unrated  # an undo took this session's rating of the claim back
+
+
+class WriteFailed(Message):
+    """A store write raised; the screen says so and reads the truth again."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__()
+        self.error = error
 
 
 class Notice(Message):

@@ -14,9 +14,10 @@ from __future__ import annotations
 import dataclasses
 import gc
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import partial
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -33,11 +34,17 @@ from verifier.tui.data import (
     ClaimContext,
     ClaimQueueModel,
     ContextLoader,
-    WriteSequencer,
     next_check,
     read_snapshot,
 )
-from verifier.tui.messages import ClaimPrepared, ClaimSaved, Notice, PreparedClaim, QueueLoaded
+from verifier.tui.messages import (
+    ClaimPrepared,
+    ClaimSaved,
+    Notice,
+    PreparedClaim,
+    QueueLoaded,
+    WriteFailed,
+)
 from verifier.tui.screens.article import ArticleScreen
 from verifier.tui.screens.ask import AskScreen
 from verifier.tui.screens.export import ExportScreen
@@ -53,6 +60,7 @@ from verifier.tui.widgets.claim_queue import ClaimQueue
 from verifier.tui.widgets.evidence_pane import EvidencePane
 from verifier.tui.widgets.lines_view import PaneLook
 from verifier.tui.widgets.status_line import StatusLine
+from verifier.tui.writer import StoreWriter
 
 EMPTY_MESSAGE = (
     "There are no claims to review yet.\n\n"
@@ -81,7 +89,9 @@ class MainScreen(Screen[None]):
         self.reader = open_reader(store)
         self.model = ClaimQueueModel(self.reader)
         self.contexts = ContextLoader(self.reader)
-        self.sequencer = WriteSequencer()
+        # Writes run on one thread, in key order (see ``writer``); failures come back as
+        # messages like everything else a thread reports.
+        self.writer = StoreWriter(lambda error: self.post_message(WriteFailed(error)))
         self.filter = ClaimFilter()
         self.pane = "queue"
         self.session_rated = 0
@@ -102,6 +112,7 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_unmount(self) -> None:
+        self.writer.close()  # runs the writes still queued
         self._release_gc()
         if self.reader is not self.store:
             self.reader.close()
@@ -328,7 +339,7 @@ class MainScreen(Screen[None]):
         claim = self.queue.current
         if claim is None or rating not in RATINGS:
             return
-        self.save_rating(self.sequencer.ticket(), claim.id, rating, claim.verdict_at)
+        self.write(self.save_rating, claim.id, rating, claim.verdict_at)
         self.model.assume_rated(claim.id)
         self._prepared.pop(claim.id, None)
         if claim.rating is None:
@@ -349,97 +360,84 @@ class MainScreen(Screen[None]):
 
     def _note_closed(self, claim_id: str, note: str | None) -> None:
         if note is not None:
-            self.save_note(self.sequencer.ticket(), claim_id, note)
+            self.write(self.save_note, claim_id, note)
 
     def action_undo(self) -> None:
-        self.undo(self.sequencer.ticket())
+        self.write(self.undo)
+
+    def write(self, job: Callable[..., None], *args: Any) -> None:
+        """Run ``job(*args)`` on the writer thread, after every write asked for before it."""
+        self.writer.submit(partial(job, *args))
 
     def action_help(self) -> None:
         path = getattr(self.app, "config_path", None)
         self.app.push_screen(HelpScreen(self.keymap, config_path=path))
 
-    @work(thread=True, group="write", exit_on_error=False)
-    def save_rating(
-        self, ticket: int, claim_id: str, rating: int, seen_at: str | None = None
-    ) -> None:
+    def save_rating(self, claim_id: str, rating: int, seen_at: str | None = None) -> None:
         """Save unless someone else changed the verdict since it was shown: then show theirs."""
-        with self.sequencer.turn(ticket):
-            try:
-                self.store.record_rating(
-                    claim_id,
-                    rating,
-                    reviewer=self.reviewer,
-                    session_id=self.session_id,
-                    seen_at=seen_at,
-                )
-                status = f"Rated {RATINGS[rating]}."
-                jump = False
-            except StaleVerdictError as exc:
-                when = (exc.at or "")[:16].replace("T", " ")
-                status = (
-                    f"Not saved: {exc.reviewer or 'someone'} changed this claim at {when}. "
-                    "Their verdict is shown; rate again to replace it."
-                )
-                jump = True
-            claim = self.store.claim(claim_id)
-            if claim is not None:
-                self.post_message(ClaimSaved(claim, status, jump=jump))
+        try:
+            self.store.record_rating(
+                claim_id,
+                rating,
+                reviewer=self.reviewer,
+                session_id=self.session_id,
+                seen_at=seen_at,
+            )
+            status = f"Rated {RATINGS[rating]}."
+            jump = False
+        except StaleVerdictError as exc:
+            when = (exc.at or "")[:16].replace("T", " ")
+            status = (
+                f"Not saved: {exc.reviewer or 'someone'} changed this claim at {when}. "
+                "Their verdict is shown; rate again to replace it."
+            )
+            jump = True
+        claim = self.store.claim(claim_id)
+        if claim is not None:
+            self.post_message(ClaimSaved(claim, status, jump=jump))
 
-    @work(thread=True, group="write", exit_on_error=False)
-    def save_field(self, ticket: int, claim_id: str, field: str, value: str | None) -> None:
+    def save_field(self, claim_id: str, field: str, value: str | None) -> None:
         """The other judgements: attribution check, source grade, re-check date."""
-        with self.sequencer.turn(ticket):
-            writer = {
-                "attribution_check": self.store.record_attribution_check,
-                "source_grade": self.store.record_source_grade,
-                "recheck_date": self.store.record_recheck_date,
-            }[field]
-            writer(claim_id, value, reviewer=self.reviewer, session_id=self.session_id)
-            claim = self.store.claim(claim_id)
-            label = field.replace("_", " ")
-            if claim is not None:
-                text = (
-                    f"{label.capitalize()}: {value}." if value else f"{label.capitalize()} cleared."
-                )
-                self.post_message(ClaimSaved(claim, text))
+        writer = {
+            "attribution_check": self.store.record_attribution_check,
+            "source_grade": self.store.record_source_grade,
+            "recheck_date": self.store.record_recheck_date,
+        }[field]
+        writer(claim_id, value, reviewer=self.reviewer, session_id=self.session_id)
+        claim = self.store.claim(claim_id)
+        label = field.replace("_", " ")
+        if claim is not None:
+            text = f"{label.capitalize()}: {value}." if value else f"{label.capitalize()} cleared."
+            self.post_message(ClaimSaved(claim, text))
 
-    @work(thread=True, group="write", exit_on_error=False)
-    def save_mark(self, ticket: int, claim_id: str, sentence_id: int, mark: str | None) -> None:
-        with self.sequencer.turn(ticket):
-            self.store.record_evidence_mark(
-                claim_id, sentence_id, mark, reviewer=self.reviewer, session_id=self.session_id
-            )
-            claim = self.store.claim(claim_id)
-            if claim is not None:
-                text = f"Evidence marked: {mark}." if mark else "Evidence mark cleared."
-                self.post_message(ClaimSaved(claim, text))
+    def save_mark(self, claim_id: str, sentence_id: int, mark: str | None) -> None:
+        self.store.record_evidence_mark(
+            claim_id, sentence_id, mark, reviewer=self.reviewer, session_id=self.session_id
+        )
+        claim = self.store.claim(claim_id)
+        if claim is not None:
+            text = f"Evidence marked: {mark}." if mark else "Evidence mark cleared."
+            self.post_message(ClaimSaved(claim, text))
 
-    @work(thread=True, group="write", exit_on_error=False)
-    def save_note(self, ticket: int, claim_id: str, note: str) -> None:
-        with self.sequencer.turn(ticket):
-            note = safe_text(note).strip()
-            self.store.record_note(
-                claim_id, note, reviewer=self.reviewer, session_id=self.session_id
-            )
-            claim = self.store.claim(claim_id)
-            if claim is not None:
-                self.post_message(ClaimSaved(claim, "Note saved." if note else "Note cleared."))
+    def save_note(self, claim_id: str, note: str) -> None:
+        note = safe_text(note).strip()
+        self.store.record_note(claim_id, note, reviewer=self.reviewer, session_id=self.session_id)
+        claim = self.store.claim(claim_id)
+        if claim is not None:
+            self.post_message(ClaimSaved(claim, "Note saved." if note else "Note cleared."))
 
-    @work(thread=True, group="write", exit_on_error=False)
-    def undo(self, ticket: int) -> None:
-        with self.sequencer.turn(ticket):
-            event = self.store.undo_last(reviewer=self.reviewer, session_id=self.session_id)
-            if event is None:
-                self.post_message(Notice("Nothing to undo in this session."))
-                return
-            claim = self.store.claim(event.claim_id)
-            if claim is not None and event.field == "rating" and event.old is None:
-                self.app.call_from_thread(self._unrated_again)
-            if claim is not None:
-                what = event.field.replace("_", " ")
-                if what.startswith("evidence:"):
-                    what = "evidence mark"
-                self.post_message(ClaimSaved(claim, f"Undid the {what}.", jump=True))
+    def undo(self) -> None:
+        event = self.store.undo_last(reviewer=self.reviewer, session_id=self.session_id)
+        if event is None:
+            self.post_message(Notice("Nothing to undo in this session."))
+            return
+        claim = self.store.claim(event.claim_id)
+        if claim is not None:
+            what = event.field.replace("_", " ")
+            if what.startswith("evidence:"):
+                what = "evidence mark"
+            unrated = event.field == "rating" and event.old is None
+            self.post_message(ClaimSaved(claim, f"Undid the {what}.", jump=True, unrated=unrated))
 
     def _unrated_again(self) -> None:
         self.session_rated = max(0, self.session_rated - 1)
@@ -458,7 +456,7 @@ class MainScreen(Screen[None]):
         if claim is None:
             return
         value = next_check(claim.attribution_check, claim.attribution_status)
-        self.save_field(self.sequencer.ticket(), claim.id, "attribution_check", value)
+        self.write(self.save_field, claim.id, "attribution_check", value)
 
     def action_grade(self) -> None:
         claim = self.queue.current
@@ -470,7 +468,7 @@ class MainScreen(Screen[None]):
 
     def _grade_closed(self, claim_id: str, grade: str | None) -> None:
         if grade is not None:
-            self.save_field(self.sequencer.ticket(), claim_id, "source_grade", grade or None)
+            self.write(self.save_field, claim_id, "source_grade", grade or None)
 
     def action_recheck(self) -> None:
         claim = self.queue.current
@@ -488,7 +486,7 @@ class MainScreen(Screen[None]):
 
     def _recheck_closed(self, claim_id: str, day: str | None) -> None:
         if day is not None:
-            self.save_field(self.sequencer.ticket(), claim_id, "recheck_date", day or None)
+            self.write(self.save_field, claim_id, "recheck_date", day or None)
 
     def action_mark(self, mark: str) -> None:
         """Mark the selected evidence line; the same mark again clears it."""
@@ -499,7 +497,7 @@ class MainScreen(Screen[None]):
             return
         marks = self.context.marks if self.context is not None else {}
         value = None if marks.get(evidence.sentence_id) == mark else mark
-        self.save_mark(self.sequencer.ticket(), claim.id, evidence.sentence_id, value)
+        self.write(self.save_mark, claim.id, evidence.sentence_id, value)
 
     # -- finding -----------------------------------------------------------------------------
 
@@ -587,6 +585,8 @@ class MainScreen(Screen[None]):
     @on(ClaimSaved)
     def _claim_saved(self, message: ClaimSaved) -> None:
         self._prepared.pop(message.claim.id, None)
+        if message.unrated:
+            self._unrated_again()
         index = self.model.update(message.claim)
         self.status.rated = self.model.rated_count
         done = message.claim.rating is not None and not self.model.unrated_count
@@ -604,21 +604,27 @@ class MainScreen(Screen[None]):
         self.status.flash(message.text)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The one place worker failures surface: a notification, then a fresh queue."""
+        """Where worker failures surface (write failures come as ``WriteFailed``)."""
         if event.state is not WorkerState.ERROR or event.worker.group == "prepare":
             # A claim that could not be prepared is simply read when it is opened.
             return
-        error = event.worker.error
+        self._report(event.worker.error, "Could not load")
+
+    @on(WriteFailed)
+    def _write_failed(self, message: WriteFailed) -> None:
+        self._report(message.error, "Could not save")
+        # An optimistic "rated" mark may be wrong now: read the truth again.
+        claim = self.queue.current
+        self.load_queue(claim.id if claim is not None else None)
+
+    def _report(self, error: BaseException | None, title: str) -> None:
+        """A notification, one line, never markup."""
         self.notify(
             one_line(f"{type(error).__name__}: {error}"),
-            title="Could not save" if event.worker.group == "write" else "Could not load",
+            title=title,
             severity="error",
             markup=False,
         )
-        if event.worker.group == "write":
-            # An optimistic "rated" mark may be wrong now: read the truth again.
-            claim = self.queue.current
-            self.load_queue(claim.id if claim is not None else None)
 
 
 def _date_problem(value: str) -> str | None:
