@@ -148,6 +148,11 @@ def run_size(
     return result
 
 
+BASELINE_ARTICLES = 1_000
+"""Measured in every run, so each size reads as a cost of scale (a ratio), whatever the
+machine's speed or load."""
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.corroboration")
     parser.add_argument("--articles", type=int, nargs="+", default=[1000])
@@ -161,8 +166,23 @@ def main(argv: list[str] | None = None) -> None:
         f" {args.queries} evidence queries; text-stage workers {default_workers()};"
         f" corroborate all: {'no' if args.no_corroborate else 'yes'}"
     )
-    for size in args.articles:
-        run_size(size, queries=args.queries, corroborate_all=not args.no_corroborate)
+    results = {
+        size: run_size(size, queries=args.queries, corroborate_all=not args.no_corroborate)
+        for size in sorted(set(args.articles) | {BASELINE_ARTICLES})
+    }
+    base = results[BASELINE_ARTICLES]
+    for size, result in results.items():
+        if size == BASELINE_ARTICLES:
+            continue
+        per_article = result["ingest_index_s"] / size
+        base_per_article = base["ingest_index_s"] / BASELINE_ARTICLES
+        print(
+            f"vs the {BASELINE_ARTICLES:,}-article baseline of this run, at {size:,}:"
+            f" ingest per article {per_article / base_per_article:.2f}x,"
+            f" find_evidence p95 {result['find_p95_ms'] / base['find_p95_ms']:.2f}x,"
+            f" search_evidence p95 {result['evidence_p95_ms'] / base['evidence_p95_ms']:.2f}x,"
+            f" peak RSS {result['rss_mb'] / base['rss_mb']:.2f}x"
+        )
 
 
 if __name__ == "__main__":
