@@ -207,8 +207,12 @@ def find_evidence(
 
 
 def article_context(store: Store, article_id: int, limit: int = CONTEXT_TERMS) -> list[str]:
-    """The words naming what an article is about, to add to its claims' queries."""
-    texts = [s.text for s in store.sentences(article_id)]
+    """The words naming what an article is about, to add to its claims' queries.
+
+    Read from the headline and body only: bylines and datelines name the reporter and the
+    outlet, which would pull in the outlet's other stories, not this event.
+    """
+    texts = [s.text for s in store.sentences(article_id) if s.kind in ("body", "headline")]
     df = frequencies(store, (fts_stem(t) for text in texts for t in informative_terms(text)))
     return context_terms(texts, df, limit)
 
