@@ -166,6 +166,35 @@ def test_citing_shares_the_claim_it_supports() -> None:
     assert citing.source == "hospital staff"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "relayed"),
+    [
+        (
+            "The agency reported, citing local residents, that the bridge had collapsed.",
+            "citing",
+            "local residents",
+        ),
+        (
+            "The wire service said, quoting the provincial health bureau, that 12 people died.",
+            "quoting",
+            "the provincial health bureau",
+        ),
+        (
+            "The ministry said, according to state media, that the talks had failed.",
+            "according to",
+            "state media",
+        ),
+    ],
+)
+def test_citing_between_the_verb_and_its_that_clause(text: str, cue: str, relayed: str) -> None:
+    """Wire copy's "X reported, citing Y, that A": both X and Y are given A, not the verb."""
+    atts = _extract(text)
+    relay = _by_cue(atts, cue)
+    host = next(a for a in atts if a is not relay)
+    assert relay.source == relayed
+    assert host.content == relay.content == text.split(", that ")[1].rstrip(".")
+
+
 def test_citing_inside_the_subject() -> None:
     atts = _extract("The state broadcaster, citing a police source, reported that the mayor fled.")
     reported, citing = _by_cue(atts, "reported"), _by_cue(atts, "citing")

@@ -931,6 +931,25 @@ def _skip_adjuncts(s: _Sent, j: int, frames: str) -> int:
     return b
 
 
+def _skip_citing(s: _Sent, b: int, lim: int) -> int:
+    """Past ", citing Y," (or ", quoting Y,", ", according to Y,") when "that" follows.
+
+    "Xinhua reported, citing local officials, that ...": the wire's own cue and the one it
+    relays share the content after "that" (the citing phrase is read as its own cue).
+    """
+    if not (b + 2 < lim and s.toks[b] == "," and s.qreg[b + 1] < 0):
+        return b
+    w = s.low[b + 1]
+    if not (w in ("citing", "quoting") or (w == "according" and s.low[b + 2] == "to")):
+        return b
+    for x in range(b + 2, min(lim - 1, b + 16)):
+        if s.toks[x] in _HARD or s.qmark[x]:
+            return b
+        if s.toks[x] == ",":
+            return x + 1 if s.low[x + 1] == "that" else b
+    return b
+
+
 def _complement(s: _Sent, j: int, frames: str) -> tuple[int, bool]:
     """Where a verb's content starts, after adjuncts and "that"; -1 when it has none.
 
@@ -939,6 +958,7 @@ def _complement(s: _Sent, j: int, frames: str) -> tuple[int, bool]:
     """
     lim = s.last
     b = _skip_adjuncts(s, j, frames)
+    b = _skip_citing(s, b, lim)
     if b < lim and s.low[b] != "that":
         # "said in a report released Wednesday that ...": a modifier of the occasion
         for x in range(b, min(lim, b + 6)):
@@ -1543,7 +1563,10 @@ class _Reader:
                     content = after[0].content
             else:
                 before = [a for a in others if a.cue[0] < raw.cue[0]]
-                if before and before[-1].content[1] <= raw.cue[0]:
+                if before and (
+                    before[-1].content[1] <= raw.cue[0] or before[-1].content[0] > raw.cue[1]
+                ):
+                    # "X reported A, citing Y" or "X reported, citing Y, that A"
                     content = before[-1].content
                 elif not before:
                     sep = raw.cue_tok - 1
