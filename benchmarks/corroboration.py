@@ -25,9 +25,10 @@ from benchmarks.generate import Truth, generate
 from verifier.corroborate.evidence import article_context, claim_query_text, find_evidence
 from verifier.corroborate.relations import CorpusView, corroborate, search_evidence
 from verifier.corroborate.stories import group_articles
-from verifier.pipeline import default_workers, ingest_paths
+from verifier.pipeline import ingest_paths
 from verifier.store import Store
 from verifier.store.stories import article_links
+from verifier.workers import default_workers
 
 
 def _rss_mb() -> float:

@@ -89,3 +89,29 @@ def test_text_output_shows_relation_and_strips_controls(
     assert "\x1b" not in out
     assert any(rel in out for rel in RELATIONS)
     assert "independent" in out
+
+
+def test_evidence_for_a_stored_claim_is_what_corroboration_stored(db: Path) -> None:
+    """The CLI and the TUI must never disagree: typing a claim with its article gives the
+    evidence the pipeline stored for it, own-article sentences from other sources included."""
+    from verifier.corroborate.evidence import normalise_sentence
+    from verifier.corroborate.relations import search_evidence
+
+    with Store(db) as store:
+        claims = store.claims_by_ids(store.claim_ids())
+        by_article: dict[int, list[str]] = {}
+        for c in claims:
+            by_article.setdefault(c.article_id, []).append(normalise_sentence(c.content))
+        compared = own_article = 0
+        for claim in claims:
+            text = normalise_sentence(claim.content)
+            # Only claims the text picks out alone (no other claim of the article contains it).
+            if sum(text in other or other in text for other in by_article[claim.article_id]) > 1:
+                continue
+            stored = [(e.sentence_id, e.relation, e.independent) for e in store.evidence(claim.id)]
+            found = search_evidence(store, claim.content, article_name=claim.article_name)
+            got = [(h.sentence_id, j.relation, j.independent) for h, j in found]
+            assert got == stored, claim.content
+            compared += 1
+            own_article += sum(h.article_id == claim.article_id for h, _ in found)
+    assert compared > 30 and own_article > 0

@@ -6,13 +6,17 @@ are all shortcuts; each test pins the result the slow path gives.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from benchmarks.generate import generate
+from verifier.corroborate import relations
 from verifier.corroborate.query import rank_terms
+from verifier.corroborate.stories import group_articles
 from verifier.models import Document
 from verifier.pipeline import _analyse_one, ingest_paths
 from verifier.priority import compute_priorities
@@ -131,3 +135,73 @@ def test_rescoring_only_touched_claims_leaves_no_priority_stale(tmp_path: Path) 
         assert len(set(before.values())) > 3
         assert compute_priorities(store) == len(before)
         assert dict(store._query("SELECT id, priority FROM claims").__iter__()) == before
+
+
+def _judged(store: Store) -> list[tuple[object, ...]]:
+    """Everything corroboration writes: evidence, independence counts, figure conflicts."""
+    queries = (
+        "SELECT claim_id, sentence_id, rank, score, relation, independent, reasons"
+        " FROM evidence ORDER BY claim_id, rank",
+        "SELECT id, independent_support, independent_contradict FROM claims ORDER BY id",
+        "SELECT claim_id, event, summary FROM figure_conflicts ORDER BY claim_id, event",
+    )
+    return [tuple(r) for q in queries for r in store._query(q)]
+
+
+@pytest.fixture
+def corroborated_twice(tmp_path: Path) -> Iterator[tuple[Store, Store]]:
+    corpus = _corpus(tmp_path / "c", 40)
+    one, two = Store(tmp_path / "one.db"), Store(tmp_path / "two.db")
+    for store in (one, two):
+        ingest_paths(store, [corpus], corroborate=False, workers=1)
+        group_articles(store, [a.id for a in store.articles()])
+    yield one, two
+    one.close()
+    two.close()
+
+
+def test_corroborating_in_worker_processes_writes_what_one_process_writes(
+    corroborated_twice: tuple[Store, Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one, two = corroborated_twice
+    monkeypatch.setattr(relations, "_BATCH", 17)  # many batches, so several are in flight
+    a = relations.corroborate(one, workers=1)
+    b = relations.corroborate(two, workers=2)
+    assert a.claims == b.claims > 100 and a.evidence == b.evidence > 0
+    assert a.relations == b.relations
+    assert _judged(one) == _judged(two)
+
+
+def test_a_store_inside_a_transaction_is_corroborated_here(
+    corroborated_twice: tuple[Store, Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers would not see rows the open transaction has not committed."""
+    one, two = corroborated_twice
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a worker pool was started inside a transaction")
+
+    monkeypatch.setattr(relations, "_BATCH", 17)
+    relations.corroborate(one, workers=1)
+    monkeypatch.setattr(relations, "ProcessPoolExecutor", no_pool)
+    with two.transaction():
+        relations.corroborate(two, workers=2)
+    assert _judged(one) == _judged(two)
+
+
+def _dies(ids: list[str], limit: int, max_terms: int) -> object:
+    os._exit(3)  # a worker killed mid-batch (the OOM killer, a signal)
+
+
+def test_a_killed_corroboration_worker_costs_time_not_results(
+    corroborated_twice: tuple[Store, Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one, two = corroborated_twice
+    monkeypatch.setattr(relations, "_BATCH", 17)
+    relations.corroborate(one, workers=1)
+
+    # Forked workers run the parent's (patched) module; spawned ones would not die, and the
+    # results must be the same either way.
+    monkeypatch.setattr(relations, "_judge_in_worker", _dies)
+    relations.corroborate(two, workers=2)
+    assert _judged(one) == _judged(two)

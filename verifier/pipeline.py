@@ -16,16 +16,12 @@ committed, which the next (idempotent) ingest picks up.
 from __future__ import annotations
 
 import itertools
-import os
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from multiprocessing import get_all_start_methods, get_context
-from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from verifier.corroborate import corroborate_articles
@@ -38,6 +34,7 @@ from verifier.provenance.tracking import claims_repeated_in
 from verifier.store import Store
 from verifier.store.verdicts import carry_verdicts
 from verifier.text import analyse
+from verifier.workers import default_workers, pool_context
 
 Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, current_file_name)``."""
@@ -79,27 +76,6 @@ class IngestReport:
         return " · ".join(parts)
 
 
-def default_workers() -> int:
-    """Worker processes for the text stage: one per CPU this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
-
-
-def _context() -> BaseContext:
-    """How to start workers: fork when this process runs one thread, else spawn.
-
-    Fork starts at once with the text stage already loaded, and works from a script that
-    has no ``if __name__ == "__main__"`` guard; but forking a process with other threads (the
-    TUI's workers) can copy a lock held mid-operation, so then a fresh interpreter is spawned.
-    The workers never touch the parent's SQLite connection.
-    """
-    if threading.active_count() == 1 and "fork" in get_all_start_methods():
-        return get_context("fork")
-    return get_context("spawn")
-
-
 def _analyse_one(document: Document) -> AnalysedDocument | str:
     """The text stage for one document; an exception becomes its one-line reason.
 
@@ -132,7 +108,7 @@ def _analysed(documents: Iterable[tuple[int, Document]], workers: int) -> Iterat
         for number, document in documents:
             yield number, document, _analyse_one(document)
         return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context()) as pool:
         pending: deque[
             tuple[list[tuple[int, Document]], Future[list[AnalysedDocument | str]] | None]
         ]

@@ -194,9 +194,7 @@ def find_evidence(
     ``article_id`` is the article the text comes from: its sentences are not evidence for it.
     ``context`` words (``article_context``) are searched for too, to favour the same event.
     """
-    terms = informative_terms(text)
-    df = frequencies(store, (fts_stem(t) for t in [*terms, *context]))
-    match = claim_match(terms, df, context, max_terms)
+    match = text_match(store, text, context, max_terms)
     return search_match(
         store,
         match,
@@ -204,6 +202,15 @@ def find_evidence(
         exclude_sentence_id=exclude_sentence_id,
         limit=limit,
     )
+
+
+def text_match(
+    store: Store, text: str, context: Sequence[str] = (), max_terms: int = DEFAULT_MAX_TERMS
+) -> str:
+    """The MATCH expression for a typed text (``claim_matches`` does a batch of claims)."""
+    terms = informative_terms(text)
+    df = frequencies(store, (fts_stem(t) for t in [*terms, *context]))
+    return claim_match(terms, df, context, max_terms)
 
 
 def article_context(store: Store, article_id: int, limit: int = CONTEXT_TERMS) -> list[str]:

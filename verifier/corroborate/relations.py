@@ -15,9 +15,13 @@ source however many times it is published).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from verifier.corroborate.compare import (
     SUPPORTING,
@@ -27,6 +31,7 @@ from verifier.corroborate.compare import (
     read_facts,
     relate,
     same_scale,
+    sentence_facts,
 )
 from verifier.corroborate.evidence import (
     DEFAULT_LIMIT,
@@ -36,6 +41,7 @@ from verifier.corroborate.evidence import (
     article_context,
     claim_matches,
     normalise_sentence,
+    text_match,
 )
 from verifier.corroborate.query import (
     DEFAULT_MAX_TERMS,
@@ -55,6 +61,7 @@ from verifier.store.stories import (
     sentence_sources,
     set_independence,
 )
+from verifier.workers import default_workers, pool_context
 
 STORY_BOOST = 1.3
 """Score factor for a candidate in the claim's story: same event, likely the right sense."""
@@ -95,7 +102,9 @@ _AFFILIATION = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def source_words(name: str) -> tuple[str, ...]:
+    """A source name's words, folded (remembered: a story names few sources, many times)."""
     return tuple(w for w in (fold(t) for t in tokens(name)) if w not in _NAME_GLUE)
 
 
@@ -231,7 +240,7 @@ def judge(
     sources = hit_sources(hit, ctx, view)
     a = claim_facts or read_facts(claim.content, claim.sentence, stance=claim.stance)
     b_stance = "denies" if any(s.stance == "denies" for s in sources) else None
-    b = read_facts(hit.sentence, stance=b_stance)
+    b = sentence_facts(hit.sentence, b_stance)
     same_article = claim.article_id == hit.article_id
     claim_outlet = view.outlet(claim.article_id)
     relay = not same_article and any(
@@ -311,7 +320,7 @@ def candidates(
                 not any(same_source(s.canonical or s.source, n) for n in claim_names)
                 for s in said_by
             )
-            caveat = read_facts(sentence.text).caveat
+            caveat = sentence_facts(sentence.text).caveat
             if not (other or caveat):
                 continue
         boost = 1.0
@@ -390,72 +399,181 @@ def _number(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
 
+PARALLEL_MIN_CLAIMS = 2000
+"""Below this many claims, starting worker processes (and their corpus views) costs more
+than sharing the work saves."""
+_IN_FLIGHT = 2  # batches queued per worker: keeps workers busy, bounds memory
+
+
+@dataclass(slots=True)
+class _Judged:
+    """One batch's results, ready to write: what a worker sends back to the writer."""
+
+    evidence: list[tuple[str, list[EvidenceRecord]]] = field(default_factory=list)
+    counts: dict[str, tuple[int, int]] = field(default_factory=dict)
+    conflicts: list[tuple[str, list[FigureConflict]]] = field(default_factory=list)
+    relations: dict[str, int] = field(default_factory=dict)
+
+
+def _judge_batch(
+    store: Store,
+    view: CorpusView,
+    ids: Sequence[str],
+    article_words: dict[int, list[str]],
+    limit: int,
+    max_terms: int,
+) -> _Judged:
+    """Retrieve and judge the evidence of a batch of claims; reads only."""
+    out = _Judged()
+    batch = store.claims_by_ids(ids)
+    matches = claim_matches(store, batch, max_terms=max_terms, contexts=article_words)
+    claim_positions = sentence_positions(store, [c.sentence_id for c in batch])
+    for claim, match in zip(batch, matches, strict=True):
+        names = claim_source_names(store, claim, view)
+        hits, contexts = candidates(store, claim, match, view=view, claim_names=names, limit=limit)
+        paragraph = claim_positions.get(claim.sentence_id, (0, 0))[1]
+        claim_facts = read_facts(claim.content, claim.sentence, stance=claim.stance)
+        records: list[EvidenceRecord] = []
+        judged: list[tuple[Judgement, Facts, list[SourceRef]]] = []
+        support: set[str] = set()
+        contradict: set[str] = set()
+        for hit in hits:
+            ctx = contexts.get(hit.sentence_id)
+            judgement, _, facts = judge(
+                claim,
+                hit,
+                view=view,
+                ctx=ctx,
+                claim_names=names,
+                claim_paragraph=paragraph,
+                claim_facts=claim_facts,
+            )
+            sources = hit_sources(hit, ctx, view)
+            records.append(hit.to_record(claim.id, judgement))
+            judged.append((judgement, facts, sources))
+            out.relations[judgement.relation] = out.relations.get(judgement.relation, 0) + 1
+            if judgement.independent:
+                key = " ".join(source_words(_who(sources[0]))) if sources else ""
+                if judgement.relation in SUPPORTING:
+                    support.add(key)
+                elif judgement.relation == "contradicts":
+                    contradict.add(key)
+        out.evidence.append((claim.id, records))
+        out.counts[claim.id] = (len(support), len(contradict))
+        out.conflicts.append((claim.id, _figure_conflicts(claim, claim_facts, judged)))
+    return out
+
+
+# One per worker process: its own connection and corpus view, kept across batches.
+_worker: tuple[Store, CorpusView, dict[int, list[str]]] | None = None
+
+
+def _start_worker(path: str) -> None:
+    global _worker
+    store = Store(path)
+    _worker = (store, CorpusView.load(store), {})
+
+
+def _judge_in_worker(ids: list[str], limit: int, max_terms: int) -> _Judged:
+    assert _worker is not None, "worker not started"
+    store, view, words = _worker
+    if len(words) > 20_000:  # context words of articles long done with
+        words.clear()
+    return _judge_batch(store, view, ids, words, limit, max_terms)
+
+
+def _judged_batches(
+    store: Store, batches: list[list[str]], workers: int, limit: int, max_terms: int
+) -> Iterator[_Judged]:
+    """Each batch judged, in order: here, or over ``workers`` processes reading the database.
+
+    Workers see only committed rows, so a store inside an open transaction (or in memory)
+    is judged here. A pool that breaks (a worker killed) is not fatal: its lost batches are
+    judged here.
+    """
+    view: CorpusView | None = None
+    words: dict[int, list[str]] = {}
+
+    def here(ids: list[str]) -> _Judged:
+        nonlocal view
+        view = view or CorpusView.load(store)
+        return _judge_batch(store, view, ids, words, limit, max_terms)
+
+    shareable = store.path != ":memory:" and not store.conn.in_transaction
+    if workers <= 1 or len(batches) <= 1 or not shareable:
+        for ids in batches:
+            yield here(ids)
+        return
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=pool_context(),
+        initializer=_start_worker,
+        initargs=(store.path,),
+    ) as pool:
+        pending: deque[tuple[list[str], Future[_Judged] | None]] = deque()
+        broken = False
+        for ids in batches:
+            future = None
+            if not broken:
+                try:
+                    future = pool.submit(_judge_in_worker, ids, limit, max_terms)
+                except (BrokenProcessPool, RuntimeError):
+                    broken = True
+            pending.append((ids, future))
+            while len(pending) >= workers * _IN_FLIGHT:
+                ids_done, done = pending.popleft()
+                yield _collect(ids_done, done, here)
+                broken = broken or (done is not None and _broke(done))
+        while pending:
+            ids_done, done = pending.popleft()
+            yield _collect(ids_done, done, here)
+
+
+def _broke(future: Future[_Judged]) -> bool:
+    return isinstance(future.exception(), BrokenProcessPool)
+
+
+def _collect(
+    ids: list[str], future: Future[_Judged] | None, here: Callable[[list[str]], _Judged]
+) -> _Judged:
+    if future is not None:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            pass
+    return here(ids)
+
+
 def corroborate(
     store: Store,
     claim_ids: Sequence[str] | None = None,
     *,
     limit: int = DEFAULT_LIMIT,
     max_terms: int = DEFAULT_MAX_TERMS,
+    workers: int | None = None,
 ) -> CorroborationReport:
     """Recompute evidence, relations, independence counts and figure conflicts of claims.
 
-    Retrieval and judgement run first; each batch's results are written in one transaction,
-    so the write lock is held briefly and a failure leaves earlier evidence intact.
+    Retrieval and judgement only read, so for many claims they run in ``workers`` processes
+    (default: one per CPU from ``PARALLEL_MIN_CLAIMS`` claims); this process writes each
+    batch, in order, in one transaction, so the write lock is held briefly and a failure
+    leaves earlier evidence intact. The result does not depend on the number of workers.
     """
     report = CorroborationReport()
-    view = CorpusView.load(store)
     ids = list(claim_ids) if claim_ids is not None else store.claim_ids()
-    article_words: dict[int, list[str]] = {}  # context words per article, for its claims
-    for start in range(0, len(ids), _BATCH):
-        batch = store.claims_by_ids(ids[start : start + _BATCH])
-        matches = claim_matches(store, batch, max_terms=max_terms, contexts=article_words)
-        claim_positions = sentence_positions(store, [c.sentence_id for c in batch])
-        evidence: list[tuple[str, list[EvidenceRecord]]] = []
-        counts: dict[str, tuple[int, int]] = {}
-        conflicts: list[tuple[str, list[FigureConflict]]] = []
-        for claim, match in zip(batch, matches, strict=True):
-            names = claim_source_names(store, claim, view)
-            hits, contexts = candidates(
-                store, claim, match, view=view, claim_names=names, limit=limit
-            )
-            paragraph = claim_positions.get(claim.sentence_id, (0, 0))[1]
-            claim_facts = read_facts(claim.content, claim.sentence, stance=claim.stance)
-            records: list[EvidenceRecord] = []
-            judged: list[tuple[Judgement, Facts, list[SourceRef]]] = []
-            support: set[str] = set()
-            contradict: set[str] = set()
-            for hit in hits:
-                ctx = contexts.get(hit.sentence_id)
-                judgement, _, facts = judge(
-                    claim,
-                    hit,
-                    view=view,
-                    ctx=ctx,
-                    claim_names=names,
-                    claim_paragraph=paragraph,
-                    claim_facts=claim_facts,
-                )
-                sources = hit_sources(hit, ctx, view)
-                records.append(hit.to_record(claim.id, judgement))
-                judged.append((judgement, facts, sources))
-                report.relations[judgement.relation] = (
-                    report.relations.get(judgement.relation, 0) + 1
-                )
-                if judgement.independent:
-                    key = " ".join(source_words(_who(sources[0]))) if sources else ""
-                    if judgement.relation in SUPPORTING:
-                        support.add(key)
-                    elif judgement.relation == "contradicts":
-                        contradict.add(key)
-            evidence.append((claim.id, records))
-            counts[claim.id] = (len(support), len(contradict))
-            found = _figure_conflicts(claim, claim_facts, judged)
-            conflicts.append((claim.id, found))
-            report.figure_conflicts += len(found)
-            report.evidence += len(records)
-        store.replace_evidence_many(evidence)
-        set_independence(store, counts)
-        replace_figure_conflicts(store, conflicts)
+    if workers is None:
+        workers = default_workers() if len(ids) >= PARALLEL_MIN_CLAIMS else 1
+    batches = [ids[start : start + _BATCH] for start in range(0, len(ids), _BATCH)]
+    for batch, judged in zip(
+        batches, _judged_batches(store, batches, workers, limit, max_terms), strict=True
+    ):
+        store.replace_evidence_many(judged.evidence)
+        set_independence(store, judged.counts)
+        replace_figure_conflicts(store, judged.conflicts)
+        for relation, n in judged.relations.items():
+            report.relations[relation] = report.relations.get(relation, 0) + n
+        report.evidence += sum(len(records) for _, records in judged.evidence)
+        report.figure_conflicts += sum(len(found) for _, found in judged.conflicts)
         report.claims += len(batch)
     return report
 
@@ -637,6 +755,45 @@ def _outlet_claim(
     )
 
 
+def _claim_evidence(
+    store: Store, article_id: int, text: str, *, view: CorpusView, limit: int
+) -> list[tuple[EvidenceHit, Judgement]]:
+    """Evidence for ``text`` read as a claim of the article: what ``corroborate`` stores for
+    it when the text is a stored claim, so the CLI and the TUI never disagree."""
+    wanted = normalise_sentence(text)
+    ids = [r[0] for r in store._query("SELECT id FROM claims WHERE article_id = ?", (article_id,))]
+    own = [
+        c
+        for c in store.claims_by_ids(ids)
+        if normalise_sentence(c.content) in wanted or wanted in normalise_sentence(c.content)
+    ]
+    if own:
+        claim = own[0]
+        match = claim_matches(store, [claim])[0]
+    else:
+        claim = _outlet_claim(store, article_id, 0, text, text)
+        match = text_match(store, text, article_context(store, article_id))
+    names = claim_source_names(store, claim, view)
+    hits, contexts = candidates(store, claim, match, view=view, claim_names=names, limit=limit)
+    paragraph = sentence_positions(store, [claim.sentence_id]).get(claim.sentence_id, (0, 0))[1]
+    facts = read_facts(claim.content, claim.sentence, stance=claim.stance)
+    return [
+        (
+            h,
+            judge(
+                claim,
+                h,
+                view=view,
+                ctx=contexts.get(h.sentence_id),
+                claim_names=names,
+                claim_paragraph=paragraph if own else None,
+                claim_facts=facts,
+            )[0],
+        )
+        for h in hits
+    ]
+
+
 def corroborate_articles(
     store: Store, article_ids: Sequence[int], *, limit: int = DEFAULT_LIMIT
 ) -> CorroborationReport:
@@ -659,10 +816,11 @@ def search_evidence(
     """Evidence for a typed text, each hit with its relation, independence and reasons.
 
     With ``article_name`` the text is read as a claim of that article (its stored claim when
-    the text is one, else the outlet's own statement), that article's sentences are left out
-    and independence is judged against its source. Without it there is no claim source to be
-    independent of, so a hit counts as independent only when no better-ranked hit came from
-    the same source or from a version or copy of the same report.
+    the text is one, else the outlet's own statement) and searched exactly as corroboration
+    searches a stored claim: that article's other sentences count when another source speaks
+    there, and independence is judged against the claim's source. Without it there is no
+    claim source to be independent of, so a hit counts as independent only when no
+    better-ranked hit came from the same source or from a version or copy of the same report.
 
     Raises ``PassageError`` when ``article_name`` is not in the store.
     """
@@ -672,13 +830,9 @@ def search_evidence(
     article = store.article_by_name(article_name) if article_name else None
     if article_name and article is None:
         raise PassageError(f"{article_name}: no article with that name in {store.path}")
-    hits = find_evidence(
-        store,
-        text,
-        article_id=article.id if article else None,
-        limit=limit,
-        context=article_context(store, article.id) if article else (),
-    )
+    if article is not None:
+        return _claim_evidence(store, article.id, text, view=view, limit=limit)
+    hits = find_evidence(store, text, limit=limit)
     if not hits:
         return []
     ids = [h.sentence_id for h in hits]
@@ -689,37 +843,6 @@ def search_evidence(
         for h in hits
         if h.sentence_id in positions
     }
-    if article is not None:
-        wanted = normalise_sentence(text)
-        own = [
-            c
-            for c in store.claims_by_ids(
-                [
-                    r[0]
-                    for r in store._query(
-                        "SELECT id FROM claims WHERE article_id = ?", (article.id,)
-                    )
-                ]
-            )
-            if normalise_sentence(c.content) in wanted or wanted in normalise_sentence(c.content)
-        ]
-        claim = own[0] if own else _outlet_claim(store, article.id, 0, text, text)
-        names = claim_source_names(store, claim, view)
-        facts = read_facts(claim.content, claim.sentence, stance=claim.stance)
-        return [
-            (
-                h,
-                judge(
-                    claim,
-                    h,
-                    view=view,
-                    ctx=contexts.get(h.sentence_id),
-                    claim_names=names,
-                    claim_facts=facts,
-                )[0],
-            )
-            for h in hits
-        ]
     facts = read_facts(text)
     seen_sources: set[str] = set()
     seen_roots: set[int] = set()
