@@ -205,3 +205,24 @@ def test_a_killed_corroboration_worker_costs_time_not_results(
     monkeypatch.setattr(relations, "_judge_in_worker", _dies)
     relations.corroborate(two, workers=2)
     assert _judged(one) == _judged(two)
+
+
+def test_remembered_retrieval_finds_what_a_fresh_search_finds(
+    corroborated_twice: tuple[Store, Store],
+) -> None:
+    """Claims that share a MATCH expression share one search; each still gets its own hits
+    (its own sentence and article filtered out, its own story boosted)."""
+    from verifier.corroborate.evidence import claim_matches
+
+    store, _ = corroborated_twice
+    view = relations.CorpusView.load(store)
+    claims = store.claims_by_ids(store.claim_ids()[:150])
+    matches = claim_matches(store, claims)
+    assert len(set(matches)) < len(matches)  # some are shared, or this tests nothing
+    shared: dict[str, relations._Retrieved] = {}
+    for claim, match in zip(claims, matches, strict=True):
+        names = relations.claim_source_names(store, claim, view)
+        args = (store, claim, match)
+        fresh = relations.candidates(*args, view=view, claim_names=names, limit=10)
+        kept = relations.candidates(*args, view=view, claim_names=names, limit=10, retrieved=shared)
+        assert kept == fresh

@@ -49,7 +49,7 @@ from verifier.corroborate.query import (
     tokens,
 )
 from verifier.corroborate.stories import family_roots
-from verifier.models import ClaimRecord, EvidenceRecord
+from verifier.models import ArticleRecord, ClaimRecord, EvidenceRecord, SentenceRecord
 from verifier.store import Store
 from verifier.store.stories import (
     ArticleLink,
@@ -283,6 +283,13 @@ def judge(
 
 # -- retrieval ---------------------------------------------------------------------------------
 
+_Retrieved = tuple[
+    list[tuple[SentenceRecord, float, ArticleRecord]],
+    dict[int, list[SourceRef]],
+    dict[int, tuple[int, int]],
+]
+"""Ranked rows for one MATCH expression, who says each, and where each sits."""
+
 
 def candidates(
     store: Store,
@@ -292,19 +299,24 @@ def candidates(
     view: CorpusView,
     claim_names: Sequence[str],
     limit: int,
+    retrieved: dict[str, _Retrieved] | None = None,
 ) -> tuple[list[EvidenceHit], dict[int, HitContext]]:
     """BM25 candidates for a claim, re-ranked towards its story and date window.
 
     The claim's own article stays in when another source speaks there (an anonymous employee
     confirming what state media reported), or when it is the outlet's caveat about the claim.
+    ``retrieved`` keeps what a MATCH expression found for the next claim with the same one.
     """
     if not match:
         return [], {}
-    fetch = limit * 4 + 10
-    rows = store.search_sentences(match, limit=fetch)
-    ids = [s.id for s, _, _ in rows]
-    sources = sentence_sources(store, ids)
-    positions = sentence_positions(store, ids + [claim.sentence_id])
+    found = retrieved.get(match) if retrieved is not None else None
+    if found is None:
+        rows = store.search_sentences(match, limit=limit * 4 + 10)
+        ids = [s.id for s, _, _ in rows]
+        found = (rows, sentence_sources(store, ids), sentence_positions(store, ids))
+        if retrieved is not None:
+            retrieved[match] = found
+    rows, sources, positions = found
     scored: list[tuple[float, int]] = []
     seen: set[tuple[int, str]] = set()
     for i, (sentence, score, _article) in enumerate(rows):
@@ -428,9 +440,14 @@ def _judge_batch(
     batch = store.claims_by_ids(ids)
     matches = claim_matches(store, batch, max_terms=max_terms, contexts=article_words)
     claim_positions = sentence_positions(store, [c.sentence_id for c in batch])
+    # Claims sharing a sentence or a copied article share their MATCH expression: half of
+    # them, and mostly next to each other, so one batch's memory is enough.
+    retrieved: dict[str, _Retrieved] = {}
     for claim, match in zip(batch, matches, strict=True):
         names = claim_source_names(store, claim, view)
-        hits, contexts = candidates(store, claim, match, view=view, claim_names=names, limit=limit)
+        hits, contexts = candidates(
+            store, claim, match, view=view, claim_names=names, limit=limit, retrieved=retrieved
+        )
         paragraph = claim_positions.get(claim.sentence_id, (0, 0))[1]
         claim_facts = read_facts(claim.content, claim.sentence, stance=claim.stance)
         records: list[EvidenceRecord] = []
