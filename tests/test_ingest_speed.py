@@ -226,3 +226,18 @@ def test_remembered_retrieval_finds_what_a_fresh_search_finds(
         fresh = relations.candidates(*args, view=view, claim_names=names, limit=10)
         kept = relations.candidates(*args, view=view, claim_names=names, limit=10, retrieved=shared)
         assert kept == fresh
+
+
+def test_ingest_reports_progress_through_corroboration(tmp_path: Path) -> None:
+    """After the files, judging evidence is the long stage: the bar must keep moving."""
+    corpus = _corpus(tmp_path / "c", 12)
+    calls: list[tuple[int, int, str]] = []
+    with Store(tmp_path / "s.db") as store:
+        ingest_paths(store, [corpus], workers=1, progress=lambda *a: calls.append(a))
+        claims = len(store.claim_ids())
+    files = [c for c in calls if c[2] != "corroborating claims"]
+    stage = [c for c in calls if c[2] == "corroborating claims"]
+    assert files[-1][:2] == (12, 12)
+    assert stage and stage[-1][0] == stage[-1][1] == claims
+    assert [c[0] for c in stage] == sorted(c[0] for c in stage)
+    assert calls.index(stage[0]) > calls.index(files[-1])

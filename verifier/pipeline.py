@@ -37,7 +37,8 @@ from verifier.text import analyse
 from verifier.workers import default_workers, pool_context
 
 Progress = Callable[[int, int, str], None]
-"""Called as ``progress(done, total, current_file_name)``."""
+"""Called as ``progress(done, total, current_file_name)`` while files are read, then as
+``progress(done_claims, total_claims, "corroborating claims")`` while evidence is judged."""
 
 WRITE_BATCH = 100
 """Articles per commit: 100 fsyncs fewer per 100 articles, and little to redo after a crash."""
@@ -251,7 +252,13 @@ def ingest_paths(
     if corroborate and report.added:
         # Stories and copies first; then the claims of every story a new article joined, since
         # a new article can be evidence (or a copy) for old claims too.
-        corroborate_articles(store, added_ids)
+        corroborate_articles(
+            store,
+            added_ids,
+            progress=(lambda done, total: progress(done, total, "corroborating claims"))
+            if progress
+            else None,
+        )
         # Who each claim is attributed to wherever else it appears (drift, conflicts). An
         # appearance carries the same content, so only the stories the new articles joined can
         # change: the same claims corroboration just revisited, not the whole corpus again.

@@ -568,8 +568,12 @@ def corroborate(
     limit: int = DEFAULT_LIMIT,
     max_terms: int = DEFAULT_MAX_TERMS,
     workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> CorroborationReport:
     """Recompute evidence, relations, independence counts and figure conflicts of claims.
+
+    ``progress(done, total)`` is called after each batch is written: at 10,000 articles this
+    is the longest stage of an ingest, and a reviewer should see it move.
 
     Retrieval and judgement only read, so for many claims they run in ``workers`` processes
     (default: one per CPU from ``PARALLEL_MIN_CLAIMS`` claims); this process writes each
@@ -592,6 +596,8 @@ def corroborate(
         report.evidence += sum(len(records) for _, records in judged.evidence)
         report.figure_conflicts += sum(len(found) for _, found in judged.conflicts)
         report.claims += len(batch)
+        if progress:
+            progress(report.claims, len(ids))
     return report
 
 
@@ -812,14 +818,18 @@ def _claim_evidence(
 
 
 def corroborate_articles(
-    store: Store, article_ids: Sequence[int], *, limit: int = DEFAULT_LIMIT
+    store: Store,
+    article_ids: Sequence[int],
+    *,
+    limit: int = DEFAULT_LIMIT,
+    progress: Callable[[int, int], None] | None = None,
 ) -> CorroborationReport:
     """After an ingest: group the new articles into stories and copies, then corroborate the
     claims of every story they joined (theirs included), not the whole corpus again."""
     from verifier.corroborate.stories import group_articles
 
     group_articles(store, article_ids)
-    return corroborate(store, claims_of_stories(store, article_ids), limit=limit)
+    return corroborate(store, claims_of_stories(store, article_ids), limit=limit, progress=progress)
 
 
 def search_evidence(
