@@ -589,3 +589,63 @@ def test_bare_weekday_after_the_verb_is_not_content() -> None:
 def test_main_subject_keeps_its_apposition_for_a_participle() -> None:
     a = _only("The deputy, Tom Hale, struck a cautious tone, warning of “persistent risks.”")
     assert a.source == "The deputy, Tom Hale" and a.cue == "warning of"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The ministry said at least 23 people died in the strike.",
+            "at least 23 people died in the strike",
+        ),
+        (
+            "Officials said about a dozen homes were destroyed.",
+            "about a dozen homes were destroyed",
+        ),
+        ("The army said up to 40 fighters were killed.", "up to 40 fighters were killed"),
+        (
+            "Satellite images show at least 30 buildings destroyed.",
+            "at least 30 buildings destroyed",
+        ),
+    ],
+)
+def test_content_opening_with_a_qualified_figure(text: str, content: str) -> None:
+    """ "said at least 23 ...": the qualifier's preposition is no place or occasion."""
+    assert _only(text).content == content
+
+
+def test_a_preposition_that_is_an_occasion_is_still_skipped() -> None:
+    a = _only("The governor said at a briefing that the roads would reopen.")
+    assert a.content == "the roads would reopen"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Police said two suspects had been arrested, but declined to give details.",
+            "two suspects had been arrested",
+        ),
+        (
+            "The spokesman said the army had withdrawn, but did not say when.",
+            "the army had withdrawn",
+        ),
+        (
+            "The military said it had killed a commander, without providing evidence.",
+            "it had killed a commander",
+        ),
+        # the source's own qualification stays in what it said
+        (
+            "The minister said the plan was sound, but would not be rushed.",
+            "the plan was sound, but would not be rushed",
+        ),
+    ],
+)
+def test_a_refusal_or_the_outlets_evidence_note_is_not_content(text: str, content: str) -> None:
+    a = _only(text)
+    assert a.content == content
+
+
+def test_the_evidence_note_cut_from_content_is_kept_as_a_hedge() -> None:
+    a = _only("The military said it had killed a commander, without providing evidence.")
+    assert "without providing evidence" in a.hedges

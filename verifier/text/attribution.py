@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from verifier.models import Attribution, Document, QuoteKind, SourceType, Span, Stance, Unit
 from verifier.text import cues as C
 from verifier.text import sources as S
+from verifier.text.lexicon import facts_words as F
 from verifier.text.lexicon import verbs as V
 from verifier.text.lexicon import words as W
 from verifier.text.lexicon import wordset
@@ -931,6 +932,27 @@ def _skip_adjuncts(s: _Sent, j: int, frames: str) -> int:
     return b
 
 
+_QUALIFIER_WORDS = tuple(sorted((tuple(q.split()) for q in F.QUALIFIERS), key=len, reverse=True))
+_NUMBER_WORDS = frozenset([*F.UNITS, *F.TENS, *F.SCALES, *(v for v in F.VAGUE if " " not in v)])
+
+
+def _figure_ahead(s: _Sent, b: int) -> bool:
+    """Whether a qualified figure starts at ``b``: "at least 23", "about a dozen", "up to 40".
+
+    Such a content opens with a preposition ("at", "about", "over") that is no place or
+    occasion: "the ministry said at least 23 people died" has its content right there.
+    """
+    for words in _QUALIFIER_WORDS:
+        x = b + len(words)
+        if x < s.last and tuple(s.low[b:x]) == words:
+            nxt = s.low[x]
+            if s.toks[x][:1].isdigit() or nxt in _NUMBER_WORDS:
+                return True
+            if nxt in ("a", "an") and x + 1 < s.last and s.low[x + 1] in _NUMBER_WORDS:
+                return True
+    return False
+
+
 def _skip_citing(s: _Sent, b: int, lim: int) -> int:
     """Past ", citing Y," (or ", quoting Y,", ", according to Y,") when "that" follows.
 
@@ -987,6 +1009,8 @@ def _complement(s: _Sent, j: int, frames: str) -> tuple[int, bool]:
     w = s.low[b]
     if not marked and w in W.CLAUSE_OPENERS and w not in ("if", "whether"):
         return -1, marked  # "Roque said as ambulances arrived": a circumstance, not content
+    if _figure_ahead(s, b):
+        return b, marked
     if not marked and w in W.PREPOSITIONS and w not in ("to", "of", "about", "like"):
         # a place or occasion before the content: "said in the capital, Kessem, that ..."
         for x in range(b + 1, min(lim, b + 14)):
@@ -1345,7 +1369,8 @@ class _Reader:
             while c0 < s.last and (_ly_adverb(s.toks[c0]) or s.low[c0] in ("also", "again")):
                 c0 += 1
             if c0 >= s.last or (
-                s.low[c0] in W.PREPOSITIONS or s.low[c0] in ("up", "down", "out", "off", "back")
+                (s.low[c0] in W.PREPOSITIONS or s.low[c0] in ("up", "down", "out", "off", "back"))
+                and not _figure_ahead(s, c0)
             ):
                 return False
             if particles:
@@ -2069,13 +2094,21 @@ _CAVEAT = re.compile(
     r"\b(?:verif|confirm|corroborat|independently|substantiat)"
     r"|(?:\s+(?:that|which))?\s+(?:the\s+|its\s+|their\s+)?[\w-]+(?:\s+[\w-]+){0,3}?\s+"
     r"(?:\w+ly\s+)?(?:rejects?|rejected|den(?:y|ies|ied)|disputes?|disputed|dismiss(?:es|ed)?|"
-    r"contests?|contested|challenges?|challenged|questions?|questioned))",
+    r"contests?|contested|challenges?|challenged|questions?|questioned))"
+    # the outlet's note on the evidence: ", without providing evidence"
+    r"|,\s+without\s+(?:(?:providing|offering|giving|citing|presenting|producing|showing)\s+)?"
+    r"(?:any\s+)?(?:evidence|proof)\b"
+    # the source's own refusal, not part of what it said: ", but declined to say how"
+    r"|,\s+but\s+(?:declined|refused|(?:did|would|could)\s*(?:not|n't|n’t)\s+"
+    r"(?:say|give|elaborate|comment|provide|confirm|specify|disclose|identify|name|offer)\b|"
+    r"(?:gave|offered|provided)\s+no\b)",
     re.IGNORECASE,
 )
 
 
 def _drop_caveat(text: str, a: int, b: int) -> int:
-    """End a content before the outlet's trailing caveat (", a claim X could not verify")."""
+    """End a content before the outlet's trailing caveat (", a claim X could not verify",
+    ", without providing evidence") or the source's refusal (", but declined to say how")."""
     m = _CAVEAT.search(text, a, b)
     return m.start() if m and m.start() > a else b
 
