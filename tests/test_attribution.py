@@ -649,3 +649,23 @@ def test_a_refusal_or_the_outlets_evidence_note_is_not_content(text: str, conten
 def test_the_evidence_note_cut_from_content_is_kept_as_a_hedge() -> None:
     a = _only("The military said it had killed a commander, without providing evidence.")
     assert "without providing evidence" in a.hedges
+
+
+def test_a_who_clause_on_the_subject_is_not_an_inverted_content() -> None:
+    a = _only("The Houthis, who control much of northern Yemen, claimed the attack on the ship.")
+    assert (a.source, a.content) == (
+        "The Houthis, who control much of northern Yemen",
+        "the attack on the ship",
+    )
+
+
+def test_a_which_clause_may_still_end_an_inverted_content() -> None:
+    a = _only("Prices will rise, which worries traders, said the analyst.")
+    assert (a.source, a.content) == ("the analyst", "Prices will rise, which worries traders")
+
+
+def test_a_phrase_quoted_after_a_quote_only_verb_is_no_claim() -> None:
+    atts = _extract(
+        "The spokesman added that the operation would continue “until all objectives are met”."
+    )
+    assert [a.cue for a in atts] == ["added"]

@@ -953,6 +953,17 @@ def _figure_ahead(s: _Sent, b: int) -> bool:
     return False
 
 
+def _closes_relative_clause(s: _Sent, comma: int) -> bool:
+    """Whether the comma at ``comma`` ends a ", who ..." clause on the subject: what stands
+    before it is a noun phrase, never a content the verb after it could report."""
+    for x in range(comma - 1, 0, -1):
+        if s.qmark[x] or s.toks[x] in _HARD:
+            return False
+        if s.toks[x] == ",":
+            return s.low[x + 1] in ("who", "whose")  # "which" may hang on a whole clause
+    return False
+
+
 def _skip_citing(s: _Sent, b: int, lim: int) -> int:
     """Past ", citing Y," (or ", quoting Y,", ", according to Y,") when "that" follows.
 
@@ -1406,6 +1417,16 @@ class _Reader:
             )
         if ("H" in frames or "Q" in frames) and not marked:
             return False
+        if (
+            "Q" in frames
+            and "C" not in frames
+            and s.qmark[c0] == 1
+            and s.toks[c0 - 1] not in (":", ",")
+            and c0 + 1 < s.last
+            and s.toks[c0 + 1][:1].islower()
+        ):
+            return False  # "would continue “until all objectives are met”": a phrase quoted
+
         if not marked and not any(f in frames for f in "COTV"):
             return False
         content = _content(s, c0)
@@ -1447,6 +1468,8 @@ class _Reader:
                 return False
         if s.low[a] in ("that",) or s.qmark[a] == 1:
             return False
+        if _closes_relative_clause(s, k - 1):
+            return False  # "The Houthis, who control ..., claimed the attack": no inversion
         content = _left_content(s, k - 1, self.atts)
         self.used.update(range(i, j))
         cue = (s.st[i], s.en[j - 1])
