@@ -669,3 +669,15 @@ def test_a_phrase_quoted_after_a_quote_only_verb_is_no_claim() -> None:
         "The spokesman added that the operation would continue “until all objectives are met”."
     )
     assert [a.cue for a in atts] == ["added"]
+
+
+def test_which_said_after_a_passive_agent_is_the_agent_speaking() -> None:
+    atts = _extract("The claims were rejected by the army, which said they were “baseless”.")
+    said = _by_cue(atts, "said")
+    assert said.source == "the army"
+
+
+def test_a_verb_after_a_name_is_no_role_for_typing() -> None:
+    """ "Kallas told reporters ...": "reporters" is whom she told, not what she is."""
+    a = _only("Kaja Kallas told reporters the bloc would not recognise the results.")
+    assert a.source_type != "media"

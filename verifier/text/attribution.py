@@ -731,6 +731,21 @@ def _appositive_like(s: _Sent, a: int, e: int) -> bool:
     return s.low[a] in ("a", "an") and e - a <= 8
 
 
+def _agent_left(s: _Sent, comma: int) -> _Subject | None:
+    """The agent a ", which said" hangs on when the clause before is passive or names where
+    something came from: "The claims were rejected by the army, which said ..." is the army
+    speaking, not "The claims were rejected by the army"."""
+    for x in range(comma - 1, max(0, comma - 8), -1):
+        if s.toks[x] in _HARD_OR_COMMA or s.qmark[x]:
+            return None
+        if s.low[x] in ("by", "from"):
+            a = _trim_lead(s, x + 1, comma)
+            if a < comma and _valid_subject(s, a, comma):
+                return _Subject(a, comma, "comma", -1, -1)
+            return None
+    return None
+
+
 def _np_right(s: _Sent, j: int, mode: str) -> tuple[int, int] | None:
     """A noun phrase starting at ``j`` with its appositions.
 
@@ -1335,7 +1350,7 @@ class _Reader:
             if ante is not None:
                 shared = ante
             else:
-                subj = _subject_left(s, comma)
+                subj = _agent_left(s, comma) or _subject_left(s, comma)
                 if subj is None:
                     return False
             boundary = s.st[comma]

@@ -684,6 +684,15 @@ def _quotes_folded(text: str) -> str:
     return _fold_quotes(text)
 
 
+def _verb_after_name(words: str) -> bool:
+    """Whether the words after a name start with a reporting verb that is no noun too
+    ("told reporters", "said officials"), rather than a role ("Front fighters")."""
+    from verifier.text.cues import verb_readings
+
+    readings = verb_readings(words.split()[0])
+    return bool(readings) and all("N" not in r.frames for r in readings)
+
+
 def context_type(text: str, name: str) -> SourceType | None:
     """The type an article's own wording gives a name, wherever the name appears.
 
@@ -699,6 +708,8 @@ def context_type(text: str, name: str) -> SourceType | None:
     for m in whole_word_re(_fold_quotes(name)).finditer(norm):
         found: SourceType | None = None
         after = _ROLE_AFTER.match(norm, m.end())
+        if after and _verb_after_name(after.group(1)):
+            after = None  # "Kallas told reporters": a verb and its object, not a role
         if after:
             possessive = norm.startswith("'s", m.end()) or norm.startswith("’s", m.end())
             kinds = [x for x in _matches(after.group(1)) if not x.weak]
