@@ -681,3 +681,13 @@ def test_a_verb_after_a_name_is_no_role_for_typing() -> None:
     """ "Kallas told reporters ...": "reporters" is whom she told, not what she is."""
     a = _only("Kaja Kallas told reporters the bloc would not recognise the results.")
     assert a.source_type != "media"
+
+
+def test_a_prepositional_tail_after_a_parenthetical_cue_does_not_join_the_content() -> None:
+    a = _only("Twelve people were killed, the ministry said, among them four children.")
+    assert a.content == "Twelve people were killed"
+
+
+def test_a_hearer_with_a_determiner_before_a_bare_clause() -> None:
+    a = _only("Sources told the newspaper the minister would resign.")
+    assert a.content == "the minister would resign"

@@ -906,6 +906,8 @@ def _object_end(s: _Sent, b: int, lim: int) -> int:
             x += 1
             if introduces(x):
                 return x
+        if x == b + 2 and x < lim and s.low[x] in W.DETERMINERS and s.low[x] != "that":
+            return x  # "told the newspaper the minister would resign"
     return -1
 
 
@@ -1420,6 +1422,7 @@ class _Reader:
                 and s.toks[x] == ","
                 and s.qmark[x + 1] != 1
                 and s.low[x + 1] not in _APPOS_STOP
+                and s.low[x + 1] not in W.PREPOSITIONS  # "..., among them four children"
                 and not s.low[x + 1].endswith("ing")
                 and s.toks[subj.lead_sep] == ","
             ):
