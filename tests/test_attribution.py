@@ -691,3 +691,15 @@ def test_a_prepositional_tail_after_a_parenthetical_cue_does_not_join_the_conten
 def test_a_hearer_with_a_determiner_before_a_bare_clause() -> None:
     a = _only("Sources told the newspaper the minister would resign.")
     assert a.content == "the minister would resign"
+
+
+def test_putting_the_death_toll_at_a_figure_is_an_attribution() -> None:
+    a = _only("Hospital officials put the death toll at 31.")
+    assert (a.source, a.cue, a.content) == ("Hospital officials", "put", "the death toll at 31")
+
+
+@pytest.mark.parametrize(
+    "text", ["Officials put pressure on the rebels.", "He put the phone down, and the toll rose."]
+)
+def test_put_without_a_toll_as_its_object_is_no_cue(text: str) -> None:
+    assert not [a for a in _extract(text) if a.cue == "put"]

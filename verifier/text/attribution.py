@@ -1402,7 +1402,7 @@ class _Reader:
             ):
                 return False
             if particles:
-                window = s.low[c0 : min(s.last, c0 + 16)]
+                window = s.low[c0 : min(s.last, c0 + V.PARTICLE_WINDOW.get(lemma, 16))]
                 if not any(p in window for p in particles):
                     return False
             if lemma == "call" and not any(s.qmark[x] == 1 for x in range(c0, min(s.last, c0 + 5))):
