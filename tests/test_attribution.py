@@ -703,3 +703,9 @@ def test_putting_the_death_toll_at_a_figure_is_an_attribution() -> None:
 )
 def test_put_without_a_toll_as_its_object_is_no_cue(text: str) -> None:
     assert not [a for a in _extract(text) if a.cue == "put"]
+
+
+def test_quoted_by_a_medium_as_saying() -> None:
+    a = _only("The minister was quoted by the Tass news agency as saying that troops would stay.")
+    assert (a.source, a.content) == ("The minister", "troops would stay")
+    assert a.cue == "was quoted by the Tass news agency as saying"

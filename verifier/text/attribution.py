@@ -1678,6 +1678,17 @@ class _Reader:
         )
         if as_at < 0:
             return False
+        if s.low[i + 1] == "by":
+            # "X was quoted by state media as saying ...": X speaks, the medium relays
+            _, negated, be_at, _, _ = _skip_left(s, i)
+            subj = _subject_left(s, be_at) if be_at >= 0 and not negated else None
+            c0, _ = _complement(s, as_at + 2, "C")
+            if subj is None or c0 < 0:
+                return False
+            self.used.update(range(i, as_at + 2))
+            cue = (s.st[be_at], s.en[as_at + 1])
+            src_tok = (subj.a, subj.e)
+            return self._add(cue, src_tok, _content(s, c0), "asserts", cue_tok=i) is not None
         src = (i + 1, as_at)
         if not _valid_subject(s, *src):
             return False
