@@ -18,6 +18,10 @@ from typing import Protocol
 
 from verifier.corroborate.stopwords import STOPWORDS
 from verifier.store.terms import fold, fts_stem, tokens
+from verifier.text.lexicon.facts_words import SCALES, TENS, UNITS
+
+NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES])
+"""Figures written out ("seven", "forty", "million"): quantities, never what names an event."""
 
 __all__ = [
     "DEFAULT_MAX_TERMS",
@@ -165,7 +169,7 @@ def context_terms(
     first: dict[str, int] = {}
     for text in sentences:
         for term in set(informative_terms(text)):
-            if not term.isdigit():
+            if not term.isdigit() and term not in NUMBER_WORDS:
                 seen[term] = seen.get(term, 0) + 1
                 first.setdefault(term, len(first))
     repeated = [

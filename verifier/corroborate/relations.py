@@ -19,7 +19,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -28,6 +28,7 @@ from verifier.corroborate.compare import (
     Facts,
     Pair,
     Quantity,
+    content_stems,
     read_facts,
     relate,
     same_scale,
@@ -56,10 +57,12 @@ from verifier.store.stories import (
     FigureConflict,
     SourceRef,
     article_links,
+    nearby_sentences,
     replace_figure_conflicts,
     sentence_positions,
     sentence_sources,
     set_independence,
+    stance_sentences,
 )
 from verifier.workers import default_workers, pool_context
 
@@ -141,6 +144,21 @@ class CorpusView:
     links: dict[int, ArticleLink]
     roots: dict[int, int]
     claim_sources: dict[int, list[str]] = field(default_factory=dict)  # article -> canonicals
+    _stories: dict[int, list[int]] | None = None
+
+    def story_members(self, article_id: int) -> list[int]:
+        """The article, then its versions and copies, then the rest of its story (by id)."""
+        if self._stories is None:
+            self._stories = {}
+            for member in self.links.values():
+                if member.story_id is not None:
+                    self._stories.setdefault(member.story_id, []).append(member.id)
+        link = self.links.get(article_id)
+        story = self._stories.get(link.story_id, []) if link and link.story_id is not None else []
+        root = self.roots.get(article_id, article_id)
+        family = [a for a in story if a != article_id and self.roots.get(a, a) == root]
+        rest = [a for a in story if a != article_id and self.roots.get(a, a) != root]
+        return [article_id, *family, *rest]
 
     @classmethod
     def load(cls, store: Store) -> CorpusView:
@@ -300,23 +318,29 @@ def candidates(
     claim_names: Sequence[str],
     limit: int,
     retrieved: dict[str, _Retrieved] | None = None,
+    claim_index: int | None = None,
 ) -> tuple[list[EvidenceHit], dict[int, HitContext]]:
     """BM25 candidates for a claim, re-ranked towards its story and date window.
 
     The claim's own article stays in when another source speaks there (an anonymous employee
     confirming what state media reported), or when it is the outlet's caveat about the claim.
     ``retrieved`` keeps what a MATCH expression found for the next claim with the same one.
+    Beside what its words find, a claim gets its answers (``_answers``): denials of an
+    accusation in its story, the outlet's caveat right after it, or what a caveat qualifies.
     """
-    if not match:
-        return [], {}
     found = retrieved.get(match) if retrieved is not None else None
     if found is None:
-        rows = store.search_sentences(match, limit=limit * 4 + 10)
+        rows = store.search_sentences(match, limit=limit * 2 + 10) if match else []
         ids = [s.id for s, _, _ in rows]
         found = (rows, sentence_sources(store, ids), sentence_positions(store, ids))
         if retrieved is not None:
             retrieved[match] = found
     rows, sources, positions = found
+    extra = _answers(store, claim, view, {s.id for s, _, _ in rows}, claim_index)
+    if extra:
+        rows = [*rows, *extra.rows]
+        sources = {**sources, **extra.sources}
+        positions = {**positions, **extra.positions}
     scored: list[tuple[float, int]] = []
     seen: set[tuple[int, str]] = set()
     for i, (sentence, score, _article) in enumerate(rows):
@@ -342,6 +366,14 @@ def candidates(
             boost *= DATE_BOOST
         scored.append((score * boost, i))
     scored.sort(key=lambda t: -t[0])
+    if extra:
+        # Answers are kept whatever their words score: a denial of an accusation is the
+        # evidence a checker most needs beside it, and it rarely repeats the accusation.
+        wanted = extra.wanted
+        floor = scored[0][0] * ANSWER_WEIGHT if scored else 1.0
+        answers = [(max(sc, floor), i) for sc, i in scored if rows[i][0].id in wanted]
+        others = [(sc, i) for sc, i in scored if rows[i][0].id not in wanted]
+        scored = sorted([*others[: max(0, limit - len(answers))], *answers], key=lambda t: -t[0])
     hits: list[EvidenceHit] = []
     contexts: dict[int, HitContext] = {}
     for score, i in scored[:limit]:
@@ -350,6 +382,87 @@ def candidates(
         index, paragraph = positions.get(sentence.id, (sentence.index, sentence.paragraph))
         contexts[sentence.id] = HitContext(tuple(sources.get(sentence.id, [])), index, paragraph)
     return hits, contexts
+
+
+def _best_answers(store: Store, claim: ClaimRecord, view: CorpusView, said: list[int]) -> list[int]:
+    """The denials (or accusations) most likely to answer this claim: from the party it
+    names first ("accused the Front ..." / "The group denied"), then its own report and its
+    versions, then those sharing most of its words."""
+    joined = store.sentences_by_ids(said)
+    who = sentence_sources(store, said)
+    named = set(source_words(claim.content))
+    mine = content_stems(claim.sentence)
+
+    def rank(sid: int) -> tuple[int, int, int]:
+        sentence, _ = joined[sid]
+        parties = [source_words(s.canonical or s.source) for s in who.get(sid, [])]
+        is_named = any(words and set(words) <= named for words in parties)
+        near = sentence.article_id == claim.article_id or view.family(
+            claim.article_id, sentence.article_id
+        )
+        return (-int(is_named), -int(near), -len(mine & content_stems(sentence.text)))
+
+    return sorted((sid for sid in said if sid in joined), key=rank)[:MAX_ANSWERS]
+
+
+CAVEAT_REACH = 6
+"""Sentences between an outlet's caveat and the claims it qualifies: the two sides' accounts
+and their quotes can take three short wire paragraphs before "could not verify either"."""
+ANSWER_WEIGHT = 0.5
+"""An answer that shares few words with its claim still ranks in the top half."""
+MAX_ANSWERS = 3
+_OPPOSITE_STANCE = {"accuses": "denies", "denies": "accuses"}
+_STORY_SCAN = 60  # articles of a story searched for answers: the family first
+
+
+@dataclass(slots=True)
+class _Answers:
+    wanted: set[int]  # every answer, found by words too or not
+    rows: list[tuple[SentenceRecord, float, ArticleRecord]]
+    sources: dict[int, list[SourceRef]]
+    positions: dict[int, tuple[int, int]]
+
+
+def _answers(
+    store: Store, claim: ClaimRecord, view: CorpusView, have: set[int], claim_index: int | None
+) -> _Answers | None:
+    """Sentences that answer a claim though they share few of its words.
+
+    An accusation is answered by the accused party's denial ("The group denied any role"),
+    and a denial by the accusation; a claim by the outlet's caveat right after it ("... could
+    not independently verify the claim"), and a caveat by the claims just before it. Word
+    overlap finds none of these reliably, and a checker needs each beside the claim.
+    """
+    found: list[int] = []
+    opposite = _OPPOSITE_STANCE.get(claim.stance)
+    if opposite:
+        members = view.story_members(claim.article_id)[:_STORY_SCAN]
+        said = [i for i in stance_sentences(store, members, opposite) if i != claim.sentence_id]
+        if said:
+            found += _best_answers(store, claim, view, said)
+    if claim_index is not None:
+        caveat = sentence_facts(claim.sentence).caveat and claim.source_type == "outlet"
+        reach = CAVEAT_REACH
+        near = nearby_sentences(store, claim.article_id, claim_index, reach, 0 if caveat else reach)
+        if caveat:  # what the caveat qualifies: the claims before it ("either account")
+            found += [sid for sid, idx, _, has in near if has and idx < claim_index][-4:]
+        else:
+            found += [
+                sid
+                for sid, idx, text, _ in near
+                if idx > claim_index and sentence_facts(text).caveat
+            ][:1]
+    wanted = {i for i in found if i != claim.sentence_id}
+    if not wanted:
+        return None
+    fresh = [i for i in dict.fromkeys(found) if i in wanted and i not in have]
+    joined = store.sentences_by_ids(fresh)
+    return _Answers(
+        wanted=wanted,
+        rows=[(joined[i][0], 0.0, joined[i][1]) for i in fresh if i in joined],
+        sources=sentence_sources(store, fresh),
+        positions=sentence_positions(store, fresh),
+    )
 
 
 # -- the run -----------------------------------------------------------------------------------
@@ -427,6 +540,64 @@ class _Judged:
     relations: dict[str, int] = field(default_factory=dict)
 
 
+RELATION_WEIGHT = {"contradicts": 1.5, "supports": 1.3, "unrelated": 0.5}
+"""How a judged candidate's relation moves its rank (others 1.0): what bears on the claim
+first, the same number for another event last. Candidates are judged from a pool of
+``RERANK_POOL`` times the limit, so a contradiction that shares one word with the claim
+("seized the bridge" against "the bridge remained under army control") is not cut before
+it is read."""
+RERANK_POOL = 2
+
+
+def evidence_of(
+    store: Store,
+    claim: ClaimRecord,
+    match: str,
+    *,
+    view: CorpusView,
+    limit: int,
+    position: tuple[int, int] | None,
+    claim_facts: Facts | None = None,
+    retrieved: dict[str, _Retrieved] | None = None,
+) -> list[tuple[EvidenceHit, Judgement, Facts, list[SourceRef]]]:
+    """A claim's evidence, judged and ranked: what ``corroborate`` stores and the CLI prints.
+
+    ``position`` is the claim sentence's ``(index, paragraph)`` in its article, or None for
+    text that is not in it.
+    """
+    names = claim_source_names(store, claim, view)
+    facts = claim_facts or read_facts(claim.content, claim.sentence, stance=claim.stance)
+    hits, contexts = candidates(
+        store,
+        claim,
+        match,
+        view=view,
+        claim_names=names,
+        limit=limit * RERANK_POOL,
+        retrieved=retrieved,
+        claim_index=position[0] if position else None,
+    )
+    judged = []
+    for hit in hits:
+        ctx = contexts.get(hit.sentence_id)
+        judgement, _, hit_facts = judge(
+            claim,
+            hit,
+            view=view,
+            ctx=ctx,
+            claim_names=names,
+            claim_paragraph=position[1] if position else None,
+            claim_facts=facts,
+        )
+        score = hit.score * RELATION_WEIGHT.get(judgement.relation, 1.0)
+        judged.append((score, hit, judgement, hit_facts, hit_sources(hit, ctx, view)))
+    judged.sort(key=lambda t: -t[0])
+    return [
+        (replace(hit, score=score, rank=rank), judgement, hit_facts, sources)
+        for rank, (score, hit, judgement, hit_facts, sources) in enumerate(judged[:limit], start=1)
+    ]
+
+
 def _judge_batch(
     store: Store,
     view: CorpusView,
@@ -444,28 +615,23 @@ def _judge_batch(
     # them, and mostly next to each other, so one batch's memory is enough.
     retrieved: dict[str, _Retrieved] = {}
     for claim, match in zip(batch, matches, strict=True):
-        names = claim_source_names(store, claim, view)
-        hits, contexts = candidates(
-            store, claim, match, view=view, claim_names=names, limit=limit, retrieved=retrieved
-        )
-        paragraph = claim_positions.get(claim.sentence_id, (0, 0))[1]
         claim_facts = read_facts(claim.content, claim.sentence, stance=claim.stance)
+        position = claim_positions.get(claim.sentence_id)
+        found = evidence_of(
+            store,
+            claim,
+            match,
+            view=view,
+            limit=limit,
+            position=position,
+            claim_facts=claim_facts,
+            retrieved=retrieved,
+        )
         records: list[EvidenceRecord] = []
         judged: list[tuple[Judgement, Facts, list[SourceRef]]] = []
         support: set[str] = set()
         contradict: set[str] = set()
-        for hit in hits:
-            ctx = contexts.get(hit.sentence_id)
-            judgement, _, facts = judge(
-                claim,
-                hit,
-                view=view,
-                ctx=ctx,
-                claim_names=names,
-                claim_paragraph=paragraph,
-                claim_facts=claim_facts,
-            )
-            sources = hit_sources(hit, ctx, view)
+        for hit, judgement, facts, sources in found:
             records.append(hit.to_record(claim.id, judgement))
             judged.append((judgement, facts, sources))
             out.relations[judgement.relation] = out.relations.get(judgement.relation, 0) + 1
@@ -739,8 +905,6 @@ def judge_passages(store: Store, doc_a: str, text_a: str, doc_b: str, text_b: st
 
 
 def _with_content(claim: ClaimRecord, content: str) -> ClaimRecord:
-    from dataclasses import replace
-
     return replace(claim, content=content)
 
 
@@ -779,42 +943,42 @@ def _outlet_claim(
 
 
 def _claim_evidence(
-    store: Store, article_id: int, text: str, *, view: CorpusView, limit: int
+    store: Store, article: ArticleRecord, text: str, *, view: CorpusView, limit: int
 ) -> list[tuple[EvidenceHit, Judgement]]:
-    """Evidence for ``text`` read as a claim of the article: what ``corroborate`` stores for
-    it when the text is a stored claim, so the CLI and the TUI never disagree."""
-    wanted = normalise_sentence(text)
-    ids = [r[0] for r in store._query("SELECT id FROM claims WHERE article_id = ?", (article_id,))]
-    own = [
-        c
-        for c in store.claims_by_ids(ids)
-        if normalise_sentence(c.content) in wanted or wanted in normalise_sentence(c.content)
-    ]
-    if own:
-        claim = own[0]
-        match = claim_matches(store, [claim])[0]
-    else:
+    """Evidence for ``text`` read as a claim of the article.
+
+    A stored claim's own content gives exactly what ``corroborate`` stored for it, so the CLI
+    and the TUI never disagree. Other text found in the article is read as ``judge_passages``
+    reads a passage: with the claim it overlaps (its source and stance) or as the outlet's own
+    statement, its sentence left out of the results. Text not in the article is the outlet's.
+    """
+    article_id = article.id
+    index: int | None = None
+    paragraph: int | None = None
+    try:
+        _, start, end, _ = _locate(store, article.name, text)
+    except PassageError:
         claim = _outlet_claim(store, article_id, 0, text, text)
         match = text_match(store, text, article_context(store, article_id))
-    names = claim_source_names(store, claim, view)
-    hits, contexts = candidates(store, claim, match, view=view, claim_names=names, limit=limit)
-    paragraph = sentence_positions(store, [claim.sentence_id]).get(claim.sentence_id, (0, 0))[1]
-    facts = read_facts(claim.content, claim.sentence, stance=claim.stance)
-    return [
-        (
-            h,
-            judge(
-                claim,
-                h,
-                view=view,
-                ctx=contexts.get(h.sentence_id),
-                claim_names=names,
-                claim_paragraph=paragraph if own else None,
-                claim_facts=facts,
-            )[0],
-        )
-        for h in hits
-    ]
+    else:
+        sentences = [s for s in store.sentences(article_id) if s.start < end and s.end > start]
+        found = _claim_at(store, article_id, start, end)
+        if found is not None and normalise_sentence(found.content) in normalise_sentence(text):
+            claim = found  # the text holds the whole claim (perhaps with its source and cue)
+        elif found is not None or sentences:
+            base = found or _outlet_claim(
+                store, article_id, sentences[0].id, text, " ".join(s.text for s in sentences)
+            )
+            claim = _with_content(base, text)
+        else:
+            claim = _outlet_claim(store, article_id, 0, text, text)
+        match = claim_matches(store, [claim])[0]
+        positions = sentence_positions(store, [claim.sentence_id])
+        if claim.sentence_id in positions:
+            index, paragraph = positions[claim.sentence_id]
+    position = (index, paragraph) if index is not None and paragraph is not None else None
+    judged = evidence_of(store, claim, match, view=view, limit=limit, position=position)
+    return [(hit, judgement) for hit, judgement, _, _ in judged]
 
 
 def corroborate_articles(
@@ -858,7 +1022,7 @@ def search_evidence(
     if article_name and article is None:
         raise PassageError(f"{article_name}: no article with that name in {store.path}")
     if article is not None:
-        return _claim_evidence(store, article.id, text, view=view, limit=limit)
+        return _claim_evidence(store, article, text, view=view, limit=limit)
     hits = find_evidence(store, text, limit=limit)
     if not hits:
         return []

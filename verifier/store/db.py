@@ -628,24 +628,38 @@ class Store:
             fresh = [item for item in ranked if item[1] not in walked]
             for i in range(0, len(fresh), _JOIN_CHUNK):
                 chunk = fresh[i : i + _JOIN_CHUNK]
-                rows = self._query(
-                    "SELECT s.*, a.id AS a_id, a.name AS a_name, a.content_hash AS a_hash,"
-                    " a.title AS a_title, a.outlet AS a_outlet, a.url AS a_url,"
-                    " a.published AS a_published, a.byline AS a_byline, a.fmt AS a_fmt,"
-                    " a.ingested_at AS a_ingested"
-                    " FROM sentences s JOIN articles a ON a.id = s.article_id"
-                    f" WHERE s.id IN ({','.join('?' * len(chunk))}){extra}",
-                    [rowid for _, rowid in chunk] + filters,
-                )
-                by_id = {int(r["id"]): r for r in rows}
+                by_id = self._joined([rowid for _, rowid in chunk], extra, filters)
                 for rank, rowid in chunk:
-                    r = by_id.get(rowid)
-                    if r is not None:
-                        yield _sentence_from_row(r), -rank, _article_from_joined_row(r)
+                    if rowid in by_id:
+                        sentence, article = by_id[rowid]
+                        yield sentence, -rank, article
             if len(ranked) < window:
                 return
             walked.update(rowid for _, rowid in ranked)
             window *= 8
+
+    def sentences_by_ids(
+        self, sentence_ids: Sequence[int]
+    ) -> dict[int, tuple[SentenceRecord, ArticleRecord]]:
+        """Sentences with their articles, by id (ids not stored are absent)."""
+        out: dict[int, tuple[SentenceRecord, ArticleRecord]] = {}
+        for i in range(0, len(sentence_ids), _JOIN_CHUNK):
+            out.update(self._joined(list(sentence_ids[i : i + _JOIN_CHUNK]), "", []))
+        return out
+
+    def _joined(
+        self, ids: list[int], extra: str, filters: list[Any]
+    ) -> dict[int, tuple[SentenceRecord, ArticleRecord]]:
+        rows = self._query(
+            "SELECT s.*, a.id AS a_id, a.name AS a_name, a.content_hash AS a_hash,"
+            " a.title AS a_title, a.outlet AS a_outlet, a.url AS a_url,"
+            " a.published AS a_published, a.byline AS a_byline, a.fmt AS a_fmt,"
+            " a.ingested_at AS a_ingested"
+            " FROM sentences s JOIN articles a ON a.id = s.article_id"
+            f" WHERE s.id IN ({','.join('?' * len(ids))}){extra}",
+            [*ids, *filters],
+        )
+        return {int(r["id"]): (_sentence_from_row(r), _article_from_joined_row(r)) for r in rows}
 
     # -- evidence ----------------------------------------------------------------------------
 

@@ -279,6 +279,34 @@ def sentence_positions(store: Store, sentence_ids: Iterable[int]) -> dict[int, t
     return out
 
 
+def stance_sentences(store: Store, article_ids: Sequence[int], stance: str) -> list[int]:
+    """Sentences of these articles that carry a claim of ``stance``, in reading order."""
+    out: list[int] = []
+    for i in range(0, len(article_ids), _CHUNK):
+        chunk = list(article_ids[i : i + _CHUNK])
+        rows = store._query(
+            "SELECT DISTINCT sentence_id FROM claims"
+            f" WHERE article_id IN ({','.join('?' * len(chunk))}) AND stance = ?"
+            " ORDER BY article_id, position",
+            [*chunk, stance],
+        )
+        out += [int(r[0]) for r in rows]
+    return out
+
+
+def nearby_sentences(
+    store: Store, article_id: int, index: int, before: int, after: int
+) -> list[tuple[int, int, str, bool]]:
+    """``(id, idx, text, has_claim)`` of the body sentences around ``index`` in an article."""
+    rows = store._query(
+        "SELECT s.id, s.idx, s.text, EXISTS (SELECT 1 FROM claims c WHERE c.sentence_id = s.id)"
+        " FROM sentences s WHERE s.article_id = ? AND s.idx BETWEEN ? AND ? AND s.idx != ?"
+        " AND s.kind = 'body' ORDER BY s.idx",
+        (article_id, index - before, index + after, index),
+    )
+    return [(int(r[0]), int(r[1]), str(r[2]), bool(r[3])) for r in rows]
+
+
 # -- independence and figure conflicts ---------------------------------------------------------
 
 
