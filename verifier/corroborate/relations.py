@@ -442,8 +442,8 @@ def _answers(
             found += _best_answers(store, claim, view, said)
     if claim_index is not None:
         caveat = sentence_facts(claim.sentence).caveat and claim.source_type == "outlet"
-        reach = CAVEAT_REACH
-        near = nearby_sentences(store, claim.article_id, claim_index, reach, 0 if caveat else reach)
+        before, after = (CAVEAT_REACH, 0) if caveat else (0, CAVEAT_REACH)
+        near = nearby_sentences(store, claim.article_id, claim_index, before, after)
         if caveat:  # what the caveat qualifies: the claims before it ("either account")
             found += [sid for sid, idx, _, has in near if has and idx < claim_index][-4:]
         else:
