@@ -136,3 +136,40 @@ def test_sample_copies_and_versions(sample_store: Store) -> None:
     for key in ("04", "05", "06", "07", "08", "11", "12"):
         assert by_name[key].copy_of is None and by_name[key].version_of is None
     assert len({a.story_id for a in by_name.values()}) == 1
+
+
+WIRE = "01_wire_meridian-press_lissow-hospital-shelling.txt"
+ACCUSATION = "The Defence Ministry accused the Marren Liberation Front of firing the shells"
+
+
+def test_the_accused_accusing_back_contradicts_the_accusation(sample_store: Store) -> None:
+    j = judge_passages(
+        sample_store, WIRE, ACCUSATION, WIRE, "accused the army of shelling the town"
+    )
+    assert (j.relation, j.independent) == ("contradicts", True), j.reasons
+    assert "the accused party accuses the other side" in j.reasons
+
+
+def test_the_accusers_own_denial_of_the_other_account_is_one_position(
+    sample_store: Store,
+) -> None:
+    j = judge_passages(
+        sample_store,
+        WIRE,
+        ACCUSATION,
+        "04_state-media_knna_government-account.md",
+        "The Defence Ministry denied reports that army artillery had fired on Lissow",
+    )
+    assert (j.relation, j.independent) == ("partly_supports", False), j.reasons
+
+
+def test_a_denial_inside_another_sources_sentence_is_the_deniers(sample_store: Store) -> None:
+    j = judge_passages(
+        sample_store,
+        WIRE,
+        ACCUSATION,
+        "05_independent_continental-ledger_hospital-evidence.html",
+        "The Defence Ministry blamed the Marren Liberation Front, which denied firing on the town",
+    )
+    assert (j.relation, j.independent) == ("contradicts", True), j.reasons
+    assert j.reasons[-1] == "source: Marren Liberation Front"

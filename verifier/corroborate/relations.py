@@ -235,6 +235,7 @@ class HitContext:
     sources: tuple[SourceRef, ...]
     index: int
     paragraph: int
+    answers: str = ""  # why it was brought beside the claim without its words: "a denial ..."
 
 
 def hit_sources(hit: EvidenceHit, ctx: HitContext | None, view: CorpusView) -> list[SourceRef]:
@@ -257,8 +258,12 @@ def judge(
     """The relation of ``hit`` to ``claim``, whether its source is independent, and why."""
     sources = hit_sources(hit, ctx, view)
     a = claim_facts or read_facts(claim.content, claim.sentence, stance=claim.stance)
-    b_stance = "denies" if any(s.stance == "denies" for s in sources) else None
+    deniers = [s for s in sources if s.stance == "denies"]
+    b_stance = "denies" if deniers else None
     b = sentence_facts(hit.sentence, b_stance)
+    # A denial is its denier's: in "the ministry blamed the Front, which denied firing" the
+    # sentence answers the ministry through the Front, an independent party.
+    sources = deniers or sources
     same_article = claim.article_id == hit.article_id
     claim_outlet = view.outlet(claim.article_id)
     relay = not same_article and any(
@@ -281,6 +286,31 @@ def judge(
     reasons_list = list(reasons)
     if relation in ("same_report", "outlet_caveat"):
         independent = False
+    elif (
+        claim.stance == "accuses"
+        and not own
+        and not pair.family
+        and relation in ("supports", "partly_supports")
+        and any(
+            src.stance == "accuses" and speaks_for(src, named_parties(claim.content))
+            for src in sources
+        )
+    ):
+        # The accused accusing back ("the Front ... accused the army of shelling the town")
+        # shares the accusation's words and answers it: a contradiction, not support.
+        relation, independent = "contradicts", True
+        reasons_list = [
+            "the accused party accuses the other side",
+            *(r for r in reasons_list if r.startswith("shared")),
+        ]
+    elif own and relation == "contradicts" and claim.stance == "accuses" and deniers:
+        # One side accusing the other and denying the other's account is one position, not
+        # a contradiction: "the ministry accused the Front" / "the ministry denied firing".
+        relation, independent = "partly_supports", False
+        reasons_list = [
+            "the claim's own source, rejecting the other side's account",
+            *(r for r in reasons_list if r.startswith("shared")),
+        ]
     elif own:
         # The claim's own source contradicting what it is quoted as saying is news in itself.
         independent = relation == "contradicts"
@@ -293,6 +323,8 @@ def judge(
         reasons_list.append("from a version or copy of the claim's article")
     else:
         independent = True
+    if ctx is not None and ctx.answers:
+        reasons_list.append(ctx.answers)
     who = sources[0].canonical or sources[0].source
     if who:
         reasons_list.append(f"source: {who}")
@@ -380,8 +412,35 @@ def candidates(
         sentence, _, article = rows[i]
         hits.append(_hit(sentence, score, article, len(hits) + 1))
         index, paragraph = positions.get(sentence.id, (sentence.index, sentence.paragraph))
-        contexts[sentence.id] = HitContext(tuple(sources.get(sentence.id, [])), index, paragraph)
+        contexts[sentence.id] = HitContext(
+            tuple(sources.get(sentence.id, [])),
+            index,
+            paragraph,
+            extra.why.get(sentence.id, "") if extra else "",
+        )
     return hits, contexts
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|the|for|and|al|de)\s+)*[A-Z][\w’'-]*)*")
+_NOT_NAMES = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that"})
+
+
+def named_parties(text: str) -> list[tuple[str, ...]]:
+    """The names a claim's content mentions, as folded words: "accused the Marren Liberation
+    Front of firing" names ("marren", "liberation", "front")."""
+    out = []
+    for m in _NAME_RUN.finditer(text):
+        words = tuple(w for w in source_words(m.group(0)) if w not in _NOT_NAMES)
+        if words:
+            out.append(words)
+    return out
+
+
+def speaks_for(source: SourceRef, parties: Sequence[tuple[str, ...]]) -> bool:
+    """Whether ``source`` is one of ``parties`` or speaks for it ("Arvid Kolan, a spokesman
+    for the Marren Liberation Front"; "the group", resolved to the Front)."""
+    mine = set(source_words(source.canonical)) | set(source_words(source.source))
+    return any(set(words) <= mine for words in parties)
 
 
 def _best_answers(store: Store, claim: ClaimRecord, view: CorpusView, said: list[int]) -> list[int]:
@@ -390,13 +449,12 @@ def _best_answers(store: Store, claim: ClaimRecord, view: CorpusView, said: list
     versions, then those sharing most of its words."""
     joined = store.sentences_by_ids(said)
     who = sentence_sources(store, said)
-    named = set(source_words(claim.content))
+    named = named_parties(claim.content)
     mine = content_stems(claim.sentence)
 
     def rank(sid: int) -> tuple[int, int, int]:
         sentence, _ = joined[sid]
-        parties = [source_words(s.canonical or s.source) for s in who.get(sid, [])]
-        is_named = any(words and set(words) <= named for words in parties)
+        is_named = any(speaks_for(s, named) for s in who.get(sid, []))
         near = sentence.article_id == claim.article_id or view.family(
             claim.article_id, sentence.article_id
         )
@@ -412,12 +470,14 @@ ANSWER_WEIGHT = 0.5
 """An answer that shares few words with its claim still ranks in the top half."""
 MAX_ANSWERS = 3
 _OPPOSITE_STANCE = {"accuses": "denies", "denies": "accuses"}
+_ANSWER_WORD = {"denies": "a denial", "accuses": "an accusation"}
 _STORY_SCAN = 60  # articles of a story searched for answers: the family first
 
 
 @dataclass(slots=True)
 class _Answers:
     wanted: set[int]  # every answer, found by words too or not
+    why: dict[int, str]
     rows: list[tuple[SentenceRecord, float, ArticleRecord]]
     sources: dict[int, list[SourceRef]]
     positions: dict[int, tuple[int, int]]
@@ -433,32 +493,35 @@ def _answers(
     not independently verify the claim"), and a caveat by the claims just before it. Word
     overlap finds none of these reliably, and a checker needs each beside the claim.
     """
-    found: list[int] = []
+    why: dict[int, str] = {}
     opposite = _OPPOSITE_STANCE.get(claim.stance)
     if opposite:
         members = view.story_members(claim.article_id)[:_STORY_SCAN]
         said = [i for i in stance_sentences(store, members, opposite) if i != claim.sentence_id]
-        if said:
-            found += _best_answers(store, claim, view, said)
+        for sid in _best_answers(store, claim, view, said) if said else []:
+            why.setdefault(sid, f"answers the claim: {_ANSWER_WORD[opposite]} in the same story")
     if claim_index is not None:
         caveat = sentence_facts(claim.sentence).caveat and claim.source_type == "outlet"
         before, after = (CAVEAT_REACH, 0) if caveat else (0, CAVEAT_REACH)
         near = nearby_sentences(store, claim.article_id, claim_index, before, after)
         if caveat:  # what the caveat qualifies: the claims before it ("either account")
-            found += [sid for sid, idx, _, has in near if has and idx < claim_index][-4:]
+            for sid in [sid for sid, idx, _, has in near if has and idx < claim_index][-4:]:
+                why.setdefault(sid, "what the outlet's caveat qualifies")
         else:
-            found += [
+            for sid in [
                 sid
                 for sid, idx, text, _ in near
                 if idx > claim_index and sentence_facts(text).caveat
-            ][:1]
-    wanted = {i for i in found if i != claim.sentence_id}
-    if not wanted:
+            ][:1]:
+                why.setdefault(sid, "the outlet's caveat on the claim")
+    why.pop(claim.sentence_id, None)
+    if not why:
         return None
-    fresh = [i for i in dict.fromkeys(found) if i in wanted and i not in have]
+    fresh = [i for i in why if i not in have]
     joined = store.sentences_by_ids(fresh)
     return _Answers(
-        wanted=wanted,
+        wanted=set(why),
+        why=why,
         rows=[(joined[i][0], 0.0, joined[i][1]) for i in fresh if i in joined],
         sources=sentence_sources(store, fresh),
         positions=sentence_positions(store, fresh),
