@@ -127,3 +127,40 @@ def test_any_text_reads_and_relates_without_error(a: str, b: str) -> None:
     relation, reasons = relate(read_facts(a, b), read_facts(b), Pair(same_article=True))
     assert relation in RELATIONS
     assert all(isinstance(r, str) for r in reasons)
+
+
+CLAIM_34 = read_facts(
+    "killing at least 34 people",
+    "Flash floods swept through villages in the Varna valley on Tuesday, killing at least 34 "
+    "people, the regional emergency service said.",
+)
+
+
+def test_same_figure_for_another_kind_of_incident_is_unrelated() -> None:
+    crash = read_facts("A bus crash in the north of the country killed 34 people on Tuesday.")
+    relation, reasons = relate(CLAIM_34, crash)
+    assert relation == "unrelated"
+    assert "different incident (flood vs crash)" in reasons
+
+
+def test_a_separate_incident_is_another_event() -> None:
+    other = read_facts("In a separate incident, 34 people were killed on Tuesday, police said.")
+    assert relate(CLAIM_34, other)[0] == "unrelated"
+
+
+def test_a_bare_toll_read_up_to_its_clause_contradicts_a_differing_count() -> None:
+    toll = read_facts(
+        "The death toll from Tuesday's flash floods in the Varna valley has risen to 41, "
+        "the Red Crescent said on Wednesday."
+    )
+    assert [q.label() for q in toll.quantities] == ["41 killed"]
+    relation, reasons = relate(CLAIM_34, toll)
+    assert relation == "contradicts", reasons
+    assert reasons[0] == "figure differs: 34 killed vs 41 killed"
+
+
+def test_the_day_a_source_spoke_is_not_the_day_of_the_event() -> None:
+    assert days("The toll from Tuesday's floods rose, the Red Crescent said on Wednesday.") == {
+        "tuesday"
+    }
+    assert days("Police said Monday that three died on Sunday.") == {"sunday"}

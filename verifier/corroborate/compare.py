@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from verifier.corroborate.query import fts_stem, informative_terms
-from verifier.text.lexicon.facts_words import MONTHS, SCALES, TENS, UNITS, WEEKDAYS
+from verifier.text.lexicon import wordset
+from verifier.text.lexicon.facts_words import INCIDENTS, MONTHS, SCALES, TENS, UNITS, WEEKDAYS
 
 RELATIONS: tuple[str, ...] = (
     "supports",
@@ -193,7 +194,8 @@ class Quantity:
 
     @property
     def generic(self) -> bool:
-        return self.noun in _GENERIC
+        # A bare casualty figure ("the death toll rose to 41") counts people.
+        return self.noun in _GENERIC or (self.noun == "count" and self.event in _CASUALTY)
 
     @property
     def casualty(self) -> bool:
@@ -220,6 +222,8 @@ class Facts:
     retains_control: bool = False
     negated: bool = False
     mentions_figure: bool = False
+    incidents: frozenset[str] = frozenset()  # kinds of incident named: flood, crash, ...
+    separate: bool = False  # "in a separate incident", "Elsewhere, ...": another event
 
 
 def _number(word: str) -> float | None:
@@ -309,18 +313,21 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         if is_year or prev in _MONTHS or nxt in _MONTHS or nxt.rstrip(".") in _TIME_UNITS:
             i = j
             continue
-        k = j
-        while k < len(words) and lowered[k] in ("of", "her", "his", "their", "its", "the", "more"):
-            k += 1
-        noun = lowered[k] if k < len(words) else ""
-        if noun and _number(noun) is not None:
-            noun = ""
         lo = max(b for b in bounds if b <= start)
         hi = min(b for b in bounds if b > start)
+        k = j
+        while k < hi and lowered[k] in ("of", "her", "his", "their", "its", "the", "more"):
+            k += 1
+        # The counted noun is in the figure's clause: "risen to 41, the Red Crescent said"
+        # counts nothing called "Red".
+        noun = lowered[k] if k < hi and not words[j - 1].endswith(",") else ""
+        if noun and _number(noun) is not None:
+            noun = ""
         event = _event_of(words, start, lo, hi) or (noun or "count")
         if noun == "them" and out:
             event = out[-1].event  # "23 people had been killed ..., 14 of them in ..."
-        out.append(Quantity(value, noun or "count", event, " ".join(words[start : k + 1])))
+        shown = words[start : k + 1] if noun else words[start:j]
+        out.append(Quantity(value, noun or "count", event, " ".join(shown)))
         i = j
     return tuple(out)
 
@@ -348,10 +355,23 @@ def places(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_SAID = wordset("said says told reported announced added stated confirmed wrote tweeted posted")
+
+
 def days(text: str) -> frozenset[str]:
-    """Weekdays and day-month dates named in ``text``, lowercased."""
-    low = _tokens(text.lower())
-    out = {w for w in low if w in _WEEKDAYS}
+    """Weekdays and day-month dates named in ``text``, lowercased.
+
+    The day a report was made is not the day of the event ("the toll from Tuesday's floods
+    has risen to 41, the Red Crescent said on Wednesday" is about Tuesday).
+    """
+    low = [w.removesuffix("'s").removesuffix("’s") for w in _tokens(text.lower())]
+    out = {
+        w
+        for i, w in enumerate(low)
+        if w in _WEEKDAYS
+        and not (i and low[i - 1] in _SAID)
+        and not (i > 1 and low[i - 1] == "on" and low[i - 2] in _SAID)
+    }
     for a, b in zip(low, low[1:], strict=False):
         if a.isdigit() and b in _MONTHS:
             out.add(f"{int(a)} {b[:3]}")
@@ -369,6 +389,18 @@ def _clash(a: frozenset[str], b: frozenset[str]) -> bool:
         (weekdays_a and weekdays_b and not weekdays_a & weekdays_b)
         or (dates_a and dates_b and not dates_a & dates_b)
     )
+
+
+def incidents(text: str) -> frozenset[str]:
+    """The kinds of incident a passage names (flood, crash, armed violence, ...)."""
+    return frozenset(INCIDENTS[w] for w in _tokens(text.lower()) if w in INCIDENTS)
+
+
+_SEPARATE = re.compile(
+    r"\b(?:in an?(?:other)? (?:separate|unrelated) (?:incident|attack|development|event|case)"
+    r"|^elsewhere\b)",
+    re.IGNORECASE,
+)
 
 
 def sites(text: str) -> frozenset[str]:
@@ -401,6 +433,8 @@ def read_facts(text: str, context: str = "", *, stance: str | None = None) -> Fa
         quantities=counts,
         places=places(scope),
         sites=sites(scope),
+        incidents=incidents(scope),
+        separate=bool(_SEPARATE.search(text)),
         days=days(scope),
         denies=stance == "denies" or bool(_DENIAL.search(text)),
         accuses=stance == "accuses" or bool(_ACCUSATION.search(text)),
@@ -502,10 +536,21 @@ def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...
         a.places and b.places and not (a.places & b.places) and not (a.sites & b.sites)
     )
     day_clash = _clash(a.days, b.days)
+    event_clash = b.separate or bool(
+        a.incidents and b.incidents and not (a.incidents & b.incidents)
+    )
     reasons: list[str] = []
     if shared:
         reasons.append(f"shared: {shared_list}")
     if matches or conflicts:
+        if event_clash:
+            clash = (
+                f"different incident ({', '.join(sorted(a.incidents))} vs "
+                f"{', '.join(sorted(b.incidents))})"
+                if a.incidents and b.incidents and not (a.incidents & b.incidents)
+                else "a separate incident"
+            )
+            return "unrelated", ("same figure, different event", clash)
         if place_clash or day_clash:
             where = []
             if place_clash:

@@ -23,6 +23,7 @@ from verifier.corroborate.query import (
     frequencies,
     fts_stem,
     informative_terms,
+    tokens,
 )
 from verifier.models import (
     ArticleRecord,
@@ -32,6 +33,7 @@ from verifier.models import (
     UnitKind,
 )
 from verifier.store import Store
+from verifier.text.lexicon.facts_words import MONTHS, WEEKDAYS
 
 DEFAULT_LIMIT = 10
 
@@ -250,11 +252,29 @@ def claim_matches(
     ]
 
 
+_CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w’'-]*")
+
+
 def claim_query_text(claim: ClaimRecord) -> str:
-    """What to search for: the claim's content, or its whole sentence when content is bare."""
-    if len(informative_terms(claim.content)) >= _MIN_CONTENT_TERMS:
+    """What to search for: the claim's content, or its whole sentence when content is bare.
+
+    A content that names nothing ("killing at least 34 people") borrows the names its
+    sentence gives outside the source ("Flash floods swept through the Varna valley"): they
+    say which event the figure is about, where the content's own words fit any event.
+    """
+    if len(informative_terms(claim.content)) < _MIN_CONTENT_TERMS:
+        return claim.sentence
+    if _NAME.search(claim.content):
         return claim.content
-    return claim.sentence
+    # Not the source, not the outlet of a dateline, not a date: none names the event.
+    skip = set(tokens(f"{claim.source} {claim.outlet or ''}".lower())) | _CALENDAR
+    names = [
+        m.group(0)
+        for m in _NAME.finditer(claim.sentence)
+        if m.group(0).lower() not in skip and m.group(0) not in claim.content
+    ]
+    return " ".join([claim.content, *dict.fromkeys(names)])
 
 
 def evidence_for_claims(

@@ -303,3 +303,27 @@ TARGET_STOP: frozenset[str] = wordset(
     " monday tuesday wednesday thursday friday saturday sunday"
 )
 """Words that end the object of "struck"/"seized"/"entered"."""
+
+
+INCIDENTS: dict[str, str] = {
+    word: group
+    for group, words in {
+        "armed violence": "shelling shell shells shelled artillery strike strikes airstrike "
+        "airstrikes bombardment bombing bombings bomb bombs blast blasts explosion explosions "
+        "attack attacks raid raids missile missiles rocket rockets drone drones mortar mortars "
+        "gunfire shooting shootings clashes fighting offensive ambush massacre",
+        "flood": "flood floods flooding flooded deluge",
+        "earthquake": "earthquake earthquakes quake quakes tremor tremors aftershock aftershocks",
+        "storm": "storm storms hurricane hurricanes cyclone cyclones typhoon typhoons tornado "
+        "tornadoes",
+        "wildfire": "blaze blazes wildfire wildfires inferno",
+        "crash": "crash crashes collision collisions derailment derailed",
+        "landslide": "landslide landslides mudslide mudslides avalanche avalanches",
+        "epidemic": "outbreak outbreaks epidemic cholera",
+        "stampede": "stampede stampedes",
+    }.items()
+    for word in words.split()
+}
+"""Words naming the kind of incident a figure counts, by kind. Two reports of one number
+that name different kinds ("flash floods" / "a bus crash") are about different events;
+kinds within a group stay compatible (a shelling is reported as "blasts" and "strikes")."""
