@@ -164,3 +164,8 @@ def test_the_day_a_source_spoke_is_not_the_day_of_the_event() -> None:
         "tuesday"
     }
     assert days("Police said Monday that three died on Sunday.") == {"sunday"}
+
+
+def test_failing_to_is_a_negation() -> None:
+    assert read_facts("the company failed to open the sluices in time").negated
+    assert not read_facts("the sluices were opened at 6 p.m.").negated

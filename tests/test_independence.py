@@ -173,3 +173,33 @@ def test_a_denial_inside_another_sources_sentence_is_the_deniers(sample_store: S
     )
     assert (j.relation, j.independent) == ("contradicts", True), j.reasons
     assert j.reasons[-1] == "source: Marren Liberation Front"
+
+
+def test_the_accused_partys_contrary_account_contradicts(tmp_path: Path) -> None:
+    """ "X blamed the Dorn dam's operator for failing to open the sluices" answered by the
+    operator's "the sluices were opened": written here, so the test owns its text."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.md").write_text(
+        "---\noutlet: Northline Wire\npublished: 2026-04-02\n---\n"
+        "Flash floods swept through the Varna valley on Tuesday.\n\n"
+        "The governor blamed the Dorn Water Company for failing to open the dam sluices in time.\n",
+        encoding="utf-8",
+    )
+    (corpus / "b.md").write_text(
+        "---\noutlet: Business Daily\npublished: 2026-04-04\n---\n"
+        "The Dorn Water Company said on Thursday that its logs showed the dam sluices were "
+        "opened on Monday, a day before the floods.\n",
+        encoding="utf-8",
+    )
+    with Store(tmp_path / "v.db") as store:
+        ingest_paths(store, [corpus])
+        j = judge_passages(
+            store,
+            "a.md",
+            "the Dorn Water Company for failing to open the dam sluices in time",
+            "b.md",
+            "its logs showed the dam sluices were opened on Monday",
+        )
+    assert (j.relation, j.independent) == ("contradicts", True), j.reasons
+    assert "the accused party's account says otherwise" in j.reasons

@@ -118,7 +118,7 @@ _DENIAL = re.compile(
     re.IGNORECASE,
 )
 _ACCUSATION = re.compile(r"\b(accus\w*|blam\w*|responsib\w*|perpetrat\w*)\b", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(not|no|never|nor|n't)\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(not|no|never|nor|n't|fail(?:ed|ing|s)? to)\b", re.IGNORECASE)
 _CAVEAT = re.compile(
     r"\b(could not|cannot|can ?not|was unable to|were unable to|is unable to|unable to|"
     r"has not been able to|have not been able to|did not)\s+(?:be\s+)?(?:independently\s+)?"

@@ -245,6 +245,23 @@ def hit_sources(hit: EvidenceHit, ctx: HitContext | None, view: CorpusView) -> l
     return [SourceRef(view.outlet(hit.article_id), view.outlet(hit.article_id), "outlet", "")]
 
 
+def _accused_answer(
+    claim: ClaimRecord, sources: Sequence[SourceRef], a: Facts, b: Facts
+) -> str | None:
+    """Why a passage said by the party an accusation names answers it, or None.
+
+    "the Front ... accused the army of shelling the town" accuses back; "the operator said its
+    logs showed the sluices were opened" turns "for failing to open the sluices" around.
+    """
+    parties = named_parties(claim.content)
+    speaking = [s for s in sources if speaks_for(s, parties)]
+    if any(s.stance == "accuses" for s in speaking):
+        return "the accused party accuses the other side"
+    if speaking and a.negated != b.negated:
+        return "the accused party's account says otherwise"
+    return None
+
+
 def judge(
     claim: ClaimRecord,
     hit: EvidenceHit,
@@ -291,18 +308,11 @@ def judge(
         and not own
         and not pair.family
         and relation in ("supports", "partly_supports")
-        and any(
-            src.stance == "accuses" and speaks_for(src, named_parties(claim.content))
-            for src in sources
-        )
+        and (answer := _accused_answer(claim, sources, a, b))
     ):
-        # The accused accusing back ("the Front ... accused the army of shelling the town")
-        # shares the accusation's words and answers it: a contradiction, not support.
+        # The accused answering shares the accusation's words and contradicts it.
         relation, independent = "contradicts", True
-        reasons_list = [
-            "the accused party accuses the other side",
-            *(r for r in reasons_list if r.startswith("shared")),
-        ]
+        reasons_list = [answer, *(r for r in reasons_list if r.startswith("shared"))]
     elif own and relation == "contradicts" and claim.stance == "accuses" and deniers:
         # One side accusing the other and denying the other's account is one position, not
         # a contradiction: "the ministry accused the Front" / "the ministry denied firing".
