@@ -709,3 +709,20 @@ def test_quoted_by_a_medium_as_saying() -> None:
     a = _only("The minister was quoted by the Tass news agency as saying that troops would stay.")
     assert (a.source, a.content) == ("The minister", "troops would stay")
     assert a.cue == "was quoted by the Tass news agency as saying"
+
+
+def test_a_second_reporting_verb_ends_the_first_ones_content() -> None:
+    """ "deny A and blame B": B is not part of what is denied, even when "blame" without its
+    "for" is not read as a cue of its own."""
+    a = _only("The rebels deny shelling the hospital and blame government forces.")
+    assert a.content == "shelling the hospital"
+
+
+def test_a_cue_noun_before_an_auxiliary_is_a_subject() -> None:
+    a = _only("He said the claims and reports were false.")
+    assert a.content == "the claims and reports were false"
+
+
+def test_reports_say_is_a_source_and_its_verb() -> None:
+    a = _only("State media reports say the strike killed five people.")
+    assert (a.source, a.cue) == ("State media reports", "say")

@@ -64,6 +64,7 @@ _STRONG_VERBS = wordset(
     "said says told tells announced claimed stated reported added confirmed denied accused "
     "blamed warned insisted stressed alleged"
 )
+_AUXILIARIES = wordset("was were is are has have had will would could can may might must")
 _APPOS_STOP = wordset(
     "who which that whose where when and but while adding saying citing according as although "
     "though whereas so because including after before in on at during noting claiming "
@@ -1125,10 +1126,28 @@ def _last_predicate(s: _Sent, start: int) -> int:
     return found
 
 
-def _content(s: _Sent, c0: int) -> tuple[int, int]:
-    """From ``c0`` to the end of the sentence, or to a contrasting ", while/whereas" clause."""
+def _content(s: _Sent, c0: int, tense: str | None = None) -> tuple[int, int]:
+    """From ``c0`` to the end of the sentence, or to a contrasting ", while/whereas" clause.
+
+    With the cue's ``tense``, also to "and" before a second reporting verb of that tense
+    whose subject is the cue's ("deny shelling the hospital and blame the army"), even when
+    that verb is not read as a cue itself.
+    """
     end = s.last
     for x in range(c0 + 1, min(s.last - 1, c0 + 2 * _WINDOW)):
+        if (
+            tense
+            and s.low[x] == "and"
+            and s.qreg[x] < 0
+            and s.toks[x + 1].islower()
+            and any(
+                # "and reports of ...": an -s form that is also a noun is read as the noun
+                r.tense == tense and not ("N" in r.frames and tense == "s") and r.lemma != "say"
+                for r in C.verb_readings(s.low[x + 1])
+            )
+        ):
+            end = x - 1 if s.toks[x - 1] == "," else x
+            break
         closing = s.qmark[x] == 2 and s.toks[x - 1] == ","
         if (
             (closing or (s.toks[x] == "," and s.qreg[x] < 0))
@@ -1285,7 +1304,7 @@ class _Reader:
         if _is_cap(s.toks[i]) and i > 0 and s.qmark[i - 1] != 1:
             return False  # a capitalised word mid-sentence is a name ("United States")
         if "N" in frames or tense in ("s", "base"):
-            if i > 0 and _cue_form(prev) and s.toks[i - 1].islower():
+            if "N" in frames and i > 0 and _cue_form(prev) and s.toks[i - 1].islower():
                 return False  # "denied reports that ...": a noun after a verb
             if (
                 prev in W.DETERMINERS
@@ -1296,6 +1315,8 @@ class _Reader:
                 return False
             if "N" in frames and nxt in ("of", "by", "from", "about", "against", "over"):
                 return False
+            if "N" in frames and nxt in _AUXILIARIES:
+                return False  # "the claims and reports were false": the noun is a subject
             if "N" in frames and tense in ("s", "base") and j < s.n and _content_word(s.toks[j]):
                 return False  # "state media", "reports say": a noun before another word
         if tense == "base" and prev and prev in W.DETERMINERS:
@@ -1447,7 +1468,7 @@ class _Reader:
 
         if not marked and not any(f in frames for f in "COTV"):
             return False
-        content = _content(s, c0)
+        content = _content(s, c0, tense)
         self.used.update(range(i, j))
         return (
             self._add(
