@@ -726,3 +726,22 @@ def test_a_cue_noun_before_an_auxiliary_is_a_subject() -> None:
 def test_reports_say_is_a_source_and_its_verb() -> None:
     a = _only("State media reports say the strike killed five people.")
     assert (a.source, a.cue) == ("State media reports", "say")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The WHO has confirmed 1,200 cases of cholera in the region.", "The WHO"),
+        ("WHO chief Tedros Adhanom Ghebreyesus said the outbreak was slowing.", None),
+        ("The US said the talks had stalled.", "The US"),
+    ],
+)
+def test_an_acronym_spelled_like_a_function_word_is_a_name(text: str, source: str | None) -> None:
+    """ "the WHO" lowercases to the pronoun "who"; it must still be a subject."""
+    a = _only(text)
+    assert a.source == (source or text.split(" said")[0])
+
+
+def test_a_time_adverb_is_not_part_of_a_participles_subject() -> None:
+    a = _only("The ministry later retracted the figure, saying it had been a clerical error.")
+    assert (a.source, a.cue) == ("The ministry", "saying")

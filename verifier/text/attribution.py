@@ -64,6 +64,11 @@ _STRONG_VERBS = wordset(
     "said says told tells announced claimed stated reported added confirmed denied accused "
     "blamed warned insisted stressed alleged"
 )
+# Acronyms spelled like function words: "the WHO" is an organisation, never a pronoun.
+_ACRONYMS = frozenset({"WHO", "US", "IT"})
+
+
+_TIME_ADVERBS = wordset("later earlier also then now previously again first since still")
 _AUXILIARIES = wordset("was were is are has have had will would could can may might must")
 _APPOS_STOP = wordset(
     "who which that whose where when and but while adding saying citing according as although "
@@ -282,6 +287,11 @@ class _Sent:
         toks = list(map(_GROUP, found))
         self.toks = toks
         self.low = list(map(str.lower, toks))
+        line = unit.text
+        if "WHO" in line or "US" in line or "IT" in line:  # rare: fix up only then
+            for x, tok in enumerate(toks):
+                if tok in _ACRONYMS:
+                    self.low[x] = tok
         self.st = st
         self.en = en
         self.n = len(toks)
@@ -1558,6 +1568,8 @@ class _Reader:
         np = _np_right(s, a, "start")
         e = min(np[1], end) if np else a
         a = _trim_lead(s, a, e)
+        while e - 1 > a and (s.low[e - 1] in _TIME_ADVERBS or _ly_adverb(s.toks[e - 1])):
+            e -= 1  # "The ministry later retracted the figure, saying": not "later"
         if not _valid_subject(s, a, e) or e - a > 10:
             return None
         return _Subject(a, e, "start", -1, -1)
