@@ -745,3 +745,16 @@ def test_an_acronym_spelled_like_a_function_word_is_a_name(text: str, source: st
 def test_a_time_adverb_is_not_part_of_a_participles_subject() -> None:
     a = _only("The ministry later retracted the figure, saying it had been a clerical error.")
     assert (a.source, a.cue) == ("The ministry", "saying")
+
+
+def test_a_name_set_off_after_a_title_is_no_inverted_content() -> None:
+    a = _only("The Taliban's chief spokesman, Zabihullah Mujahid, denied the report.")
+    assert (a.source, a.content) == (
+        "The Taliban's chief spokesman, Zabihullah Mujahid",
+        "the report",
+    )
+
+
+def test_a_clause_ending_in_a_place_apposition_still_inverts() -> None:
+    a = _only("The village was shelled in Kharkiv, Ukraine, said the governor.")
+    assert (a.source, a.content) == ("the governor", "The village was shelled in Kharkiv, Ukraine")

@@ -68,6 +68,7 @@ _STRONG_VERBS = wordset(
 _ACRONYMS = frozenset({"WHO", "US", "IT"})
 
 
+_NAME_PARTICLES = wordset("al el bin ibn de da van von der la le abu")
 _TIME_ADVERBS = wordset("later earlier also then now previously again first since still")
 _AUXILIARIES = wordset("was were is are has have had will would could can may might must")
 _APPOS_STOP = wordset(
@@ -981,6 +982,24 @@ def _figure_ahead(s: _Sent, b: int) -> bool:
     return False
 
 
+def _closes_name_apposition(s: _Sent, comma: int) -> bool:
+    """Whether the comma at ``comma`` ends a name set off after a title at the start of the
+    sentence ("The Taliban's chief spokesman, Zabihullah Mujahid, denied the report")."""
+    x = comma - 1
+    while x > 0 and (_is_cap(s.toks[x]) or s.low[x] in _NAME_PARTICLES):
+        x -= 1
+    if x == comma - 1 or s.toks[x] != "," or comma - x - 1 > 5 or x > 8:
+        return False
+    # the title before the name is a noun phrase: no quote, break, auxiliary or -ed verb
+    return all(
+        not s.qmark[y]
+        and s.toks[y] not in _HARD_OR_COMMA
+        and s.low[y] not in _AUXILIARIES
+        and not (s.toks[y].islower() and s.low[y].endswith("ed"))
+        for y in range(0, x)
+    )
+
+
 def _closes_relative_clause(s: _Sent, comma: int) -> bool:
     """Whether the comma at ``comma`` ends a ", who ..." clause on the subject: what stands
     before it is a noun phrase, never a content the verb after it could report."""
@@ -1517,7 +1536,7 @@ class _Reader:
                 return False
         if s.low[a] in ("that",) or s.qmark[a] == 1:
             return False
-        if _closes_relative_clause(s, k - 1):
+        if _closes_relative_clause(s, k - 1) or _closes_name_apposition(s, k - 1):
             return False  # "The Houthis, who control ..., claimed the attack": no inversion
         content = _left_content(s, k - 1, self.atts)
         self.used.update(range(i, j))
