@@ -80,10 +80,10 @@ def test_quote_folding_is_the_translate_table(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(_FRAGMENTS), _texts)
-def test_whole_word_pattern_is_the_inline_one(name: str, text: str) -> None:
-    inline = re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text)
-    cached = S.whole_word_re(name).search(text)
-    assert (inline and inline.span()) == (cached and cached.span())
+def test_whole_word_search_is_the_regex_one(name: str, text: str) -> None:
+    pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+    assert list(S.whole_word_spans(text, name)) == [m.span() for m in pattern.finditer(text)]
+    assert S.mentions(text, name) == (pattern.search(text) is not None)
 
 
 @settings(max_examples=400, deadline=None)

@@ -1971,7 +1971,7 @@ class _Entities:
                 return ctx
         low = source.lower()
         for alias, typ in self.types.items():
-            if len(alias) > 1 and typ != "unknown" and S.whole_word_re(alias).search(low):
+            if len(alias) > 1 and typ != "unknown" and S.mentions(low, alias):
                 return typ
         m = re.search(r"\bthe (\w+)(?:’s|'s)\s", source)
         if m and S.anaphor_kind(m.group(0)[:-3].strip()) is not None:

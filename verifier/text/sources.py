@@ -11,6 +11,7 @@ rather than only names, so sources nobody listed are still typed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple, cast
 
@@ -30,7 +31,8 @@ __all__ = [
     "is_visual",
     "org_mentions",
     "strength",
-    "whole_word_re",
+    "mentions",
+    "whole_word_spans",
 ]
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
@@ -303,21 +305,39 @@ def _is_state_name(text: str) -> bool:
     return bool(parts) and all(p in st.COUNTRIES or f"the {p}" in st.COUNTRIES for p in parts)
 
 
-@lru_cache(maxsize=4096)
-def whole_word_re(name: str) -> re.Pattern[str]:
-    """``name`` as a whole word (not inside a longer word or hyphenated compound).
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"
 
-    Compiled once per name: ``re``'s own cache holds only 512 patterns and is shared with
-    every other module, so names met again in a long corpus were compiled again.
+
+def whole_word_spans(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """Where ``name`` stands in ``text`` as a whole word (not inside a longer word or a
+    hyphenated compound), as ``(start, end)``.
+
+    A plain search, not a regex: every article names new people, and compiling a pattern
+    per name cost ~9% of extraction.
     """
-    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+    if not name:
+        return
+    size = len(name)
+    at = text.find(name)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or not _word_char(text[at - 1])) and (
+            end == len(text) or not _word_char(text[end])
+        ):
+            yield at, end
+            at = text.find(name, end)  # matches do not overlap, as with re.finditer
+        else:
+            at = text.find(name, at + 1)
+
+
+def mentions(text: str, name: str) -> bool:
+    """Whether ``name`` stands in ``text`` as a whole word."""
+    return next(whole_word_spans(text, name), None) is not None
 
 
 def _mentions(text: str, name: str) -> bool:
-    name = name.strip()
-    if not name:
-        return False
-    return whole_word_re(name).search(text) is not None
+    return mentions(text, name.strip())
 
 
 def _person_affiliation(text: str) -> bool:
@@ -705,25 +725,25 @@ def context_type(text: str, name: str) -> SourceType | None:
         return None
     votes: dict[SourceType, int] = {}
     norm = _quotes_folded(text)
-    for m in whole_word_re(_fold_quotes(name)).finditer(norm):
+    for start, end in whole_word_spans(norm, _fold_quotes(name)):
         found: SourceType | None = None
-        after = _ROLE_AFTER.match(norm, m.end())
+        after = _ROLE_AFTER.match(norm, end)
         if after and _verb_after_name(after.group(1)):
             after = None  # "Kallas told reporters": a verb and its object, not a role
         if after:
-            possessive = norm.startswith("'s", m.end()) or norm.startswith("’s", m.end())
+            possessive = norm.startswith("'s", end) or norm.startswith("’s", end)
             kinds = [x for x in _matches(after.group(1)) if not x.weak]
             if kinds:
                 kind = kinds[0].kind
                 found = "government" if possessive and kind in _POSSESSED_GOV else kind
         if found is None:
-            before = _DESC_BEFORE.search(norm, max(0, m.start() - 40), m.start())
+            before = _DESC_BEFORE.search(norm, max(0, start - 40), start)
             if before:
                 kinds = [x for x in _matches(before.group(1)) if not x.weak]
                 if kinds:
                     found = _best(kinds)
         if found is None:
-            appos = _APPOS_AFTER.match(norm, m.end())
+            appos = _APPOS_AFTER.match(norm, end)
             if appos:
                 kind = classify_source(appos.group(1))
                 if kind != "unknown" and strength(appos.group(1)):
