@@ -169,3 +169,13 @@ def test_the_day_a_source_spoke_is_not_the_day_of_the_event() -> None:
 def test_failing_to_is_a_negation() -> None:
     assert read_facts("the company failed to open the sluices in time").negated
     assert not read_facts("the sluices were opened at 6 p.m.").negated
+
+
+def test_bodies_recovered_conflict_with_a_differing_toll() -> None:
+    a = read_facts(
+        "14 of them in the hospital compound",
+        "23 people were killed, 14 of them in the hospital compound",
+    )
+    b = read_facts("The Society said its volunteers had recovered 11 bodies from the compound")
+    relation, reasons = relate(a, b)
+    assert relation == "contradicts", reasons

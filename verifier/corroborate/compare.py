@@ -69,6 +69,10 @@ _GENERIC = frozenset(
         "those",
         "residents",
         "victims",
+        "bodies",  # "recovered 11 bodies" counts the dead, as "11 people killed" does
+        "dead",
+        "deaths",
+        "fatalities",
     ]
 )
 # Words too common in reports of violence to show two sentences are about one event.

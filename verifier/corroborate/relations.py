@@ -57,6 +57,7 @@ from verifier.store.stories import (
     FigureConflict,
     SourceRef,
     article_links,
+    figure_sentences,
     nearby_sentences,
     replace_figure_conflicts,
     sentence_positions,
@@ -361,6 +362,8 @@ def candidates(
     limit: int,
     retrieved: dict[str, _Retrieved] | None = None,
     claim_index: int | None = None,
+    claim_facts: Facts | None = None,
+    figures: dict[tuple[int, str], list[int]] | None = None,
 ) -> tuple[list[EvidenceHit], dict[int, HitContext]]:
     """BM25 candidates for a claim, re-ranked towards its story and date window.
 
@@ -378,7 +381,9 @@ def candidates(
         if retrieved is not None:
             retrieved[match] = found
     rows, sources, positions = found
-    extra = _answers(store, claim, view, {s.id for s, _, _ in rows}, claim_index)
+    extra = _answers(
+        store, claim, view, {s.id for s, _, _ in rows}, claim_index, claim_facts, figures
+    )
     if extra:
         rows = [*rows, *extra.rows]
         sources = {**sources, **extra.sources}
@@ -453,6 +458,64 @@ def speaks_for(source: SourceRef, parties: Sequence[tuple[str, ...]]) -> bool:
     return any(set(words) <= mine for words in parties)
 
 
+MAX_FIGURES = 3
+
+
+def _story_figures(
+    store: Store,
+    claim: ClaimRecord,
+    view: CorpusView,
+    facts: Facts | None,
+    memo: dict[tuple[int, str], list[int]] | None,
+) -> list[int]:
+    """Sentences of the claim's story that give a figure for one of its casualty events,
+    nearest in place first: those naming the claim's site or place, then other reports."""
+    events = sorted({q.event for q in facts.quantities if q.casualty}) if facts else []
+    link = view.links.get(claim.article_id)
+    if not events or link is None or link.story_id is None or facts is None:
+        return []
+    memo = {} if memo is None else memo
+    said: list[int] = []
+    for event in events:
+        key = (link.story_id, event)
+        if key not in memo:
+            members = view.story_members(claim.article_id)[:_STORY_SCAN]
+            memo[key] = [
+                sid
+                for sid, text in figure_sentences(store, members, event)
+                if any(q.event == event for q in sentence_facts(text).quantities)
+            ]
+        said += memo[key]
+    said = [i for i in dict.fromkeys(said) if i != claim.sentence_id]
+    if not said:
+        return []
+    joined = store.sentences_by_ids(said)
+    mine = {q.value for q in facts.quantities if q.casualty}
+
+    def rank(sid: int) -> tuple[int, int, int]:
+        sentence, _ = joined[sid]
+        theirs = sentence_facts(sentence.text)
+        near = bool(theirs.sites & facts.sites or theirs.places & facts.places)
+        other = not view.family(claim.article_id, sentence.article_id) and (
+            sentence.article_id != claim.article_id
+        )
+        differs = any(q.casualty and q.value not in mine for q in theirs.quantities)
+        return (-int(near), -int(other), -int(differs))
+
+    picked: list[int] = []
+    values: set[frozenset[float]] = set()
+    for sid in sorted((i for i in said if i in joined), key=rank):
+        figures_of = frozenset(
+            q.value for q in sentence_facts(joined[sid][0].text).quantities if q.casualty
+        )
+        if figures_of not in values:  # one sentence per distinct figure: who says what
+            values.add(figures_of)
+            picked.append(sid)
+        if len(picked) == MAX_FIGURES:
+            break
+    return picked
+
+
 def _best_answers(store: Store, claim: ClaimRecord, view: CorpusView, said: list[int]) -> list[int]:
     """The denials (or accusations) most likely to answer this claim: from the party it
     names first ("accused the Front ..." / "The group denied"), then its own report and its
@@ -494,16 +557,26 @@ class _Answers:
 
 
 def _answers(
-    store: Store, claim: ClaimRecord, view: CorpusView, have: set[int], claim_index: int | None
+    store: Store,
+    claim: ClaimRecord,
+    view: CorpusView,
+    have: set[int],
+    claim_index: int | None,
+    claim_facts: Facts | None = None,
+    figures: dict[tuple[int, str], list[int]] | None = None,
 ) -> _Answers | None:
     """Sentences that answer a claim though they share few of its words.
 
     An accusation is answered by the accused party's denial ("The group denied any role"),
     and a denial by the accusation; a claim by the outlet's caveat right after it ("... could
     not independently verify the claim"), and a caveat by the claims just before it. Word
-    overlap finds none of these reliably, and a checker needs each beside the claim.
+    overlap finds none of these reliably, and a checker needs each beside the claim. So is
+    every other figure its story gives for the same kind of casualty ("recovered the bodies
+    of 11 people" against "14 of them in the hospital compound").
     """
     why: dict[int, str] = {}
+    for sid in _story_figures(store, claim, view, claim_facts, figures):
+        why.setdefault(sid, "another figure for the same event in its story")
     opposite = _OPPOSITE_STANCE.get(claim.stance)
     if opposite:
         members = view.story_members(claim.article_id)[:_STORY_SCAN]
@@ -632,6 +705,7 @@ def evidence_of(
     position: tuple[int, int] | None,
     claim_facts: Facts | None = None,
     retrieved: dict[str, _Retrieved] | None = None,
+    figures: dict[tuple[int, str], list[int]] | None = None,
 ) -> list[tuple[EvidenceHit, Judgement, Facts, list[SourceRef]]]:
     """A claim's evidence, judged and ranked: what ``corroborate`` stores and the CLI prints.
 
@@ -649,6 +723,8 @@ def evidence_of(
         limit=limit * RERANK_POOL,
         retrieved=retrieved,
         claim_index=position[0] if position else None,
+        claim_facts=facts,
+        figures=figures,
     )
     judged = []
     for hit in hits:
@@ -687,6 +763,7 @@ def _judge_batch(
     # Claims sharing a sentence or a copied article share their MATCH expression: half of
     # them, and mostly next to each other, so one batch's memory is enough.
     retrieved: dict[str, _Retrieved] = {}
+    figures: dict[tuple[int, str], list[int]] = {}  # a story's figure sentences, per event
     for claim, match in zip(batch, matches, strict=True):
         claim_facts = read_facts(claim.content, claim.sentence, stance=claim.stance)
         position = claim_positions.get(claim.sentence_id)
@@ -699,6 +776,7 @@ def _judge_batch(
             position=position,
             claim_facts=claim_facts,
             retrieved=retrieved,
+            figures=figures,
         )
         records: list[EvidenceRecord] = []
         judged: list[tuple[Judgement, Facts, list[SourceRef]]] = []

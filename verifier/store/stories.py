@@ -294,6 +294,32 @@ def stance_sentences(store: Store, article_ids: Sequence[int], stance: str) -> l
     return out
 
 
+_EVENT_WORDS = {
+    "killed": ("kill", "dead", "death", "died", "bodies", "toll"),
+    "wounded": ("wound", "injur", "hurt"),
+    "missing": ("missing",),
+}
+
+
+def figure_sentences(store: Store, article_ids: Sequence[int], event: str) -> list[tuple[int, str]]:
+    """``(id, text)`` of the body sentences of these articles that may give a figure for
+    ``event`` ("killed"): a word of the event and a digit or number word. A prefilter in SQL;
+    the caller reads the figures."""
+    words = _EVENT_WORDS.get(event, (event,))
+    out: list[tuple[int, str]] = []
+    for i in range(0, len(article_ids), _CHUNK):
+        chunk = list(article_ids[i : i + _CHUNK])
+        rows = store._query(
+            "SELECT id, text FROM sentences"
+            f" WHERE article_id IN ({','.join('?' * len(chunk))}) AND kind = 'body'"
+            f" AND ({' OR '.join('text LIKE ?' for _ in words)})"
+            " ORDER BY article_id, idx",
+            [*chunk, *(f"%{w}%" for w in words)],
+        )
+        out += [(int(r[0]), str(r[1])) for r in rows]
+    return out
+
+
 def nearby_sentences(
     store: Store, article_id: int, index: int, before: int, after: int
 ) -> list[tuple[int, int, str, bool]]:
