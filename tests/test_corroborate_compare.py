@@ -179,3 +179,11 @@ def test_bodies_recovered_conflict_with_a_differing_toll() -> None:
     b = read_facts("The Society said its volunteers had recovered 11 bodies from the compound")
     relation, reasons = relate(a, b)
     assert relation == "contradicts", reasons
+
+
+def test_a_figure_for_another_site_in_the_same_town_is_another_event() -> None:
+    a = read_facts("a drone strike on the covered market in Brenmoor killed four people")
+    b = read_facts("Our volunteers recovered the bodies of 11 people from the hospital")
+    relation, reasons = relate(a, b)
+    assert relation == "unrelated"
+    assert "different site (market vs hospital)" in reasons

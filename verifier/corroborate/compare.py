@@ -490,6 +490,18 @@ class Pair:
     same_source: bool = False  # b is said by a's named source
 
 
+def other_event(a: Facts, b: Facts) -> bool:
+    """Whether ``b`` is plainly about another event than ``a``: another site, place, day or
+    kind of incident named on both sides, or "in a separate incident"."""
+    return bool(
+        b.separate
+        or (a.sites and b.sites and not (a.sites & b.sites))
+        or (a.places and b.places and not (a.places & b.places) and not (a.sites & b.sites))
+        or _clash(a.days, b.days)
+        or (a.incidents and b.incidents and not (a.incidents & b.incidents))
+    )
+
+
 def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...]]:
     """The relation of passage ``b`` to claim ``a`` and the reasons for it."""
     gap = pair.paragraph_gap
@@ -540,6 +552,7 @@ def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...
         a.places and b.places and not (a.places & b.places) and not (a.sites & b.sites)
     )
     day_clash = _clash(a.days, b.days)
+    site_clash = bool(a.sites and b.sites and not (a.sites & b.sites))
     event_clash = b.separate or bool(
         a.incidents and b.incidents and not (a.incidents & b.incidents)
     )
@@ -555,8 +568,12 @@ def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...
                 else "a separate incident"
             )
             return "unrelated", ("same figure, different event", clash)
-        if place_clash or day_clash:
+        if place_clash or day_clash or site_clash:
             where = []
+            if site_clash:  # one town, two strikes: "the market" is not "the hospital"
+                where.append(
+                    f"different site ({', '.join(sorted(a.sites))} vs {', '.join(sorted(b.sites))})"
+                )
             if place_clash:
                 where.append(
                     f"different place ({', '.join(sorted(a.places))} vs "

@@ -29,6 +29,7 @@ from verifier.corroborate.compare import (
     Pair,
     Quantity,
     content_stems,
+    other_event,
     read_facts,
     relate,
     same_scale,
@@ -502,9 +503,12 @@ def _story_figures(
         differs = any(q.casualty and q.value not in mine for q in theirs.quantities)
         return (-int(near), -int(other), -int(differs))
 
+    def elsewhere(sid: int) -> bool:  # another site, place, day or kind of incident
+        return other_event(facts, sentence_facts(joined[sid][0].text))
+
     picked: list[int] = []
     values: set[frozenset[float]] = set()
-    for sid in sorted((i for i in said if i in joined), key=rank):
+    for sid in sorted((i for i in said if i in joined and not elsewhere(i)), key=rank):
         figures_of = frozenset(
             q.value for q in sentence_facts(joined[sid][0].text).quantities if q.casualty
         )
@@ -576,7 +580,7 @@ def _answers(
     """
     why: dict[int, str] = {}
     for sid in _story_figures(store, claim, view, claim_facts, figures):
-        why.setdefault(sid, "another figure for the same event in its story")
+        why.setdefault(sid, "another figure its story gives for this casualty")
     opposite = _OPPOSITE_STANCE.get(claim.stance)
     if opposite:
         members = view.story_members(claim.article_id)[:_STORY_SCAN]
