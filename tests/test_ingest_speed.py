@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import generate
+from verifier import workers as workers_module
 from verifier.corroborate import relations
 from verifier.corroborate.query import rank_terms
 from verifier.corroborate.stories import group_articles
@@ -183,7 +184,7 @@ def test_a_store_inside_a_transaction_is_corroborated_here(
 
     monkeypatch.setattr(relations, "_BATCH", 17)
     relations.corroborate(one, workers=1)
-    monkeypatch.setattr(relations, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(workers_module, "ProcessPoolExecutor", no_pool)
     with two.transaction():
         relations.corroborate(two, workers=2)
     assert _judged(one) == _judged(two)
@@ -203,7 +204,17 @@ def test_a_killed_corroboration_worker_costs_time_not_results(
     # Forked workers run the parent's (patched) module; spawned ones would not die, and the
     # results must be the same either way.
     monkeypatch.setattr(relations, "_judge_in_worker", _dies)
+    here = 0
+    real = relations._judge_batch
+
+    def counted(*args: object, **kwargs: object) -> object:  # batches judged in this process
+        nonlocal here
+        here += 1
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(relations, "_judge_batch", counted)
     relations.corroborate(two, workers=2)
+    assert here > 0  # the pool broke and its batches were judged here
     assert _judged(one) == _judged(two)
 
 

@@ -19,8 +19,6 @@ import itertools
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,7 +32,7 @@ from verifier.provenance.tracking import claims_repeated_in
 from verifier.store import Store
 from verifier.store.verdicts import carry_verdicts
 from verifier.text import analyse
-from verifier.workers import default_workers, pool_context
+from verifier.workers import default_workers, ordered_map
 
 Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, current_file_name)`` while files are read, then as
@@ -105,52 +103,23 @@ def _analysed(documents: Iterable[tuple[int, Document]], workers: int) -> Iterat
     flight. A pool that breaks (a worker killed) is not fatal: the chunks it lost are
     analysed here.
     """
-    if workers <= 1:
-        for number, document in documents:
-            yield number, document, _analyse_one(document)
-        return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context()) as pool:
-        pending: deque[
-            tuple[list[tuple[int, Document]], Future[list[AnalysedDocument | str]] | None]
-        ]
-        pending = deque()
-        broken = False
+    chunks: deque[list[tuple[int, Document]]] = deque()
+
+    def chunked() -> Iterator[list[Document]]:
         chunk: list[tuple[int, Document]] = []
-
-        def submit(docs: list[tuple[int, Document]]) -> None:
-            nonlocal broken
-            future = None
-            if not broken:
-                try:
-                    future = pool.submit(_analyse_chunk, [d for _, d in docs])
-                except (BrokenProcessPool, RuntimeError):
-                    broken = True
-            pending.append((docs, future))
-
-        def collect() -> list[Analysed]:
-            nonlocal broken
-            docs, future = pending.popleft()
-            results: list[AnalysedDocument | str] | None = None
-            if future is not None:
-                try:
-                    results = future.result()
-                except BrokenProcessPool:
-                    broken = True
-            if results is None:
-                results = _analyse_chunk([d for _, d in docs])
-            return [(n, d, r) for (n, d), r in zip(docs, results, strict=True)]
-
         for numbered in documents:
             chunk.append(numbered)
             if len(chunk) == _CHUNK:
-                submit(chunk)
+                chunks.append(chunk)
+                yield [d for _, d in chunk]
                 chunk = []
-                while len(pending) >= workers * _WINDOW:
-                    yield from collect()
         if chunk:
-            submit(chunk)
-        while pending:
-            yield from collect()
+            chunks.append(chunk)
+            yield [d for _, d in chunk]
+
+    for results in ordered_map(_analyse_chunk, chunked(), workers, window=_WINDOW):
+        numbered_chunk = chunks.popleft()
+        yield from ((n, d, r) for (n, d), r in zip(numbered_chunk, results, strict=True))
 
 
 def ingest_paths(

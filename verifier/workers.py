@@ -8,8 +8,16 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_all_start_methods, get_context
 from multiprocessing.context import BaseContext
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def default_workers() -> int:
@@ -31,3 +39,56 @@ def pool_context() -> BaseContext:
     if threading.active_count() == 1 and "fork" in get_all_start_methods():
         return get_context("fork")
     return get_context("spawn")
+
+
+def ordered_map(
+    task: Callable[[T], R],
+    items: Iterable[T],
+    workers: int,
+    *,
+    window: int,
+    local: Callable[[T], R] | None = None,
+    initializer: Callable[..., object] | None = None,
+    initargs: tuple[Any, ...] = (),
+) -> Iterator[R]:
+    """``task(item)`` for each item, in input order, over ``workers`` processes.
+
+    At most ``window`` items per worker are in flight, so memory stays bounded however long
+    ``items`` is. ``task`` must be picklable (a module-level function or a partial of one);
+    ``local`` is how an item is done in this process (default: ``task``), used with one
+    worker and for the items a broken pool (a worker killed) lost, so a killed worker costs
+    time, never results.
+    """
+    here = local or task
+    if workers <= 1:
+        for item in items:
+            yield here(item)
+        return
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=pool_context(), initializer=initializer, initargs=initargs
+    ) as pool:
+        pending: deque[tuple[T, Future[R] | None]] = deque()
+        broken = False
+
+        def collect() -> R:
+            nonlocal broken
+            item, future = pending.popleft()
+            if future is not None:
+                try:
+                    return future.result()
+                except BrokenProcessPool:
+                    broken = True
+            return here(item)
+
+        for item in items:
+            future = None
+            if not broken:
+                try:
+                    future = pool.submit(task, item)
+                except (BrokenProcessPool, RuntimeError):
+                    broken = True
+            pending.append((item, future))
+            while len(pending) >= workers * window:
+                yield collect()
+        while pending:
+            yield collect()

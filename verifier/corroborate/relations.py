@@ -15,13 +15,10 @@ source however many times it is published).
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from verifier.corroborate.compare import (
     SUPPORTING,
@@ -66,7 +63,7 @@ from verifier.store.stories import (
     set_independence,
     stance_sentences,
 )
-from verifier.workers import default_workers, pool_context
+from verifier.workers import default_workers, ordered_map
 
 STORY_BOOST = 1.3
 """Score factor for a candidate in the claim's story: same event, likely the right sense."""
@@ -838,48 +835,17 @@ def _judged_batches(
         return _judge_batch(store, view, ids, words, limit, max_terms)
 
     shareable = store.path != ":memory:" and not store.conn.in_transaction
-    if workers <= 1 or len(batches) <= 1 or not shareable:
-        for ids in batches:
-            yield here(ids)
-        return
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=pool_context(),
+    if len(batches) <= 1 or not shareable:
+        workers = 1
+    yield from ordered_map(
+        partial(_judge_in_worker, limit=limit, max_terms=max_terms),
+        batches,
+        workers,
+        window=_IN_FLIGHT,
+        local=here,
         initializer=_start_worker,
         initargs=(store.path,),
-    ) as pool:
-        pending: deque[tuple[list[str], Future[_Judged] | None]] = deque()
-        broken = False
-        for ids in batches:
-            future = None
-            if not broken:
-                try:
-                    future = pool.submit(_judge_in_worker, ids, limit, max_terms)
-                except (BrokenProcessPool, RuntimeError):
-                    broken = True
-            pending.append((ids, future))
-            while len(pending) >= workers * _IN_FLIGHT:
-                ids_done, done = pending.popleft()
-                yield _collect(ids_done, done, here)
-                broken = broken or (done is not None and _broke(done))
-        while pending:
-            ids_done, done = pending.popleft()
-            yield _collect(ids_done, done, here)
-
-
-def _broke(future: Future[_Judged]) -> bool:
-    return isinstance(future.exception(), BrokenProcessPool)
-
-
-def _collect(
-    ids: list[str], future: Future[_Judged] | None, here: Callable[[list[str]], _Judged]
-) -> _Judged:
-    if future is not None:
-        try:
-            return future.result()
-        except BrokenProcessPool:
-            pass
-    return here(ids)
+    )
 
 
 def corroborate(
