@@ -230,12 +230,12 @@ def test_remembered_retrieval_finds_what_a_fresh_search_finds(
     claims = store.claims_by_ids(store.claim_ids()[:150])
     matches = claim_matches(store, claims)
     assert len(set(matches)) < len(matches)  # some are shared, or this tests nothing
-    shared: dict[str, relations._Retrieved] = {}
+    shared = relations.Memo()
     for claim, match in zip(claims, matches, strict=True):
         names = relations.claim_source_names(store, claim, view)
         args = (store, claim, match)
         fresh = relations.candidates(*args, view=view, claim_names=names, limit=10)
-        kept = relations.candidates(*args, view=view, claim_names=names, limit=10, retrieved=shared)
+        kept = relations.candidates(*args, view=view, claim_names=names, limit=10, memo=shared)
         assert kept == fresh
 
 

@@ -52,11 +52,12 @@ from verifier.models import ArticleRecord, ClaimRecord, EvidenceRecord, Sentence
 from verifier.store import Store
 from verifier.store.stories import (
     ArticleLink,
+    BodySentence,
     FigureConflict,
     SourceRef,
     article_links,
+    body_sentences,
     figure_sentences,
-    nearby_sentences,
     replace_figure_conflicts,
     sentence_positions,
     sentence_sources,
@@ -350,6 +351,17 @@ _Retrieved = tuple[
 """Ranked rows for one MATCH expression, who says each, and where each sits."""
 
 
+@dataclass(slots=True)
+class Memo:
+    """What a batch of claims looks up once and shares: claims come article by article, and
+    claims of one sentence or of copied articles share their MATCH expression (half of them,
+    mostly next to each other), so one batch's memory is enough."""
+
+    retrieved: dict[str, _Retrieved] = field(default_factory=dict)  # by MATCH expression
+    figures: dict[tuple[int, str], list[int]] = field(default_factory=dict)  # (article, event)
+    bodies: dict[int, list[BodySentence]] = field(default_factory=dict)  # by article
+
+
 def candidates(
     store: Store,
     claim: ClaimRecord,
@@ -358,30 +370,27 @@ def candidates(
     view: CorpusView,
     claim_names: Sequence[str],
     limit: int,
-    retrieved: dict[str, _Retrieved] | None = None,
     claim_index: int | None = None,
     claim_facts: Facts | None = None,
-    figures: dict[tuple[int, str], list[int]] | None = None,
+    memo: Memo | None = None,
 ) -> tuple[list[EvidenceHit], dict[int, HitContext]]:
     """BM25 candidates for a claim, re-ranked towards its story and date window.
 
     The claim's own article stays in when another source speaks there (an anonymous employee
     confirming what state media reported), or when it is the outlet's caveat about the claim.
-    ``retrieved`` keeps what a MATCH expression found for the next claim with the same one.
+    ``memo`` keeps what a MATCH expression found for the next claim with the same one.
     Beside what its words find, a claim gets its answers (``_answers``): denials of an
     accusation in its story, the outlet's caveat right after it, or what a caveat qualifies.
     """
-    found = retrieved.get(match) if retrieved is not None else None
+    memo = memo or Memo()
+    found = memo.retrieved.get(match)
     if found is None:
         rows = store.search_sentences(match, limit=limit * 2 + 10) if match else []
         ids = [s.id for s, _, _ in rows]
         found = (rows, sentence_sources(store, ids), sentence_positions(store, ids))
-        if retrieved is not None:
-            retrieved[match] = found
+        memo.retrieved[match] = found
     rows, sources, positions = found
-    extra = _answers(
-        store, claim, view, {s.id for s, _, _ in rows}, claim_index, claim_facts, figures
-    )
+    extra = _answers(store, claim, view, {s.id for s, _, _ in rows}, claim_index, claim_facts, memo)
     if extra:
         rows = [*rows, *extra.rows]
         sources = {**sources, **extra.sources}
@@ -464,7 +473,7 @@ def _story_figures(
     claim: ClaimRecord,
     view: CorpusView,
     facts: Facts | None,
-    memo: dict[tuple[int, str], list[int]] | None,
+    memo: Memo,
 ) -> list[int]:
     """Sentences of the claim's story that give a figure for one of its casualty events,
     nearest in place first: those naming the claim's site or place, then other reports."""
@@ -472,18 +481,18 @@ def _story_figures(
     link = view.links.get(claim.article_id)
     if not events or link is None or link.story_id is None or facts is None:
         return []
-    memo = {} if memo is None else memo
     said: list[int] = []
     for event in events:
-        key = (link.story_id, event)
-        if key not in memo:
+        # By article, not story: the scan starts from the claim's article and its family.
+        key = (claim.article_id, event)
+        if key not in memo.figures:
             members = view.story_members(claim.article_id)[:_STORY_SCAN]
-            memo[key] = [
+            memo.figures[key] = [
                 sid
                 for sid, text in figure_sentences(store, members, event)
                 if any(q.event == event for q in sentence_facts(text).quantities)
             ]
-        said += memo[key]
+        said += memo.figures[key]
     said = [i for i in dict.fromkeys(said) if i != claim.sentence_id]
     if not said:
         return []
@@ -563,8 +572,8 @@ def _answers(
     view: CorpusView,
     have: set[int],
     claim_index: int | None,
-    claim_facts: Facts | None = None,
-    figures: dict[tuple[int, str], list[int]] | None = None,
+    claim_facts: Facts | None,
+    memo: Memo,
 ) -> _Answers | None:
     """Sentences that answer a claim though they share few of its words.
 
@@ -576,7 +585,7 @@ def _answers(
     of 11 people" against "14 of them in the hospital compound").
     """
     why: dict[int, str] = {}
-    for sid in _story_figures(store, claim, view, claim_facts, figures):
+    for sid in _story_figures(store, claim, view, claim_facts, memo):
         why.setdefault(sid, "another figure its story gives for this casualty")
     opposite = _OPPOSITE_STANCE.get(claim.stance)
     if opposite:
@@ -587,7 +596,13 @@ def _answers(
     if claim_index is not None:
         caveat = sentence_facts(claim.sentence).caveat and claim.source_type == "outlet"
         before, after = (CAVEAT_REACH, 0) if caveat else (0, CAVEAT_REACH)
-        near = nearby_sentences(store, claim.article_id, claim_index, before, after)
+        if claim.article_id not in memo.bodies:
+            memo.bodies[claim.article_id] = body_sentences(store, claim.article_id)
+        near = [
+            row
+            for row in memo.bodies[claim.article_id]
+            if claim_index - before <= row[1] <= claim_index + after and row[1] != claim_index
+        ]
         if caveat:  # what the caveat qualifies: the claims before it ("either account")
             for sid in [sid for sid, idx, _, has in near if has and idx < claim_index][-4:]:
                 why.setdefault(sid, "what the outlet's caveat qualifies")
@@ -705,8 +720,7 @@ def evidence_of(
     limit: int,
     position: tuple[int, int] | None,
     claim_facts: Facts | None = None,
-    retrieved: dict[str, _Retrieved] | None = None,
-    figures: dict[tuple[int, str], list[int]] | None = None,
+    memo: Memo | None = None,
 ) -> list[tuple[EvidenceHit, Judgement, Facts, list[SourceRef]]]:
     """A claim's evidence, judged and ranked: what ``corroborate`` stores and the CLI prints.
 
@@ -722,10 +736,9 @@ def evidence_of(
         view=view,
         claim_names=names,
         limit=limit * RERANK_POOL,
-        retrieved=retrieved,
         claim_index=position[0] if position else None,
         claim_facts=facts,
-        figures=figures,
+        memo=memo,
     )
     judged = []
     for hit in hits:
@@ -761,10 +774,7 @@ def _judge_batch(
     batch = store.claims_by_ids(ids)
     matches = claim_matches(store, batch, max_terms=max_terms, contexts=article_words)
     claim_positions = sentence_positions(store, [c.sentence_id for c in batch])
-    # Claims sharing a sentence or a copied article share their MATCH expression: half of
-    # them, and mostly next to each other, so one batch's memory is enough.
-    retrieved: dict[str, _Retrieved] = {}
-    figures: dict[tuple[int, str], list[int]] = {}  # a story's figure sentences, per event
+    memo = Memo()
     for claim, match in zip(batch, matches, strict=True):
         claim_facts = read_facts(claim.content, claim.sentence, stance=claim.stance)
         position = claim_positions.get(claim.sentence_id)
@@ -776,8 +786,7 @@ def _judge_batch(
             limit=limit,
             position=position,
             claim_facts=claim_facts,
-            retrieved=retrieved,
-            figures=figures,
+            memo=memo,
         )
         records: list[EvidenceRecord] = []
         judged: list[tuple[Judgement, Facts, list[SourceRef]]] = []

@@ -320,15 +320,16 @@ def figure_sentences(store: Store, article_ids: Sequence[int], event: str) -> li
     return out
 
 
-def nearby_sentences(
-    store: Store, article_id: int, index: int, before: int, after: int
-) -> list[tuple[int, int, str, bool]]:
-    """``(id, idx, text, has_claim)`` of the body sentences around ``index`` in an article."""
+BodySentence = tuple[int, int, str, bool]
+"""``(id, idx, text, has_claim)`` of one body sentence."""
+
+
+def body_sentences(store: Store, article_id: int) -> list[BodySentence]:
+    """An article's body sentences in reading order, each with whether a claim is in it."""
     rows = store._query(
         "SELECT s.id, s.idx, s.text, EXISTS (SELECT 1 FROM claims c WHERE c.sentence_id = s.id)"
-        " FROM sentences s WHERE s.article_id = ? AND s.idx BETWEEN ? AND ? AND s.idx != ?"
-        " AND s.kind = 'body' ORDER BY s.idx",
-        (article_id, index - before, index + after, index),
+        " FROM sentences s WHERE s.article_id = ? AND s.kind = 'body' ORDER BY s.idx",
+        (article_id,),
     )
     return [(int(r[0]), int(r[1]), str(r[2]), bool(r[3])) for r in rows]
 
