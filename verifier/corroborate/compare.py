@@ -490,16 +490,34 @@ class Pair:
     same_source: bool = False  # b is said by a's named source
 
 
+@dataclass(frozen=True, slots=True)
+class Clashes:
+    """How two passages name different events: each flag needs both sides to name one."""
+
+    site: bool  # "the market" / "the hospital"
+    place: bool  # "Brenmoor" / "Lissow", unless they share a site
+    day: bool
+    incident: bool  # "floods" / "a bus crash", or "in a separate incident"
+
+    @classmethod
+    def of(cls, a: Facts, b: Facts) -> Clashes:
+        return cls(
+            site=bool(a.sites and b.sites and not (a.sites & b.sites)),
+            place=bool(
+                a.places and b.places and not (a.places & b.places) and not (a.sites & b.sites)
+            ),
+            day=_clash(a.days, b.days),
+            incident=b.separate
+            or bool(a.incidents and b.incidents and not (a.incidents & b.incidents)),
+        )
+
+    def __bool__(self) -> bool:
+        return self.site or self.place or self.day or self.incident
+
+
 def other_event(a: Facts, b: Facts) -> bool:
-    """Whether ``b`` is plainly about another event than ``a``: another site, place, day or
-    kind of incident named on both sides, or "in a separate incident"."""
-    return bool(
-        b.separate
-        or (a.sites and b.sites and not (a.sites & b.sites))
-        or (a.places and b.places and not (a.places & b.places) and not (a.sites & b.sites))
-        or _clash(a.days, b.days)
-        or (a.incidents and b.incidents and not (a.incidents & b.incidents))
-    )
+    """Whether ``b`` is plainly about another event than ``a``."""
+    return bool(Clashes.of(a, b))
 
 
 def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...]]:
@@ -548,14 +566,9 @@ def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...
                 for qb, k in kinds
                 if k == "full" and qb.value != qa.value and same_scale(qa.value, qb.value)
             ]
-    place_clash = bool(
-        a.places and b.places and not (a.places & b.places) and not (a.sites & b.sites)
-    )
-    day_clash = _clash(a.days, b.days)
-    site_clash = bool(a.sites and b.sites and not (a.sites & b.sites))
-    event_clash = b.separate or bool(
-        a.incidents and b.incidents and not (a.incidents & b.incidents)
-    )
+    clashes = Clashes.of(a, b)
+    place_clash, day_clash, site_clash = clashes.place, clashes.day, clashes.site
+    event_clash = clashes.incident
     reasons: list[str] = []
     if shared:
         reasons.append(f"shared: {shared_list}")

@@ -144,7 +144,7 @@ class CorpusView:
     links: dict[int, ArticleLink]
     roots: dict[int, int]
     claim_sources: dict[int, list[str]] = field(default_factory=dict)  # article -> canonicals
-    _stories: dict[int, list[int]] | None = None
+    _stories: dict[int, list[int]] | None = field(default=None, repr=False, compare=False)
 
     def story_members(self, article_id: int) -> list[int]:
         """The article, then its versions and copies, then the rest of its story (by id)."""

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple, cast
 
 from verifier.models import SourceType
+from verifier.text.cues import verb_readings
 from verifier.text.lexicon import source_types as st
 from verifier.text.lexicon import words as W
 from verifier.text.lexicon import wordset
@@ -707,8 +708,6 @@ def _quotes_folded(text: str) -> str:
 def _verb_after_name(words: str) -> bool:
     """Whether the words after a name start with a reporting verb that is no noun too
     ("told reporters", "said officials"), rather than a role ("Front fighters")."""
-    from verifier.text.cues import verb_readings
-
     readings = verb_readings(words.split()[0])
     return bool(readings) and all("N" not in r.frames for r in readings)
 
