@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= verifier.db
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench eval clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -31,5 +31,25 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m benchmarks
 
+# Every shared scorer on the dev splits (real news), then the seeds and our own sample.
+# Outputs land in $(EVAL)/; a scorer that exits non-zero does not stop the others.
+SHARED ?= ../shared
+EVAL   ?= .eval
+eval: $(STAMP)
+	@mkdir -p $(EVAL)
+	@echo "== attributions · PolNeAR dev ($(SHARED)/dev/polnear/dev)"
+	@$(BIN)/verifier extract $(SHARED)/dev/polnear/dev > $(EVAL)/polnear-dev.jsonl
+	-@python3 $(SHARED)/eval/score_attributions.py $(SHARED)/dev/polnear/dev.gold.jsonl $(EVAL)/polnear-dev.jsonl
+	@echo "== attributions · seeds"
+	@$(BIN)/verifier extract $(SHARED)/seeds > $(EVAL)/seeds.jsonl
+	-@python3 $(SHARED)/eval/score_attributions.py $(SHARED)/gold/seeds.attributions.jsonl $(EVAL)/seeds.jsonl
+	@echo "== attributions · data/sample"
+	@$(BIN)/verifier extract data/sample > $(EVAL)/sample.jsonl
+	-@python3 $(SHARED)/eval/score_attributions.py data/sample/gold.attributions.jsonl $(EVAL)/sample.jsonl
+	@echo "== ingest · real web pages ($(SHARED)/dev/html)"
+	-@python3 $(SHARED)/eval/score_html.py $(SHARED)/dev/html $(BIN)/verifier
+	@echo "== evidence · ECB+ topics 1-35 ($(SHARED)/dev/ecbplus)"
+	-@python3 $(SHARED)/eval/score_retrieval.py $(SHARED)/dev/ecbplus $(BIN)/verifier --topics 1-35
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(EVAL)
