@@ -136,7 +136,9 @@ def test_csv_neutralises_formulas(store: Store) -> None:
         ("-1", "'-1"),
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\tx", "'\tx"),
-        ("\rx", "'\rx"),
+        ("\rx", "'\nx"),  # still marked, and the lone CR a terminal would act on is a break
+        ("\x1b]52;c;aGk=\x07x", "x"),
+        ("\x1b]0;title\x07\u202eevil", "evil"),
         ("a=1", "a=1"),
         ("", ""),
         (None, ""),

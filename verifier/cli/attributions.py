@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from verifier.cli.common import CliError, add_db, open_db
-from verifier.safety import strip_controls
+from verifier.safety import json_dumps, strip_controls
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
             for a in appearances:
                 row = a.to_json()
                 row["first"] = a is first
-                print(json.dumps(row, ensure_ascii=False))
+                print(json_dumps(row))
             return 0
         status = claim.attribution_status or "not tracked yet"
         print(strip_controls(f"{claim.id} · attribution status: {status}"))

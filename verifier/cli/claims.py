@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from verifier.cli.common import add_db, open_db
-from verifier.safety import strip_controls
+from verifier.safety import json_dumps, strip_controls
 from verifier.store.appearances import CLAIM_STATUSES
 
 
@@ -45,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
                         "attribution_status": claim.attribution_status,
                         "rating": claim.rating,
                     }
-                    print(json.dumps(row, ensure_ascii=False))
+                    print(json_dumps(row))
                 else:
                     print(
                         strip_controls(

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from verifier.cli.common import CliError, add_db, open_db
-from verifier.safety import strip_controls
+from verifier.safety import json_dumps, strip_controls
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
                 record["independent"] = bool(judgement.independent)
                 record["reasons"] = list(judgement.reasons)
                 if args.format == "jsonl":
-                    print(json.dumps(record, ensure_ascii=False))
+                    print(json_dumps(record))
                 else:
                     tag = "independent" if judgement.independent else "not independent"
                     prefix = f"[{record['id']}] " if args.batch else ""

@@ -9,6 +9,7 @@ from datetime import date
 
 from verifier.cli.common import CliError, add_db, open_db
 from verifier.models import parse_rating
+from verifier.safety import strip_controls
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,7 +20,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=None,
         help="default: from the output file's suffix (.jsonld is claimreview), else csv",
     )
-    p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+    p.add_argument("-o", "--output", metavar="FILE", help="file to write (default, or -: stdout)")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE if it exists (the database itself is always refused)",
+    )
     p.add_argument(
         "--rating",
         action="append",
@@ -71,11 +77,18 @@ def run(args: argparse.Namespace) -> int:
         until=until,
     )
     org = args.org or os.environ.get("VERIFIER_ORG") or None
+    to_file = bool(args.output) and args.output != "-"
     with open_db(args.db) as store:
         try:
-            if args.output:
+            if to_file:
                 count = export_file(
-                    store, args.output, args.format, flt, excel_bom=args.excel, org=org
+                    store,
+                    args.output,
+                    args.format,
+                    flt,
+                    excel_bom=args.excel,
+                    org=org,
+                    force=args.force,
                 )
             else:
                 count = export(
@@ -83,6 +96,6 @@ def run(args: argparse.Namespace) -> int:
                 )
         except ExportError as exc:
             raise CliError(str(exc)) from None
-    if args.output:
-        print(f"wrote {count} claims to {args.output}", file=sys.stderr)
+    if to_file:
+        print(strip_controls(f"wrote {count} claims to {args.output}"), file=sys.stderr)
     return 0

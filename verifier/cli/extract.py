@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from verifier.cli.common import CliError
-from verifier.safety import strip_controls
+from verifier.safety import json_dumps, strip_controls
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         for document in documents:
             for att in analyse(document).attributions:
                 if args.format == "jsonl":
-                    print(json.dumps(att.to_json(), ensure_ascii=False))
+                    print(json_dumps(att.to_json()))
                 else:
                     print(
                         strip_controls(

@@ -7,11 +7,10 @@ new event, so this is the full audit trail a correction policy asks for.
 from __future__ import annotations
 
 import argparse
-import json
 
 from verifier.cli.common import CliError, add_db, open_db
 from verifier.models import RATINGS, VerdictEvent
-from verifier.safety import strip_controls
+from verifier.safety import json_dumps, strip_controls
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -55,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         events = store.history(claim_id)
     if args.format == "jsonl":
         for e in events:
-            print(json.dumps(e.to_json(), ensure_ascii=False))
+            print(json_dumps(e.to_json()))
         return 0
     if claim is not None:
         status = "" if claim.status == "active" else f" [{claim.status}]"

@@ -8,11 +8,10 @@ claims where they disagree are listed so the desk can settle them.
 from __future__ import annotations
 
 import argparse
-import json
 
 from verifier.cli.common import add_db, open_db
 from verifier.models import RATINGS
-from verifier.safety import strip_controls
+from verifier.safety import json_dumps, strip_controls
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         report = agreement(store)
     if args.format == "json":
         print(
-            json.dumps(
+            json_dumps(
                 {
                     "claims": total,
                     "rated": rated,
@@ -60,7 +59,6 @@ def run(args: argparse.Namespace) -> int:
                         for d in report.disagreements
                     ],
                 },
-                ensure_ascii=False,
             )
         )
         return 0

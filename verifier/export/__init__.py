@@ -6,12 +6,12 @@ Reads through ``Store`` only, and never imports Textual, so the TUI's export com
 """
 
 from verifier.export.claimreview import RATING_VALUES, claim_review, short_claim
+from verifier.export.errors import ExportError, ExportExists
 from verifier.export.formats import (
     BOM,
     COLUMNS,
     FORMATS,
     MD_COLUMNS,
-    ExportError,
     as_verdict_filter,
     export,
     export_file,
@@ -31,6 +31,7 @@ __all__ = [
     "MD_COLUMNS",
     "RATING_VALUES",
     "ExportError",
+    "ExportExists",
     "VerdictFilter",
     "as_verdict_filter",
     "claim_review",

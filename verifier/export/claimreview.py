@@ -15,12 +15,12 @@ element it sits in.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from typing import Any, TextIO
 
 from verifier.models import RATING_HELP, RATINGS
+from verifier.safety import json_dumps, safe_url
 
 BEST_RATING = 5
 WORST_RATING = 1
@@ -66,7 +66,7 @@ def creative_work(appearance: dict[str, Any]) -> dict[str, Any]:
     return _drop_empty(
         {
             "@type": "NewsArticle",
-            "url": appearance.get("url"),
+            "url": safe_url(appearance.get("url")),
             "headline": title,
             "name": None if title else appearance.get("article"),
             "datePublished": appearance.get("published"),
@@ -114,7 +114,7 @@ def claim_review(row: dict[str, Any], org: str) -> dict[str, Any] | None:
     appearances = row.get("appearances") or [
         # No appearances read: the article the claim was found in is all there is.
         {
-            "url": row.get("url"),
+            "url": safe_url(row.get("url")),
             "title": row.get("title"),
             "published": row.get("published"),
             "outlet": row.get("outlet"),
@@ -155,12 +155,12 @@ def claim_review(row: dict[str, Any], org: str) -> dict[str, Any] | None:
     )
 
 
-_HTML_UNSAFE = re.compile(r"[<>&\u2028\u2029]")
+_HTML_UNSAFE = re.compile(r"[<>&]")
 
 
 def write_claimreview(rows: Iterable[dict[str, Any]], out: TextIO, *, org: str) -> int:
     """A JSON array of ClaimReview objects, one per rated, checkable claim; returns how many."""
     reviews = [r for r in (claim_review(row, org) for row in rows) if r is not None]
-    text = json.dumps(reviews, ensure_ascii=False, indent=2)
+    text = json_dumps(reviews, indent=2)
     out.write(_HTML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text) + "\n")
     return len(reviews)

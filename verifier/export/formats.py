@@ -10,17 +10,18 @@ escaped so that no cell can end the table, start a code span, or inject HTML.
 from __future__ import annotations
 
 import csv
-import json
 import os
 import re
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
 from verifier.export.claimreview import reviewable, write_claimreview
+from verifier.export.destination import write_to
+from verifier.export.errors import ExportError
 from verifier.models import ArticleRecord
+from verifier.safety import json_dumps, safe_url, strip_controls
 from verifier.store import ClaimFilter, Store
 from verifier.store.appearances import appearances_of, first_appearance
 from verifier.store.verdicts import VerdictFilter, claim_details, export_rows, parse_facts
@@ -85,10 +86,6 @@ Filter = ClaimFilter | VerdictFilter | None
 BOM = "\ufeff"
 
 
-class ExportError(Exception):
-    """An export that cannot be done; ``str()`` is one line for the user."""
-
-
 Row = dict[str, Any]
 
 
@@ -115,7 +112,10 @@ def as_verdict_filter(flt: Filter) -> VerdictFilter:
 def _full_rows(store: Store, flt: Filter) -> Iterator[Row]:
     """Every field of every selected claim; a query failure becomes an ``ExportError``."""
     try:
-        yield from export_rows(store, as_verdict_filter(flt))
+        for row in export_rows(store, as_verdict_filter(flt)):
+            if "url" in row:
+                row["url"] = safe_url(row["url"])
+            yield row
     except sqlite3.Error as exc:
         raise ExportError(f"cannot read claims from {store.path}: {exc}") from None
 
@@ -149,7 +149,7 @@ def appearance_rows(
             if a.article_id not in articles:
                 articles[a.article_id] = store.article(a.article_id, with_text=False)
             article = articles[a.article_id]
-            item["url"] = article.url if article else None
+            item["url"] = safe_url(article.url) if article else None
             item["title"] = article.title if article else None
             item["byline"] = article.byline if article else None
         out.append(item)
@@ -197,11 +197,17 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise_cell(value: object) -> str:
-    """A CSV cell that spreadsheets show as text, never evaluate (``=HYPERLINK(...)``)."""
+    """A CSV cell that spreadsheets show as text, never evaluate (``=HYPERLINK(...)``), and
+    that a terminal shows as text: no escape sequence, control character or bidi override
+    (a line break inside a cell is kept; CSV quotes it)."""
     if value is None:
         return ""
-    text = str(value)
-    if isinstance(value, str) and text.startswith(_FORMULA_START):
+    raw = str(value)
+    # A lone carriage return would let a cell overwrite what a terminal already showed.
+    text = strip_controls(raw.replace("\r\n", "\n").replace("\r", "\n"))
+    if isinstance(value, str) and (
+        raw.startswith(_FORMULA_START) or text.startswith(_FORMULA_START)
+    ):
         return "'" + text
     return text
 
@@ -226,13 +232,12 @@ def write_jsonl(rows: Iterable[Row], out: TextIO) -> int:
     """One JSON object per line, non-ASCII kept readable.
 
     U+2028/U+2029 are valid inside JSON strings but ``str.splitlines`` and JavaScript split
-    on them, so they are escaped to keep one record per line for every reader.
+    on them, so they are escaped to keep one record per line for every reader; so are the
+    control characters a terminal would act on (``json_dumps``).
     """
     count = 0
     for row in rows:
-        line = json.dumps(row, ensure_ascii=False)
-        line = line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-        out.write(line + "\n")
+        out.write(json_dumps(row) + "\n")
         count += 1
     return count
 
@@ -264,7 +269,7 @@ def md_cell(value: object) -> str:
     """
     if value is None:
         return ""
-    text = _MD_CONTROL.sub("", str(value)).replace("\t", " ")
+    text = _MD_CONTROL.sub("", strip_controls(str(value))).replace("\t", " ")
     text = _MD_SPECIAL.sub(lambda m: _MD_ESCAPES[m.group(0)], text)
     return _MD_BREAK.sub("<br>", text).strip()
 
@@ -329,10 +334,15 @@ def export_file(
     *,
     excel_bom: bool = False,
     org: str | None = None,
+    force: bool = False,
 ) -> int:
-    """Export to ``path`` atomically: a failed export never leaves half a file behind.
+    """Export to ``path`` without ever destroying anything.
 
-    ``fmt`` defaults to the one the suffix names.
+    The database and its ``-wal``/``-shm``/``-journal`` files are refused whatever
+    ``force`` says; an existing file is replaced only with ``force`` (else
+    :class:`ExportExists`). A regular file is written atomically (temp + rename), so a failed
+    export never leaves half a file; a pipe or a character device (``/dev/stdout``, a FIFO) is
+    written to, never replaced by a file. ``fmt`` defaults to the one the suffix names.
     """
     target = Path(path)
     chosen = fmt or format_for_path(target)
@@ -340,20 +350,8 @@ def export_file(
         raise ExportError(f"{target.name}: cannot tell the format from the name; name one")
     org = org or os.environ.get("VERIFIER_ORG") or None
     _check(chosen, excel_bom, org)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-    except OSError as exc:
-        raise ExportError(f"{target}: cannot write ({exc.strerror})") from None
-    try:
-        # mkstemp makes the file private; an export is meant to be shared like any other file.
-        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            count = export(store, chosen, out, flt, excel_bom=excel_bom, org=org)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ExportError(f"{target}: cannot write ({exc.strerror})") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return count
+
+    def write(out: TextIO) -> int:
+        return export(store, chosen, out, flt, excel_bom=excel_bom, org=org)
+
+    return write_to(target, write, protected=store.path, force=force)

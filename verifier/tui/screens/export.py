@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
-from verifier.export import FORMATS, ExportError, export_file
+from verifier.export import FORMATS, ExportError, ExportExists, export_file
 from verifier.store import ClaimFilter, Store
 from verifier.tui.commands import bindings, commands_for, key_label
 from verifier.tui.text import one_line
@@ -60,6 +60,8 @@ class ExportScreen(ModalScreen[str | None]):
         self.path = path
         self.keymap: Mapping[str, str] = keymap or {}
         self.written: str | None = None
+        # The path the user was told exists: writing it again replaces it.
+        self.confirmed: Path | None = None
 
     def compose(self) -> ComposeResult:
         formats = [(name, name) for name in FORMATS]
@@ -115,8 +117,14 @@ class ExportScreen(ModalScreen[str | None]):
 
     @work(thread=True, group="export", exclusive=True, exit_on_error=False)
     def write(self, path: Path, fmt: str | None, only_view: bool) -> None:
+        flt = self.flt if only_view else None
         try:
-            count = export_file(self.store, path, fmt, self.flt if only_view else None)
+            count = export_file(self.store, path, fmt, flt, force=path == self.confirmed)
+        except ExportExists:
+            self.confirmed = path
+            message = f"{path} exists: write again to replace it."
+            self.app.call_from_thread(self._result, message, error=True)
+            return
         except ExportError as exc:
             self.app.call_from_thread(self._result, str(exc), error=True)
             return
