@@ -8,17 +8,15 @@ from hypothesis import strategies as st
 from verifier.corroborate.compare import (
     RELATIONS,
     Pair,
-    days,
-    places,
-    quantities,
     read_facts,
     relate,
     same_scale,
 )
+from verifier.text.passage import days, figure_label, places, quantities, read_passage
 
 
 def labels(text: str) -> list[str]:
-    return [q.label() for q in quantities(text)]
+    return [figure_label(q) for q in quantities(text)]
 
 
 def test_numbers_as_digits_and_words_with_their_event() -> None:
@@ -153,7 +151,7 @@ def test_a_bare_toll_read_up_to_its_clause_contradicts_a_differing_count() -> No
         "The death toll from Tuesday's flash floods in the Varna valley has risen to 41, "
         "the Red Crescent said on Wednesday."
     )
-    assert [q.label() for q in toll.quantities] == ["41 killed"]
+    assert [figure_label(q) for q in toll.facts.quantities] == ["41 killed"]
     relation, reasons = relate(CLAIM_34, toll)
     assert relation == "contradicts", reasons
     assert reasons[0] == "figure differs: 34 killed vs 41 killed"
@@ -167,8 +165,8 @@ def test_the_day_a_source_spoke_is_not_the_day_of_the_event() -> None:
 
 
 def test_failing_to_is_a_negation() -> None:
-    assert read_facts("the company failed to open the sluices in time").negated
-    assert not read_facts("the sluices were opened at 6 p.m.").negated
+    assert read_passage("the company failed to open the sluices in time").negated
+    assert not read_passage("the sluices were opened at 6 p.m.").negated
 
 
 def test_bodies_recovered_conflict_with_a_differing_toll() -> None:

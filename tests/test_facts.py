@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from verifier.models import ClaimFacts, Document
 from verifier.text import analyse
-from verifier.text.facts import GIST_MAX, event_of, extract_facts, parse_number
+from verifier.text.facts import GIST_MAX, event_of, extract_facts
+from verifier.text.numbers import parse_number
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from verifier.corroborate.relations import same_source
 from verifier.corroborate.stories import (
     _words,
     containment,
@@ -29,7 +28,8 @@ from verifier.store.stories import (
     link_article,
     stories,
 )
-from verifier.store.terms import fold, tokens
+from verifier.text.speakers import same_source
+from verifier.text.terms import fold, tokens
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
 

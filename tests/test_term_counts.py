@@ -17,8 +17,8 @@ from verifier.ingest import read_documents
 from verifier.pipeline import ingest_paths
 from verifier.store import Store
 from verifier.store.schema import SCHEMA_VERSION
-from verifier.store.terms import sentence_terms
 from verifier.text import analyse
+from verifier.text.terms import sentence_terms
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"
 

@@ -7,7 +7,7 @@ the corpus, and the rarest few are quoted and ORed: BM25 then rewards the senten
 the most (and rarest) of them.
 
 Document frequencies come from the store's term counts, kept per indexed term as SQLite's
-``porter unicode61 remove_diacritics 2`` tokenizer produces them; ``verifier.store.terms``
+``porter unicode61 remove_diacritics 2`` tokenizer produces them; ``verifier.text.terms``
 reproduces that tokenizer so a word can be looked up without a round trip per word.
 """
 
@@ -17,8 +17,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol
 
 from verifier.corroborate.stopwords import STOPWORDS
-from verifier.store.terms import fold, fts_stem, tokens
 from verifier.text.lexicon.facts_words import SCALES, TENS, UNITS
+from verifier.text.terms import fold, fts_stem, tokens
 
 NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES])
 """Figures written out ("seven", "forty", "million"): quantities, never what names an event."""

@@ -14,23 +14,21 @@ source however many times it is published).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache, partial
+from functools import partial
 
 from verifier.corroborate.compare import (
     SUPPORTING,
     Facts,
     Pair,
-    Quantity,
     content_stems,
     other_event,
     read_facts,
     relate,
     same_scale,
-    sentence_facts,
+    sentence_reading,
 )
 from verifier.corroborate.evidence import (
     DEFAULT_LIMIT,
@@ -42,11 +40,7 @@ from verifier.corroborate.evidence import (
     normalise_sentence,
     text_match,
 )
-from verifier.corroborate.query import (
-    DEFAULT_MAX_TERMS,
-    fold,
-    tokens,
-)
+from verifier.corroborate.query import DEFAULT_MAX_TERMS
 from verifier.corroborate.stories import family_roots
 from verifier.models import ArticleRecord, ClaimRecord, EvidenceRecord, SentenceRecord
 from verifier.store import Store
@@ -64,6 +58,15 @@ from verifier.store.stories import (
     set_independence,
     stance_sentences,
 )
+from verifier.text.passage import is_casualty, is_generic, sentence_facts
+from verifier.text.speakers import (
+    affiliations,
+    is_generic_body,
+    named_parties,
+    same_source,
+    source_words,
+    speaks_for,
+)
 from verifier.workers import default_workers, ordered_map
 
 STORY_BOOST = 1.3
@@ -71,70 +74,6 @@ STORY_BOOST = 1.3
 DATE_BOOST = 1.1
 DATE_WINDOW_DAYS = 3
 _BATCH = 200
-
-# Words that name a kind of body, not a body: "the ministry" alone is no one in particular.
-_GENERIC_SOURCE = frozenset(
-    [
-        "ministry",
-        "government",
-        "army",
-        "military",
-        "group",
-        "agency",
-        "police",
-        "official",
-        "officials",
-        "spokesman",
-        "spokesperson",
-        "spokeswoman",
-        "residents",
-        "media",
-        "video",
-        "state",
-        "news",
-        "office",
-        "authorities",
-        "forces",
-    ]
-)
-_NAME_GLUE = frozenset({"the", "of", "and", "for", "s", "a", "an"})
-_AFFILIATION = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|official|officer|minister|head|director|chief|"
-    r"coordinator|member)s?\s+(?:for|of|at|with|from)\s+(?:the\s+)?([A-Za-z][\w\s\-]{2,60})",
-    re.IGNORECASE,
-)
-
-
-@lru_cache(maxsize=4096)
-def source_words(name: str) -> tuple[str, ...]:
-    """A source name's words, folded (remembered: a story names few sources, many times)."""
-    return tuple(w for w in (fold(t) for t in tokens(name)) if w not in _NAME_GLUE)
-
-
-def _initials(words: Sequence[str]) -> str:
-    return "".join(w[0] for w in words if w and w not in _NAME_GLUE)
-
-
-def same_source(a: str, b: str) -> bool:
-    """Do two source names denote one source? Equal words, an acronym, or a longer form."""
-    wa, wb = source_words(a), source_words(b)
-    if not wa or not wb:
-        return False
-    sa, sb = set(wa), set(wb)
-    if sa == sb:
-        return True
-    if len(wa) == 1 and len(wb) > 2 and wa[0] == _initials(wb):
-        return True
-    if len(wb) == 1 and len(wa) > 2 and wb[0] == _initials(wa):
-        return True
-    small, large = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
-    # "Syrian military" is the "official Syrian military"; "Northwold News" is not "video
-    # filmed by a Northwold News stringer".
-    return (
-        small <= large
-        and len(large) - len(small) <= 2
-        and (len(small) >= 2 or not (small & _GENERIC_SOURCE))
-    )
 
 
 @dataclass(slots=True)
@@ -208,12 +147,12 @@ def claim_source_names(store: Store, claim: ClaimRecord, view: CorpusView) -> li
     names = [claim.canonical_source or claim.resolved_source or claim.source]
     if claim.source_type == "outlet":
         names.append(view.outlet(claim.article_id))
-    match = _AFFILIATION.search(claim.source)
-    if match:
-        org = match.group(1).strip()
+    bodies = affiliations(claim.source)
+    if bodies:
+        org = bodies[0]
         names.append(org)
         org_words = set(source_words(org))
-        if org_words and org_words <= _GENERIC_SOURCE:
+        if is_generic_body(org):
             if claim.article_id not in view.claim_sources:
                 rows = store._query(
                     "SELECT DISTINCT canonical_source FROM claims WHERE article_id = ?",
@@ -254,10 +193,10 @@ def _accused_answer(
     logs showed the sluices were opened" turns "for failing to open the sluices" around.
     """
     parties = named_parties(claim.content)
-    speaking = [s for s in sources if speaks_for(s, parties)]
+    speaking = [s for s in sources if speaks_for((s.canonical, s.source), parties)]
     if any(s.stance == "accuses" for s in speaking):
         return "the accused party accuses the other side"
-    if speaking and a.negated != b.negated:
+    if speaking and a.facts.negated != b.facts.negated:
         return "the accused party's account says otherwise"
     return None
 
@@ -277,7 +216,7 @@ def judge(
     a = claim_facts or read_facts(claim.content, claim.sentence, stance=claim.stance)
     deniers = [s for s in sources if s.stance == "denies"]
     b_stance = "denies" if deniers else None
-    b = sentence_facts(hit.sentence, b_stance)
+    b = sentence_reading(hit.sentence, b_stance)
     # A denial is its denier's: in "the ministry blamed the Front, which denied firing" the
     # sentence answers the ministry through the Front, an independent party.
     sources = deniers or sources
@@ -443,28 +382,6 @@ def candidates(
     return hits, contexts
 
 
-_NAME_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|the|for|and|al|de)\s+)*[A-Z][\w’'-]*)*")
-_NOT_NAMES = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that"})
-
-
-def named_parties(text: str) -> list[tuple[str, ...]]:
-    """The names a claim's content mentions, as folded words: "accused the Marren Liberation
-    Front of firing" names ("marren", "liberation", "front")."""
-    out = []
-    for m in _NAME_RUN.finditer(text):
-        words = tuple(w for w in source_words(m.group(0)) if w not in _NOT_NAMES)
-        if words:
-            out.append(words)
-    return out
-
-
-def speaks_for(source: SourceRef, parties: Sequence[tuple[str, ...]]) -> bool:
-    """Whether ``source`` is one of ``parties`` or speaks for it ("Arvid Kolan, a spokesman
-    for the Marren Liberation Front"; "the group", resolved to the Front)."""
-    mine = set(source_words(source.canonical)) | set(source_words(source.source))
-    return any(set(words) <= mine for words in parties)
-
-
 MAX_FIGURES = 3
 
 
@@ -477,7 +394,7 @@ def _story_figures(
 ) -> list[int]:
     """Sentences of the claim's story that give a figure for one of its casualty events,
     nearest in place first: those naming the claim's site or place, then other reports."""
-    events = sorted({q.event for q in facts.quantities if q.casualty}) if facts else []
+    events = sorted({q.event for q in facts.facts.quantities if is_casualty(q)}) if facts else []
     link = view.links.get(claim.article_id)
     if not events or link is None or link.story_id is None or facts is None:
         return []
@@ -497,26 +414,26 @@ def _story_figures(
     if not said:
         return []
     joined = store.sentences_by_ids(said)
-    mine = {q.value for q in facts.quantities if q.casualty}
+    mine = {q.value for q in facts.facts.quantities if is_casualty(q)}
 
     def rank(sid: int) -> tuple[int, int, int]:
         sentence, _ = joined[sid]
         theirs = sentence_facts(sentence.text)
-        near = bool(theirs.sites & facts.sites or theirs.places & facts.places)
+        near = bool(theirs.sites & facts.facts.sites or theirs.places & facts.facts.places)
         other = not view.family(claim.article_id, sentence.article_id) and (
             sentence.article_id != claim.article_id
         )
-        differs = any(q.casualty and q.value not in mine for q in theirs.quantities)
+        differs = any(is_casualty(q) and q.value not in mine for q in theirs.quantities)
         return (-int(near), -int(other), -int(differs))
 
     def elsewhere(sid: int) -> bool:  # another site, place, day or kind of incident
-        return other_event(facts, sentence_facts(joined[sid][0].text))
+        return other_event(facts.facts, sentence_facts(joined[sid][0].text))
 
     picked: list[int] = []
-    values: set[frozenset[float]] = set()
+    values: set[frozenset[float | None]] = set()
     for sid in sorted((i for i in said if i in joined and not elsewhere(i)), key=rank):
         figures_of = frozenset(
-            q.value for q in sentence_facts(joined[sid][0].text).quantities if q.casualty
+            q.value for q in sentence_facts(joined[sid][0].text).quantities if is_casualty(q)
         )
         if figures_of not in values:  # one sentence per distinct figure: who says what
             values.add(figures_of)
@@ -537,7 +454,7 @@ def _best_answers(store: Store, claim: ClaimRecord, view: CorpusView, said: list
 
     def rank(sid: int) -> tuple[int, int, int]:
         sentence, _ = joined[sid]
-        is_named = any(speaks_for(s, named) for s in who.get(sid, []))
+        is_named = any(speaks_for((s.canonical, s.source), named) for s in who.get(sid, []))
         near = sentence.article_id == claim.article_id or view.family(
             claim.article_id, sentence.article_id
         )
@@ -654,14 +571,15 @@ def _figure_conflicts(
             r.startswith("figure differs") for r in judgement.reasons
         ):
             continue
-        for qa in claim_facts.quantities:
-            if not qa.casualty:
+        for qa in claim_facts.facts.quantities:
+            if not is_casualty(qa) or qa.value is None:
                 continue
-            for qb in facts.quantities:
+            for qb in facts.facts.quantities:
                 if (
                     qb.event == qa.event
+                    and qb.value is not None
                     and qb.value != qa.value
-                    and qa.generic == qb.generic
+                    and is_generic(qa) == is_generic(qb)
                     and same_scale(qa.value, qb.value)
                 ):
                     figures = by_event.setdefault(qa.event, {})
@@ -923,14 +841,12 @@ __all__ = [
     "judge_passages",
     "CorroborationReport",
     "HitContext",
-    "Quantity",
     "candidates",
     "claim_source_names",
     "claims_of_stories",
     "corroborate",
     "judge",
     "corroborate_articles",
-    "same_source",
     "search_evidence",
 ]
 

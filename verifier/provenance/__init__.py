@@ -1,11 +1,9 @@
-"""Attribution verification across articles: where a claim appears and who it is pinned on."""
+"""Attribution verification across articles: where a claim appears and who it is pinned on.
 
-from verifier.provenance.tracking import (
-    Tracked,
-    cue_strength,
-    same_speaker,
-    track_all,
-    track_claim,
-)
+Whether two attributions name one speaker is the text stage's reading
+(``verifier.text.speakers.same_speaker``), shared with corroboration.
+"""
 
-__all__ = ["Tracked", "cue_strength", "same_speaker", "track_all", "track_claim"]
+from verifier.provenance.tracking import Tracked, cue_strength, track_all, track_claim
+
+__all__ = ["Tracked", "cue_strength", "track_all", "track_claim"]

@@ -20,7 +20,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from verifier.corroborate.query import build_match, fts_stem, informative_terms
-from verifier.corroborate.relations import same_source
 from verifier.models import ClaimRecord
 from verifier.store import Store
 from verifier.store.appearances import (
@@ -30,7 +29,8 @@ from verifier.store.appearances import (
     own_appearance,
     replace_appearances,
 )
-from verifier.text.lexicon.facts_words import TENS, UNITS
+from verifier.text.numbers import token_number
+from verifier.text.speakers import is_outlet_voice, same_speaker
 
 # A sentence carries a claim's content when it holds this share of the claim's informative
 # stems; below it, shared words are more likely a related event than the same report.
@@ -80,19 +80,6 @@ _CONFIRMING_CUES = frozenset(
 )
 _RELAY_CUES = frozenset({"citing", "quoting", "quoted by", "cited by", "as reported by"})
 _WORD = re.compile(r"[a-z]+")
-_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her"])
-_OF_NAME = re.compile(r"^(?P<head>[\w\s]+?)\s+of\s+(?P<tail>[\w\s]+)$")
-_AFFILIATION = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|official|officer|minister|head|director|chief|"
-    r"coordinator|member|representative|president|secretary)s?\s+(?:for|of|at|with|from)\s+"
-    r"(?P<org>[^,;()]{2,60})",
-    re.IGNORECASE,
-)
-_POSSESSIVE_ROLE = re.compile(r"(?P<org>[A-Z][\w\s\-]{1,50}?)['\u2019]s\s+[a-z]", re.UNICODE)
-
-
-# A figure written as a word ("four") must meet the same figure in digits ("4").
-_NUMBER_WORDS: dict[str, int] = {**UNITS, **TENS, "hundred": 100, "dozen": 12}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+")
 _SHORT = 4  # a content this short must appear whole
 
@@ -103,16 +90,8 @@ def _stems(text: str) -> frozenset[str]:
 
 def numbers(text: str) -> frozenset[float]:
     """The figures a text states, as numbers: "four", "4" and "4.0" agree."""
-    out: set[float] = set()
-    for token in _NUMBER.findall(text.lower()):
-        if token[0].isdigit():
-            try:
-                out.add(float(token.replace(",", "")))
-            except ValueError:
-                continue
-        elif token in _NUMBER_WORDS:
-            out.add(float(_NUMBER_WORDS[token]))
-    return frozenset(out)
+    found = (token_number(token) for token in _NUMBER.findall(text.lower()))
+    return frozenset(value for value in found if value is not None)
 
 
 def _figures_agree(ours: frozenset[float], theirs: frozenset[float]) -> bool:
@@ -151,46 +130,6 @@ def cue_strength(cue: str | None, source_type: str | None) -> int:
     if words & _CONFIRMING_CUES or source_type == "outlet":
         return 2
     return 1
-
-
-def _name_key(name: str) -> str:
-    """ "the Ministry of Health" and "the health ministry" give one key."""
-    words = [w for w in _WORD.findall(name.lower()) if w not in _DETERMINERS]
-    text = " ".join(words)
-    m = _OF_NAME.match(text)
-    if m and len(m.group("head").split()) == 1:
-        text = f"{m.group('tail')} {m.group('head')}"
-    return text
-
-
-def speaker_keys(claim: ClaimRecord) -> set[str]:
-    """Every name the claim's speaker goes by, with the body a spokesperson speaks for."""
-    names = {claim.canonical_source, claim.resolved_source, claim.source}
-    for text in (claim.source, claim.resolved_source):
-        for m in _AFFILIATION.finditer(text or ""):
-            names.add(m.group("org"))
-        for m in _POSSESSIVE_ROLE.finditer(text or ""):
-            names.add(m.group("org"))
-    return {k for k in (_name_key(n) for n in names if n) if k}
-
-
-def _same_head(a: str, b: str) -> bool:
-    """ "ministry" and "health ministry" share a head and one's modifiers are the other's."""
-    wa, wb = a.split(), b.split()
-    if not wa or not wb or wa[-1] != wb[-1]:
-        return False
-    return set(wa) <= set(wb) or set(wb) <= set(wa)
-
-
-def same_speaker(a: ClaimRecord, b: ClaimRecord) -> bool:
-    """Do two attributions name one speaker, allowing for the forms news uses?"""
-    if a.source_type == b.source_type and a.source_type in ("eyewitness", "anonymous"):
-        # Residents, witnesses, unnamed officials: the same kind of voice, never a conflict.
-        return True
-    keys_a, keys_b = speaker_keys(a), speaker_keys(b)
-    if keys_a & keys_b:
-        return True
-    return any(same_source(x, y) or _same_head(x, y) for x in keys_a for y in keys_b)
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,17 +177,6 @@ def _extends(claim: ClaimRecord, own: frozenset[str], other: ClaimRecord) -> boo
     )
 
 
-def _own_voice(claim: ClaimRecord, outlet: str | None) -> bool:
-    """An NGO's release or a ministry's statement states its own claims without a cue."""
-    if not outlet:
-        return False
-    keys = speaker_keys(claim)
-    mine = _name_key(outlet)
-    return any(
-        mine == k or same_source(mine, k) or set(k.split()) <= set(mine.split()) for k in keys
-    )
-
-
 def matching_text(claim: ClaimRecord) -> str:
     """What another sentence must carry to be the same report.
 
@@ -291,7 +219,7 @@ def track_claim(store: Store, claim: ClaimRecord) -> Tracked:
             continue
         seen_articles.add(article.id)
         status, other = _appearance(claim, nearby, stems)
-        if status == "unattributed" and _own_voice(claim, article.outlet):
+        if status == "unattributed" and is_outlet_voice(claim, article.outlet):
             status = "same_source"
         there[sentence.id] = other
         appearances.append(

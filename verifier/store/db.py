@@ -44,7 +44,7 @@ from verifier.models import (
     VerdictEvent,
 )
 from verifier.store.schema import INDEXED_KIND, SchemaError, migrate
-from verifier.store.terms import sentence_terms
+from verifier.text.terms import sentence_terms
 
 DEFAULT_DB = "verifier.db"
 

@@ -379,7 +379,7 @@ def _body_index_and_term_counts(db: sqlite_utils.Database) -> None:
     the store uses afterwards. The index is external-content, so it must never be rebuilt
     with FTS5's 'rebuild' command, which would index every kind again.
     """
-    from verifier.store.terms import sentence_terms
+    from verifier.text.terms import sentence_terms
 
     for trigger in ("sentences_ai", "sentences_ad", "sentences_au"):
         db.execute(f"DROP TRIGGER IF EXISTS {trigger}")

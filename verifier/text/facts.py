@@ -37,7 +37,6 @@ from verifier.text.lexicon.facts_words import (
     PLACE_SUFFIXES,
     QUALIFIERS,
     SCALES,
-    SUFFIX_SCALES,
     TARGET_STOP,
     TENS,
     TRANSITIVE_EVENTS,
@@ -45,6 +44,7 @@ from verifier.text.lexicon.facts_words import (
     VAGUE,
     WEEKDAYS,
 )
+from verifier.text.numbers import parse_number
 
 GIST_MAX = 60
 
@@ -88,9 +88,7 @@ _LEAD_BEFORE = re.compile(rf"(?<![\w'’])(?:{_alt(QUALIFIERS)}|between)\s+$")
 _NUMBER_GATE: tuple[str, ...] = tuple(
     sorted({*UNITS, *TENS, *SCALES, "dozen", "scores"} - {"zero"}, key=len)
 )
-_SPLIT_NUMBER = re.compile(r"[\s-]+")
 _DIGIT = re.compile(r"\d")
-_DIGIT_PARTS = re.compile(r"([\d,]+(?:\.\d+)?)\s*([a-z]*)", re.IGNORECASE)
 _PERCENT = re.compile(r"[ \t]*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"[ \t]*(?:[ap]\.?m\b\.?|o['’]clock|GMT|UTC|hrs\b)", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[ \t]*\n?[ \t]*([^\W\d_][\w'’.-]*)")
@@ -101,59 +99,6 @@ _YEAR_BEFORE = re.compile(
     r"[ \t]*$",
     re.IGNORECASE,
 )
-
-
-def parse_number(text: str) -> float | None:
-    """The value of a number written in digits, words or both: "300,000" -> 300000,
-    "twenty-one" -> 21, "a dozen" -> 12, "1.5m" -> 1500000, "two million" -> 2000000.
-    None when the text is not a number."""
-    text = text.strip().lower()
-    if not text:
-        return None
-    if text[0].isdigit():
-        match = _DIGIT_PARTS.fullmatch(text)
-        if not match:
-            return None
-        try:
-            value = float(match.group(1).replace(",", ""))
-        except ValueError:
-            return None
-        suffix = match.group(2)
-        if suffix:
-            scale = SCALES.get(suffix) or SUFFIX_SCALES.get(suffix)
-            if scale is None:
-                return None
-            value *= scale
-        return value
-    total = 0.0
-    current = 0.0
-    seen = False
-    for token in _SPLIT_NUMBER.split(text):
-        if token in ("", "and"):
-            continue
-        if token in ("a", "an"):
-            current = 1.0
-        elif token == "half":
-            current = 0.5
-        elif token in UNITS:
-            current += UNITS[token]
-            seen = True
-        elif token in TENS:
-            current += TENS[token]
-            seen = True
-        elif token == "dozen":
-            current = (current or 1.0) * 12
-            seen = True
-        elif token == "hundred":
-            current = (current or 1.0) * 100
-            seen = True
-        elif token in SCALES:
-            total += (current or 1.0) * SCALES[token]
-            current = 0.0
-            seen = True
-        else:
-            return None
-    return total + current if seen else None
 
 
 def _format_number(value: float) -> str:
@@ -827,4 +772,4 @@ def extract_facts(
     )
 
 
-__all__ = ["GIST_MAX", "event_of", "extract_facts", "make_gist", "parse_number", "parse_published"]
+__all__ = ["GIST_MAX", "event_of", "extract_facts", "make_gist", "parse_published"]

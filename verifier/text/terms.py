@@ -1,4 +1,8 @@
-"""The full-text index's view of words, mirrored in Python, and the term counts kept from it.
+"""The full-text index's view of words, mirrored in Python: how a text turns into terms.
+
+It lives in the text stage because everything downstream reads words the same way: the store
+counts the terms of the sentences it indexes, retrieval looks a claim's words up in those
+counts, and source names are compared word by word (``verifier.text.speakers``).
 
 The store indexes sentences with SQLite's ``porter unicode61 remove_diacritics 2`` tokenizer.
 Retrieval ranks a claim's words by how many sentences hold them, so it needs those counts per

@@ -1,0 +1,429 @@
+"""Passage facts: what one sentence states, read once, for comparing it with a claim.
+
+A retrieved sentence shares *words* with a claim; whether it bears on the same event and
+agrees depends on a few facts read from its text, with no model and no downloaded data:
+
+* figures with what they count and the event they belong to ("killing four people" ->
+  4 people, killed), numbers as digits or words, dates and clock times left out;
+* places (capitalised names after a locative preposition or before a place noun), kinds of
+  site ("the hospital"), days, kinds of incident ("floods", "a bus crash");
+* cues: a denial ("denied", "baseless lies", "no evidence"), an accusation, a negation, the
+  outlet's caveat ("could not independently verify"), a change of control ("seized" vs
+  "remained under army control").
+
+The text stage owns this reading so that corroboration, provenance and the TUI never parse a
+sentence themselves; ``verifier.corroborate.compare`` only weighs two readings against each
+other. A passage figure is a ``models.Quantity`` like a claim figure; its ``event`` is one of
+``EVENTS`` (or the counted noun when no event word is near), its ``counts`` the noun counted
+("count" when there is none), and its span points into the passage as read. Qualifiers
+("at least") are not read here, so a passage figure has no bounds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from verifier.models import Quantity, Span
+from verifier.text.lexicon import wordset
+from verifier.text.lexicon.facts_words import INCIDENTS, MONTHS, SCALES, WEEKDAYS
+from verifier.text.numbers import COUNT_WORDS, token_number
+
+_SCALES: dict[str, int] = {k: v for k, v in SCALES.items() if k != "trillion"}
+_MONTHS: frozenset[str] = frozenset(MONTHS)
+_WEEKDAYS: frozenset[str] = frozenset(WEEKDAYS)
+_TIME_UNITS = {"h", "am", "pm", "gmt", "utc", "o'clock", "percent", "%"}
+
+# What a count belongs to: the nearest of these words in its clause names the event.
+_EVENT_CLASSES: dict[str, tuple[str, ...]] = {
+    "killed": ("kill", "dead", "death", "die", "died", "bodi", "bodies", "toll", "live", "fatal"),
+    "wounded": ("wound", "injur", "hurt"),
+    "missing": ("missing",),
+    "displaced": ("displac", "fled", "flee", "left", "evacu"),
+    "detained": ("arrest", "detain", "captur", "abduct", "kidnap"),
+}
+EVENTS: tuple[str, ...] = tuple(_EVENT_CLASSES)
+"""The events a passage figure can belong to."""
+CASUALTY_EVENTS = frozenset({"killed", "wounded", "missing"})
+# Nouns that count people in general: "nine people" and "nine civilians" are one count.
+_GENERIC = frozenset(
+    [
+        "people",
+        "persons",
+        "person",
+        "civilians",
+        "civilian",
+        "others",
+        "them",
+        "individuals",
+        "those",
+        "residents",
+        "victims",
+        "bodies",  # "recovered 11 bodies" counts the dead, as "11 people killed" does
+        "dead",
+        "deaths",
+        "fatalities",
+    ]
+)
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
+_CLOCK = re.compile(r"(?<=\d)\s*[ap]\.?m\.?(?!\w)", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:—–]|\bwhile\b|\bbut\b|\bwhereas\b")
+
+_DENIAL = re.compile(
+    r"\b(den(?:y|ies|ied|ying|ial)|refut\w*|rebut\w*|reject\w*|dismiss\w*|baseless|"
+    r"unfounded|fabricat\w*|lies|untrue|not true|false(?:ly)?|no evidence|never happened)\b",
+    re.IGNORECASE,
+)
+_ACCUSATION = re.compile(r"\b(accus\w*|blam\w*|responsib\w*|perpetrat\w*)\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(not|no|never|nor|n't|fail(?:ed|ing|s)? to)\b", re.IGNORECASE)
+_CAVEAT = re.compile(
+    r"\b(could not|cannot|can ?not|was unable to|were unable to|is unable to|unable to|"
+    r"has not been able to|have not been able to|did not)\s+(?:be\s+)?(?:independently\s+)?"
+    r"(verif\w*|confirm\w*|corroborat\w*)|"
+    r"\b(has|have|had) not been (independently )?(verified|confirmed)",
+    re.IGNORECASE,
+)
+_GAIN = re.compile(
+    r"\b(seiz\w*|captur\w*|took (?:control|over)|overr[au]n|fell to|entered|taken over)\b",
+    re.IGNORECASE,
+)
+_RETAIN = re.compile(
+    r"\b(remain\w*|still|firmly)\s+(?:\w+\s+){0,2}(under|in)\s+(?:\w+\s+){0,2}control\b|"
+    r"\b(repel\w*|retain\w*|held on to|holding on to)\b",
+    re.IGNORECASE,
+)
+_FIGURE_WORDS = re.compile(r"\b(figure|toll|number|count|tally)s?\b", re.IGNORECASE)
+
+_LOCATIVE = {"in", "at", "near", "outside", "across", "into", "from", "of", "around", "inside"}
+_PLACE_NOUNS = {
+    "city",
+    "town",
+    "village",
+    "province",
+    "district",
+    "region",
+    "county",
+    "university",
+    "hospital",
+    "market",
+    "mosque",
+    "school",
+    "camp",
+    "bridge",
+    "airport",
+    "street",
+    "square",
+    "river",
+    "countryside",
+    "governorate",
+}
+_SITE_NOUNS = frozenset(
+    {
+        "university",
+        "hospital",
+        "market",
+        "mosque",
+        "school",
+        "camp",
+        "bridge",
+        "airport",
+        "dormitory",
+        "clinic",
+        "church",
+        "factory",
+        "port",
+        "station",
+        "prison",
+    }
+)
+_NOT_PLACES = _WEEKDAYS | _MONTHS | {"the", "a", "an", "his", "her", "its", "their", "our"}
+_SEPARATE = re.compile(
+    r"\b(?:in an?(?:other)? (?:separate|unrelated) (?:incident|attack|development|event|case)"
+    r"|^elsewhere\b)",
+    re.IGNORECASE,
+)
+_SAID = wordset("said says told reported announced added stated confirmed wrote tweeted posted")
+
+
+@dataclass(frozen=True, slots=True)
+class PassageFacts:
+    """What one passage states, as far as comparing it with another needs."""
+
+    quantities: tuple[Quantity, ...] = ()
+    places: frozenset[str] = frozenset()  # lowercased tokens of place names
+    sites: frozenset[str] = frozenset()  # kinds of site: hospital, market, ...
+    days: frozenset[str] = frozenset()  # weekdays and "13 march"-style dates
+    incidents: frozenset[str] = frozenset()  # kinds of incident named: flood, crash, ...
+    separate: bool = False  # "in a separate incident", "Elsewhere, ...": another event
+    denies: bool = False
+    accuses: bool = False
+    caveat: bool = False  # the outlet could not verify something
+    gains_control: bool = False
+    retains_control: bool = False
+    negated: bool = False
+    mentions_figure: bool = False  # "the toll", "the figure": speaks of a count without one
+
+
+def is_generic(q: Quantity) -> bool:
+    """Does the figure count people in general? A bare casualty figure ("the death toll rose
+    to 41") does."""
+    return q.counts in _GENERIC or (q.counts == "count" and q.event in CASUALTY_EVENTS)
+
+
+def is_casualty(q: Quantity) -> bool:
+    """Is the figure a human toll (killed, wounded, missing)?"""
+    return q.event in CASUALTY_EVENTS
+
+
+def figure_label(q: Quantity) -> str:
+    """A figure as a reason shows it: "4 killed", or "300 families" without an event."""
+    value = q.value if q.value is not None else 0.0
+    number = int(value) if value == int(value) else value
+    return f"{number} {q.event}" if q.event != q.counts else f"{number} {q.counts}"
+
+
+def _tokens(text: str) -> list[str]:
+    return _WORD.findall(text.replace("’", "'"))
+
+
+def _event_class(word: str) -> str | None:
+    low = word.lower()
+    for event, stems in _EVENT_CLASSES.items():
+        if any(low.startswith(s) for s in stems):
+            return event
+    return None
+
+
+def _event_of(words: list[str], at: int, lo: int, hi: int) -> str | None:
+    """The event a count at ``at`` belongs to, looking only inside its clause ``[lo, hi)``.
+
+    A participle just before the number leads ("killing at least four people"); otherwise
+    the nearest event word after it ("four people were killed"), then any before it
+    ("the bodies of 11 people, among them two nurses").
+    """
+    for i in range(at - 1, max(lo, at - 4) - 1, -1):
+        low = words[i].lower()
+        if low.endswith("ing") or low in ("bodies", "toll"):
+            event = _event_class(low)
+            if event:
+                return event
+    for i in range(at + 1, min(hi, at + 14)):
+        event = _event_class(words[i])
+        if event:
+            return event
+    for i in range(at - 1, max(lo, at - 12) - 1, -1):
+        event = _event_class(words[i])
+        if event:
+            return event
+    return None
+
+
+def _clock_as_unit(m: re.Match[str]) -> str:
+    """ "5 pm" reads as "5h", padded so every offset after it still holds."""
+    return "h".ljust(len(m.group()))
+
+
+def quantities(text: str) -> tuple[Quantity, ...]:
+    """Counts in ``text``: "four people", "at least 15 civilians", "a dozen", "300,000"."""
+    text = _CLOCK.sub(_clock_as_unit, text)
+    found = list(_WORD.finditer(text.replace("’", "'")))
+    words = [m.group() for m in found]
+    lowered = [w.lower() for w in words]
+    # Clause bounds keep "killing four ... while 36 others were injured" apart.
+    bounds: list[int] = [0]
+    position = 0
+    for i, w in enumerate(words):
+        position = text.find(w, position)
+        before = text[max(0, position - 3) : position]
+        if i and _CLAUSE_BREAK.search(before):
+            bounds.append(i)
+    bounds.append(len(words))
+    out: list[Quantity] = []
+    i = 0
+    while i < len(words):
+        value = token_number(words[i])
+        # "one" is mostly a pronoun or article ("one video"); "dozen" needs its "a".
+        if (
+            value is None
+            or lowered[i] == "one"
+            or (lowered[i] == "dozen" and not (i and lowered[i - 1] == "a"))
+        ):
+            i += 1
+            continue
+        start = i
+        j = i + 1
+        while j < len(words) and (lowered[j] in _SCALES or lowered[j] in COUNT_WORDS):
+            if lowered[j] in _SCALES:
+                value *= _SCALES[lowered[j]]
+            else:
+                value += token_number(words[j]) or 0.0
+            j += 1
+        prev = lowered[start - 1] if start else ""
+        nxt = lowered[j] if j < len(words) else ""
+        is_year = words[start].isdigit() and len(words[start]) == 4 and 1900 <= value <= 2100
+        if is_year or prev in _MONTHS or nxt in _MONTHS or nxt.rstrip(".") in _TIME_UNITS:
+            i = j
+            continue
+        lo = max(b for b in bounds if b <= start)
+        hi = min(b for b in bounds if b > start)
+        k = j
+        while k < hi and lowered[k] in ("of", "her", "his", "their", "its", "the", "more"):
+            k += 1
+        # The counted noun is in the figure's clause: "risen to 41, the Red Crescent said"
+        # counts nothing called "Red".
+        noun = lowered[k] if k < hi and not words[j - 1].endswith(",") else ""
+        if noun and token_number(noun) is not None:
+            noun = ""
+        event = _event_of(words, start, lo, hi) or (noun or "count")
+        if noun == "them" and out:
+            event = out[-1].event  # "23 people had been killed ..., 14 of them in ..."
+        last = k if noun else j - 1
+        out.append(
+            Quantity(
+                text=" ".join(words[start : last + 1]),
+                span=Span(found[start].start(), found[last].end()),
+                value=value,
+                counts=noun or "count",
+                event=event,
+            )
+        )
+        i = j
+    return tuple(out)
+
+
+def places(text: str) -> frozenset[str]:
+    """Tokens of capitalised names after a locative word or before a place noun."""
+    words = _tokens(text)
+    found: set[str] = set()
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w[:1].isupper() and w.lower() not in _NOT_PLACES:
+            j = i
+            while j < len(words) and words[j][:1].isupper():
+                j += 1
+            name = [x.lower().removesuffix("'s") for x in words[i:j]]
+            prev = words[i - 1].lower() if i else ""
+            nxt = words[j].lower() if j < len(words) else ""
+            head = name[-1] if name else ""
+            if prev in _LOCATIVE or head in _PLACE_NOUNS or nxt in _PLACE_NOUNS:
+                found.update(t for t in name if t not in _PLACE_NOUNS and t not in _NOT_PLACES)
+            i = j
+        else:
+            i += 1
+    return frozenset(found)
+
+
+def days(text: str) -> frozenset[str]:
+    """Weekdays and day-month dates named in ``text``, lowercased.
+
+    The day a report was made is not the day of the event ("the toll from Tuesday's floods
+    has risen to 41, the Red Crescent said on Wednesday" is about Tuesday).
+    """
+    low = [w.removesuffix("'s").removesuffix("’s") for w in _tokens(text.lower())]
+    out = {
+        w
+        for i, w in enumerate(low)
+        if w in _WEEKDAYS
+        and not (i and low[i - 1] in _SAID)
+        and not (i > 1 and low[i - 1] == "on" and low[i - 2] in _SAID)
+    }
+    for a, b in zip(low, low[1:], strict=False):
+        if a.isdigit() and b in _MONTHS:
+            out.add(f"{int(a)} {b[:3]}")
+        elif a in _MONTHS and b.rstrip(".").isdigit():
+            out.add(f"{int(b.rstrip('.'))} {a[:3]}")
+    return frozenset(out)
+
+
+def days_clash(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both name some days and none in common. Weekdays and dates are compared only with their
+    own kind: "Thursday" and "13 March" may be one day (resolving needs the publication date)."""
+    weekdays_a, weekdays_b = a & _WEEKDAYS, b & _WEEKDAYS
+    dates_a, dates_b = a - _WEEKDAYS, b - _WEEKDAYS
+    return bool(
+        (weekdays_a and weekdays_b and not weekdays_a & weekdays_b)
+        or (dates_a and dates_b and not dates_a & dates_b)
+    )
+
+
+def incidents(text: str) -> frozenset[str]:
+    """The kinds of incident a passage names (flood, crash, armed violence, ...)."""
+    return frozenset(INCIDENTS[w] for w in _tokens(text.lower()) if w in INCIDENTS)
+
+
+def sites(text: str) -> frozenset[str]:
+    """Kinds of site named ("hospital", "market"): the same site under different place names
+    ("the hospital" in Lissow, "Marren province's" hospital) is still one site."""
+    return frozenset(w for w in _tokens(text.lower()) if w in _SITE_NOUNS)
+
+
+def is_caveat(text: str) -> bool:
+    """Does the passage say something could not be verified ("could not independently
+    verify")?"""
+    return bool(_CAVEAT.search(text))
+
+
+def read_passage(text: str, context: str = "", *, stance: str | None = None) -> PassageFacts:
+    """The facts of ``text``; places and days also come from ``context`` (its sentence).
+
+    ``stance`` is what the attribution stage found the speaker doing ("denies", "accuses"):
+    a denial is a denial whether or not its sentence says "denied".
+    """
+    scope = f"{text} {context}" if context and text not in context else (context or text)
+    counts = quantities(text)
+    if context and text in context:
+        # Read counts in their sentence, where "14 of them" meets its "killed".
+        counts = tuple(q for q in quantities(context) if q.text in text) or counts
+    return PassageFacts(
+        quantities=counts,
+        places=places(scope),
+        sites=sites(scope),
+        incidents=incidents(scope),
+        separate=bool(_SEPARATE.search(text)),
+        days=days(scope),
+        denies=stance == "denies" or bool(_DENIAL.search(text)),
+        accuses=stance == "accuses" or bool(_ACCUSATION.search(text)),
+        caveat=is_caveat(text),
+        gains_control=bool(_GAIN.search(text)),
+        retains_control=bool(_RETAIN.search(text)),
+        negated=bool(_NEGATION.search(text)),
+        mentions_figure=bool(_FIGURE_WORDS.search(text)),
+    )
+
+
+SENTENCE_FACTS_CACHE = 8192
+"""Sentences whose facts stay remembered: claims are corroborated story by story, so the
+evidence a story shares is reused while it is fresh; a few MB."""
+
+
+@lru_cache(maxsize=SENTENCE_FACTS_CACHE)
+def sentence_facts(text: str, stance: str | None = None) -> PassageFacts:
+    """``read_passage`` of a whole sentence, remembered.
+
+    Corroborating a story's claims retrieves the same few evidence sentences for each of
+    them (in a 2,000-article corpus, 34,000 reads were of 5,400 sentences), and reading
+    facts is a third of the work. ``PassageFacts`` is frozen, so sharing one is safe.
+    """
+    return read_passage(text, stance=stance)
+
+
+__all__ = [
+    "CASUALTY_EVENTS",
+    "EVENTS",
+    "PassageFacts",
+    "days",
+    "days_clash",
+    "figure_label",
+    "incidents",
+    "is_casualty",
+    "is_caveat",
+    "is_generic",
+    "places",
+    "quantities",
+    "read_passage",
+    "sentence_facts",
+    "sites",
+]

@@ -1,0 +1,188 @@
+"""Who is speaking: whether two source names denote one speaker, or a speaker is an outlet.
+
+Corroboration needs it to tell an independent source from the claim's own (or a relay of
+it); provenance to tell a consistent attribution from a misattribution; both must agree, or a
+claim is "consistent" in one place and "independently supported by its own source" in the
+other. So there is one reading of source names, here, with one pattern for the body a person
+speaks for ("Mira Oduya, a spokesperson for the ministry" speaks for the ministry).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from verifier.models import ClaimRecord
+from verifier.text.terms import fold, tokens
+
+GENERIC_SOURCE_WORDS = frozenset(
+    [
+        "ministry",
+        "government",
+        "army",
+        "military",
+        "group",
+        "agency",
+        "police",
+        "official",
+        "officials",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "residents",
+        "media",
+        "video",
+        "state",
+        "news",
+        "office",
+        "authorities",
+        "forces",
+    ]
+)
+"""Words that name a kind of body, not a body: "the ministry" alone is no one in particular."""
+
+_NAME_GLUE = frozenset({"the", "of", "and", "for", "s", "a", "an"})
+_AFFILIATION = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|official|officer|minister|head|director|chief|"
+    r"coordinator|member|representative|president|secretary)s?\s+(?:for|of|at|with|from)\s+"
+    r"(?:the\s+)?(?P<org>[A-Za-z][^,;()]{1,59})",
+    re.IGNORECASE,
+)
+_POSSESSIVE_ROLE = re.compile(r"(?P<org>[A-Z][\w\s\-]{1,50}?)['\u2019]s\s+[a-z]", re.UNICODE)
+_WORD = re.compile(r"[a-z]+")
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her"])
+_OF_NAME = re.compile(r"^(?P<head>[\w\s]+?)\s+of\s+(?P<tail>[\w\s]+)$")
+_NAME_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|the|for|and|al|de)\s+)*[A-Z][\w’'-]*)*")
+_NOT_NAMES = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that"})
+
+
+@lru_cache(maxsize=4096)
+def source_words(name: str) -> tuple[str, ...]:
+    """A source name's words, folded (remembered: a story names few sources, many times)."""
+    return tuple(w for w in (fold(t) for t in tokens(name)) if w not in _NAME_GLUE)
+
+
+def _initials(words: Sequence[str]) -> str:
+    return "".join(w[0] for w in words if w and w not in _NAME_GLUE)
+
+
+def same_source(a: str, b: str) -> bool:
+    """Do two source names denote one source? Equal words, an acronym, or a longer form."""
+    wa, wb = source_words(a), source_words(b)
+    if not wa or not wb:
+        return False
+    sa, sb = set(wa), set(wb)
+    if sa == sb:
+        return True
+    if len(wa) == 1 and len(wb) > 2 and wa[0] == _initials(wb):
+        return True
+    if len(wb) == 1 and len(wa) > 2 and wb[0] == _initials(wa):
+        return True
+    small, large = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    # "Syrian military" is the "official Syrian military"; "Northwold News" is not "video
+    # filmed by a Northwold News stringer".
+    return (
+        small <= large
+        and len(large) - len(small) <= 2
+        and (len(small) >= 2 or not (small & GENERIC_SOURCE_WORDS))
+    )
+
+
+def is_generic_body(name: str) -> bool:
+    """Is ``name`` only a kind of body ("the ministry"), which the article names in full
+    elsewhere ("the Ministry of Health")?"""
+    words = set(source_words(name))
+    return bool(words) and words <= GENERIC_SOURCE_WORDS
+
+
+def affiliations(source: str) -> list[str]:
+    """The bodies a source speaks for: "Mira Oduya, a spokesperson for the ministry" ->
+    ["ministry"]; "an official of the Marren Liberation Front" -> ["Marren Liberation Front"]."""
+    return [m.group("org").strip() for m in _AFFILIATION.finditer(source)]
+
+
+def name_key(name: str) -> str:
+    """ "the Ministry of Health" and "the health ministry" give one key."""
+    words = [w for w in _WORD.findall(name.lower()) if w not in _DETERMINERS]
+    text = " ".join(words)
+    m = _OF_NAME.match(text)
+    if m and len(m.group("head").split()) == 1:
+        text = f"{m.group('tail')} {m.group('head')}"
+    return text
+
+
+def speaker_keys(claim: ClaimRecord) -> set[str]:
+    """Every name the claim's speaker goes by, with the body a spokesperson speaks for."""
+    names = {claim.canonical_source, claim.resolved_source, claim.source}
+    for text in (claim.source, claim.resolved_source):
+        names.update(affiliations(text or ""))
+        for m in _POSSESSIVE_ROLE.finditer(text or ""):
+            names.add(m.group("org"))
+    return {k for k in (name_key(n) for n in names if n) if k}
+
+
+def _same_head(a: str, b: str) -> bool:
+    """ "ministry" and "health ministry" share a head and one's modifiers are the other's."""
+    wa, wb = a.split(), b.split()
+    if not wa or not wb or wa[-1] != wb[-1]:
+        return False
+    return set(wa) <= set(wb) or set(wb) <= set(wa)
+
+
+def same_speaker(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Do two attributions name one speaker, allowing for the forms news uses?"""
+    if a.source_type == b.source_type and a.source_type in ("eyewitness", "anonymous"):
+        # Residents, witnesses, unnamed officials: the same kind of voice, never a conflict.
+        return True
+    keys_a, keys_b = speaker_keys(a), speaker_keys(b)
+    if keys_a & keys_b:
+        return True
+    return any(same_source(x, y) or _same_head(x, y) for x in keys_a for y in keys_b)
+
+
+def is_outlet_voice(claim: ClaimRecord, outlet: str | None) -> bool:
+    """Is the claim's speaker the outlet itself? An NGO's release or a ministry's statement
+    states its own claims without a cue."""
+    if not outlet:
+        return False
+    mine = name_key(outlet)
+    return any(
+        mine == k or same_source(mine, k) or set(k.split()) <= set(mine.split())
+        for k in speaker_keys(claim)
+    )
+
+
+def named_parties(text: str) -> list[tuple[str, ...]]:
+    """The names a text mentions, as folded words: "accused the Marren Liberation Front of
+    firing" names ("marren", "liberation", "front")."""
+    out = []
+    for m in _NAME_RUN.finditer(text):
+        words = tuple(w for w in source_words(m.group(0)) if w not in _NOT_NAMES)
+        if words:
+            out.append(words)
+    return out
+
+
+def speaks_for(names: Iterable[str], parties: Sequence[tuple[str, ...]]) -> bool:
+    """Whether a source going by ``names`` is one of ``parties`` or speaks for it ("Arvid
+    Kolan, a spokesman for the Marren Liberation Front"; "the group", resolved to the Front)."""
+    mine: set[str] = set()
+    for name in names:
+        mine.update(source_words(name))
+    return any(set(words) <= mine for words in parties)
+
+
+__all__ = [
+    "GENERIC_SOURCE_WORDS",
+    "affiliations",
+    "is_generic_body",
+    "is_outlet_voice",
+    "name_key",
+    "named_parties",
+    "same_source",
+    "same_speaker",
+    "source_words",
+    "speaker_keys",
+    "speaks_for",
+]
