@@ -22,8 +22,10 @@ import time
 from pathlib import Path
 
 from benchmarks.generate import Truth, generate
+from verifier.corroborate.corpus import CorpusView
 from verifier.corroborate.evidence import article_context, claim_query_text, find_evidence
-from verifier.corroborate.relations import CorpusView, corroborate, search_evidence
+from verifier.corroborate.passages import search_evidence
+from verifier.corroborate.run import corroborate
 from verifier.corroborate.stories import group_articles
 from verifier.pipeline import ingest_paths
 from verifier.store import Store

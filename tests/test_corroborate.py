@@ -26,7 +26,7 @@ from verifier.corroborate import (
     EvidenceHit,
     Judgement,
     build_match,
-    corroborate_all,
+    corroborate,
     find_evidence,
     fts_stem,
     informative_terms,
@@ -36,7 +36,6 @@ from verifier.corroborate import (
     select_terms,
 )
 from verifier.corroborate.compare import RELATIONS
-from verifier.models import ClaimRecord
 from verifier.store import Store
 from verifier.store.stories import sentence_sources
 
@@ -252,13 +251,13 @@ def test_hit_records() -> None:
     assert record.reasons == ("numbers differ",)
 
 
-# --- corroborate_all --------------------------------------------------------------------------
+# --- corroborate ------------------------------------------------------------------------------
 
 
-def test_corroborate_all_stores_evidence_for_every_claim(store: Store) -> None:
+def test_corroborate_stores_evidence_for_every_claim(store: Store) -> None:
     claims = store.claims()
     assert len(claims) == sum(len(a.attributions) for a in ARTICLES)
-    assert corroborate_all(store) == len(claims)
+    assert corroborate(store).claims == len(claims)
     for claim in store.claims():
         evidence = store.evidence(claim.id)
         assert evidence, claim.content
@@ -278,28 +277,10 @@ def test_corroborate_all_stores_evidence_for_every_claim(store: Store) -> None:
         assert scores == sorted(scores, reverse=True)
 
 
-def test_corroborate_all_replaces_only_given_claims(store: Store) -> None:
+def test_corroborate_replaces_only_given_claims(store: Store) -> None:
     fixture_evidence = store.evidence(claim_id(store, LEDGER_ADVANCE, 1))
     target = claim_id(store, WIRE_STRIKES, 2)
-    assert corroborate_all(store, [target], limit=1) == 1
+    assert corroborate(store, [target], limit=1).claims == 1
     assert len(store.evidence(target)) == 1
     assert store.evidence(claim_id(store, LEDGER_ADVANCE, 1)) == fixture_evidence
-    assert corroborate_all(store, []) == 0
-
-
-def test_corroborate_all_passes_hits_to_the_classifier(store: Store) -> None:
-    seen: list[tuple[str, int]] = []
-
-    def classify(claim: ClaimRecord, hit: EvidenceHit) -> Judgement:
-        seen.append((claim.id, hit.sentence_id))
-        independent = hit.outlet != claim.outlet
-        return Judgement("supports_partly", independent, (f"outlet {hit.outlet}",))
-
-    target = claim_id(store, LEDGER_ADVANCE, 1)
-    corroborate_all(store, [target], classify=classify)
-    evidence = store.evidence(target)
-    assert [(target, e.sentence_id) for e in evidence] == seen
-    assert all(e.relation == "supports_partly" for e in evidence)
-    assert all(e.independent == (e.outlet != "Northern Ledger") for e in evidence)
-    assert {e.independent for e in evidence} == {True, False}
-    assert all(e.reasons == (f"outlet {e.outlet}",) for e in evidence)
+    assert corroborate(store, []).claims == 0

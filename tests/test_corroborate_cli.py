@@ -101,7 +101,7 @@ def test_evidence_for_a_stored_claim_is_what_corroboration_stored(db: Path) -> N
     """The CLI and the TUI must never disagree: typing a claim with its article gives the
     evidence the pipeline stored for it, own-article sentences from other sources included."""
     from verifier.corroborate.evidence import normalise_sentence
-    from verifier.corroborate.relations import search_evidence
+    from verifier.corroborate.passages import search_evidence
 
     with Store(db) as store:
         claims = store.claims_by_ids(store.claim_ids())

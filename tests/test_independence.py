@@ -16,7 +16,7 @@ import pytest
 from verifier.corroborate import judge_passages
 from verifier.corroborate.compare import SUPPORTING
 from verifier.corroborate.evidence import normalise_sentence
-from verifier.corroborate.relations import search_evidence
+from verifier.corroborate.passages import search_evidence
 from verifier.pipeline import ingest_paths
 from verifier.store import Store
 from verifier.store.stories import figure_conflicts

@@ -15,7 +15,7 @@ import pytest
 
 from benchmarks.generate import generate
 from verifier import workers as workers_module
-from verifier.corroborate import relations
+from verifier.corroborate import candidates, corpus, run
 from verifier.corroborate.query import rank_terms
 from verifier.corroborate.stories import group_articles
 from verifier.models import Document
@@ -165,9 +165,9 @@ def test_corroborating_in_worker_processes_writes_what_one_process_writes(
     corroborated_twice: tuple[Store, Store], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     one, two = corroborated_twice
-    monkeypatch.setattr(relations, "_BATCH", 17)  # many batches, so several are in flight
-    a = relations.corroborate(one, workers=1)
-    b = relations.corroborate(two, workers=2)
+    monkeypatch.setattr(run, "_BATCH", 17)  # many batches, so several are in flight
+    a = run.corroborate(one, workers=1)
+    b = run.corroborate(two, workers=2)
     assert a.claims == b.claims > 100 and a.evidence == b.evidence > 0
     assert a.relations == b.relations
     assert _judged(one) == _judged(two)
@@ -182,11 +182,11 @@ def test_a_store_inside_a_transaction_is_corroborated_here(
     def no_pool(*args: object, **kwargs: object) -> None:
         raise AssertionError("a worker pool was started inside a transaction")
 
-    monkeypatch.setattr(relations, "_BATCH", 17)
-    relations.corroborate(one, workers=1)
+    monkeypatch.setattr(run, "_BATCH", 17)
+    run.corroborate(one, workers=1)
     monkeypatch.setattr(workers_module, "ProcessPoolExecutor", no_pool)
     with two.transaction():
-        relations.corroborate(two, workers=2)
+        run.corroborate(two, workers=2)
     assert _judged(one) == _judged(two)
 
 
@@ -198,22 +198,22 @@ def test_a_killed_corroboration_worker_costs_time_not_results(
     corroborated_twice: tuple[Store, Store], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     one, two = corroborated_twice
-    monkeypatch.setattr(relations, "_BATCH", 17)
-    relations.corroborate(one, workers=1)
+    monkeypatch.setattr(run, "_BATCH", 17)
+    run.corroborate(one, workers=1)
 
     # Forked workers run the parent's (patched) module; spawned ones would not die, and the
     # results must be the same either way.
-    monkeypatch.setattr(relations, "_judge_in_worker", _dies)
+    monkeypatch.setattr(run, "_judge_in_worker", _dies)
     here = 0
-    real = relations._judge_batch
+    real = run._judge_batch
 
     def counted(*args: object, **kwargs: object) -> object:  # batches judged in this process
         nonlocal here
         here += 1
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(relations, "_judge_batch", counted)
-    relations.corroborate(two, workers=2)
+    monkeypatch.setattr(run, "_judge_batch", counted)
+    run.corroborate(two, workers=2)
     assert here > 0  # the pool broke and its batches were judged here
     assert _judged(one) == _judged(two)
 
@@ -226,16 +226,16 @@ def test_remembered_retrieval_finds_what_a_fresh_search_finds(
     from verifier.corroborate.evidence import claim_matches
 
     store, _ = corroborated_twice
-    view = relations.CorpusView.load(store)
+    view = corpus.CorpusView.load(store)
     claims = store.claims_by_ids(store.claim_ids()[:150])
     matches = claim_matches(store, claims)
     assert len(set(matches)) < len(matches)  # some are shared, or this tests nothing
-    shared = relations.Memo()
+    shared = corpus.Memo()
     for claim, match in zip(claims, matches, strict=True):
-        names = relations.claim_source_names(store, claim, view)
+        names = corpus.claim_source_names(store, claim, view)
         args = (store, claim, match)
-        fresh = relations.candidates(*args, view=view, claim_names=names, limit=10)
-        kept = relations.candidates(*args, view=view, claim_names=names, limit=10, memo=shared)
+        fresh = candidates.candidates(*args, view=view, claim_names=names, limit=10)
+        kept = candidates.candidates(*args, view=view, claim_names=names, limit=10, memo=shared)
         assert kept == fresh
 
 

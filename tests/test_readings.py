@@ -44,9 +44,7 @@ def test_a_passage_figure_is_the_models_quantity() -> None:
 
 def test_the_body_a_spokesperson_speaks_for() -> None:
     assert affiliations("Mira Oduya, a spokesperson for the ministry") == ["ministry"]
-    assert affiliations("an official of the Marren Liberation Front") == [
-        "Marren Liberation Front"
-    ]
+    assert affiliations("an official of the Marren Liberation Front") == ["Marren Liberation Front"]
     assert is_generic_body("the ministry")
     assert not is_generic_body("Ministry of Health")
     assert same_source("KRS", "Kestrian Relief Society")

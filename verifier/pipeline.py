@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from verifier.corroborate import corroborate_articles
-from verifier.corroborate.relations import claims_of_stories
+from verifier.corroborate.run import claims_of_stories
 from verifier.ingest import IngestError, iter_article_files, read_documents
 from verifier.models import AnalysedDocument, Document
 from verifier.priority import compute_priorities

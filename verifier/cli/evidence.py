@@ -62,7 +62,8 @@ def _queries(path: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
 def run(args: argparse.Namespace) -> int:
     import sys
 
-    from verifier.corroborate.relations import CorpusView, PassageError, search_evidence
+    from verifier.corroborate.corpus import CorpusView
+    from verifier.corroborate.passages import PassageError, search_evidence
 
     if args.limit < 1:
         raise CliError("--limit must be at least 1")

@@ -1,23 +1,31 @@
-"""Evidence retrieval: which sentences of other articles bear on each claim.
+"""Corroboration: who else, independently, says what a claim says — and who says otherwise.
 
 Sits between ``text`` and ``store`` in the pipeline and reads the corpus through ``Store``
-only. ``find_evidence`` serves ad-hoc searches (CLI, TUI); ``corroborate_all`` refreshes the
-stored evidence after an ingest.
+only. One module per job:
+
+* ``query`` and ``evidence``: retrieval, BM25 over the rarest words of a claim or a text;
+* ``stories``: articles grouped into stories, versions and copies;
+* ``corpus``: what a run knows about the corpus (stories, copies, outlets, a claim's names);
+* ``answers``: what answers a claim without sharing its words (a denial, a caveat, a figure);
+* ``candidates``: a claim's candidates, its hits and its answers, re-ranked by story and date;
+* ``compare`` and ``judging``: a candidate's relation to the claim and its independence;
+* ``conflicts``: differing figures for one event, and who gives each;
+* ``run``: corroborating stored claims after an ingest (``corroborate``,
+  ``corroborate_articles``), in worker processes for large ones;
+* ``passages``: evidence for a typed text (``search_evidence``) and one gold pair
+  (``judge_passages``), judged exactly as stored claims are.
 """
 
 from verifier.corroborate.evidence import (
     DEFAULT_LIMIT,
-    Classifier,
     EvidenceHit,
     Judgement,
     claim_query_text,
-    corroborate_all,
-    evidence_for_claims,
     find_evidence,
     normalise_sentence,
     search_match,
-    unclassified,
 )
+from verifier.corroborate.passages import PassageError, judge_passages, search_evidence
 from verifier.corroborate.query import (
     DEFAULT_MAX_TERMS,
     build_match,
@@ -28,30 +36,21 @@ from verifier.corroborate.query import (
     rank_terms,
     select_terms,
 )
-from verifier.corroborate.relations import (
-    CorroborationReport,
-    PassageError,
-    corroborate,
-    corroborate_articles,
-    judge_passages,
-)
+from verifier.corroborate.run import CorroborationReport, corroborate, corroborate_articles
 from verifier.corroborate.stopwords import STOPWORDS
 
 __all__ = [
     "DEFAULT_LIMIT",
     "DEFAULT_MAX_TERMS",
     "STOPWORDS",
-    "Classifier",
     "CorroborationReport",
-    "PassageError",
     "EvidenceHit",
     "Judgement",
+    "PassageError",
     "build_match",
     "claim_query_text",
     "corroborate",
-    "corroborate_all",
     "corroborate_articles",
-    "evidence_for_claims",
     "find_evidence",
     "fts_stem",
     "informative_terms",
@@ -60,7 +59,7 @@ __all__ = [
     "or_expression",
     "quote_term",
     "rank_terms",
+    "search_evidence",
     "search_match",
     "select_terms",
-    "unclassified",
 ]

@@ -1,18 +1,17 @@
-"""Finding sentences in other articles that bear on a claim, and storing them as evidence.
+"""Retrieval: the sentences that share a claim's (or a typed text's) rarest words.
 
-Retrieval is BM25 over body sentences with the OR query from ``query``. A claim's own article
-is left out (an article repeating itself is no evidence), and an article that states the same
-sentence twice counts once. What a hit *means* for the claim (supports, contradicts, same wire
-copy, independent source) is decided by a ``Classifier``; this first version ships one that
-labels every hit "related" and leaves independence open, so a real classifier can be passed
-to ``corroborate_all`` without touching retrieval.
+BM25 over body sentences with the OR query from ``query``, a claim's query borrowing the word
+its article keeps repeating (``article_context``). ``find_evidence`` leaves the text's own
+article out (an article repeating itself is no evidence) and counts a sentence an article
+states twice once. What a hit *means* for a claim (``Judgement``: supports, contradicts, same
+wire copy, independent source) is decided in ``judging``; the stored form is ``to_record``.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from verifier.corroborate.query import (
@@ -37,8 +36,6 @@ from verifier.text.lexicon.facts_words import MONTHS, WEEKDAYS
 
 DEFAULT_LIMIT = 10
 
-# Claims are processed in batches: one vocabulary lookup per batch, bounded memory per batch.
-_BATCH = 200
 # Content this short ("it was true") says too little to search for; the sentence says more.
 _MIN_CONTENT_TERMS = 2
 
@@ -115,15 +112,6 @@ class Judgement:
     reasons: tuple[str, ...] = ()
 
 
-Classifier = Callable[[ClaimRecord, EvidenceHit], Judgement]
-"""Decides a hit's relation to a claim; called once per hit, after retrieval."""
-
-
-def unclassified(claim: ClaimRecord, hit: EvidenceHit) -> Judgement:
-    """The first version's classifier: every hit is "related", independence unknown."""
-    return Judgement()
-
-
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 _SPACE = re.compile(r"\s+")
 
@@ -134,7 +122,10 @@ def normalise_sentence(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def _hit(sentence: SentenceRecord, score: float, article: ArticleRecord, rank: int) -> EvidenceHit:
+def hit_of(
+    sentence: SentenceRecord, score: float, article: ArticleRecord, rank: int
+) -> EvidenceHit:
+    """A retrieved sentence as a hit ranked ``rank``."""
     return EvidenceHit(
         sentence_id=sentence.id,
         article_id=sentence.article_id,
@@ -175,7 +166,7 @@ def search_match(
         if key in seen:
             continue
         seen.add(key)
-        hits.append(_hit(sentence, score, article, len(hits) + 1))
+        hits.append(hit_of(sentence, score, article, len(hits) + 1))
         if len(hits) == limit:
             break
     return hits
@@ -275,53 +266,3 @@ def claim_query_text(claim: ClaimRecord) -> str:
         if m.group(0).lower() not in skip and m.group(0) not in claim.content
     ]
     return " ".join([claim.content, *dict.fromkeys(names)])
-
-
-def evidence_for_claims(
-    store: Store,
-    claims: Sequence[ClaimRecord],
-    *,
-    limit: int = DEFAULT_LIMIT,
-    classify: Classifier = unclassified,
-    max_terms: int = DEFAULT_MAX_TERMS,
-) -> Iterator[tuple[str, list[EvidenceRecord]]]:
-    """Evidence records per claim, with one vocabulary lookup for the whole batch."""
-    matches = claim_matches(store, claims, max_terms=max_terms)
-    for claim, match in zip(claims, matches, strict=True):
-        hits = search_match(
-            store,
-            match,
-            article_id=claim.article_id,
-            exclude_sentence_id=claim.sentence_id,
-            limit=limit,
-        )
-        yield claim.id, [hit.to_record(claim.id, classify(claim, hit)) for hit in hits]
-
-
-def corroborate_all(
-    store: Store,
-    claim_ids: Sequence[str] | None = None,
-    limit: int = DEFAULT_LIMIT,
-    *,
-    classify: Classifier | None = None,
-) -> int:
-    """Recompute and store the evidence of every claim (or of ``claim_ids``).
-
-    Without ``classify`` this is the full corroboration (``relations.corroborate``):
-    relations, independence counts and figure conflicts. A ``classify`` function replaces
-    the judgement with its own over plain retrieval (other articles only): retrieval runs
-    first and all results are written in one transaction afterwards, so the write lock is
-    held only briefly and a failure leaves the previous evidence intact.
-    Returns the number of claims whose evidence was replaced.
-    """
-    if classify is None:
-        from verifier.corroborate.relations import corroborate
-
-        return corroborate(store, claim_ids, limit=limit).claims
-    ids = list(claim_ids) if claim_ids is not None else store.claim_ids()
-    results: list[tuple[str, list[EvidenceRecord]]] = []
-    for i in range(0, len(ids), _BATCH):
-        batch = store.claims_by_ids(ids[i : i + _BATCH])
-        results.extend(evidence_for_claims(store, batch, limit=limit, classify=classify))
-    store.replace_evidence_many(results)
-    return len(results)

@@ -1,0 +1,128 @@
+"""Candidate evidence for a claim: BM25 hits re-ranked towards its story and date window,
+plus its answers (``answers``), each with what the store knows about who says it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from verifier.corroborate.answers import find_answers
+from verifier.corroborate.compare import (
+    Facts,
+)
+from verifier.corroborate.corpus import CorpusView, Memo
+from verifier.corroborate.evidence import (
+    EvidenceHit,
+    hit_of,
+    normalise_sentence,
+)
+from verifier.models import ClaimRecord
+from verifier.store import Store
+from verifier.store.stories import (
+    SourceRef,
+    sentence_positions,
+    sentence_sources,
+)
+from verifier.text.passage import sentence_facts
+from verifier.text.speakers import (
+    same_source,
+)
+
+STORY_BOOST = 1.3
+"""Score factor for a candidate in the claim's story: same event, likely the right sense."""
+DATE_BOOST = 1.1
+ANSWER_WEIGHT = 0.5
+"""An answer that shares few words with its claim still ranks in the top half."""
+
+
+@dataclass(frozen=True, slots=True)
+class HitContext:
+    """What the store knows about a retrieved sentence beyond its text."""
+
+    sources: tuple[SourceRef, ...]
+    index: int
+    paragraph: int
+    answers: str = ""  # why it was brought beside the claim without its words: "a denial ..."
+
+
+def candidates(
+    store: Store,
+    claim: ClaimRecord,
+    match: str,
+    *,
+    view: CorpusView,
+    claim_names: Sequence[str],
+    limit: int,
+    claim_index: int | None = None,
+    claim_facts: Facts | None = None,
+    memo: Memo | None = None,
+) -> tuple[list[EvidenceHit], dict[int, HitContext]]:
+    """BM25 candidates for a claim, re-ranked towards its story and date window.
+
+    The claim's own article stays in when another source speaks there (an anonymous employee
+    confirming what state media reported), or when it is the outlet's caveat about the claim.
+    ``memo`` keeps what a MATCH expression found for the next claim with the same one.
+    Beside what its words find, a claim gets its answers (``_answers``): denials of an
+    accusation in its story, the outlet's caveat right after it, or what a caveat qualifies.
+    """
+    memo = memo or Memo()
+    found = memo.retrieved.get(match)
+    if found is None:
+        rows = store.search_sentences(match, limit=limit * 2 + 10) if match else []
+        ids = [s.id for s, _, _ in rows]
+        found = (rows, sentence_sources(store, ids), sentence_positions(store, ids))
+        memo.retrieved[match] = found
+    rows, sources, positions = found
+    extra = find_answers(
+        store, claim, view, {s.id for s, _, _ in rows}, claim_index, claim_facts, memo
+    )
+    if extra:
+        rows = [*rows, *extra.rows]
+        sources = {**sources, **extra.sources}
+        positions = {**positions, **extra.positions}
+    scored: list[tuple[float, int]] = []
+    seen: set[tuple[int, str]] = set()
+    for i, (sentence, score, _article) in enumerate(rows):
+        if sentence.id == claim.sentence_id:
+            continue
+        key = (sentence.article_id, normalise_sentence(sentence.text))
+        if key in seen:
+            continue
+        seen.add(key)
+        if sentence.article_id == claim.article_id:
+            said_by = sources.get(sentence.id, [])
+            other = any(
+                not any(same_source(s.canonical or s.source, n) for n in claim_names)
+                for s in said_by
+            )
+            caveat = sentence_facts(sentence.text).caveat
+            if not (other or caveat):
+                continue
+        boost = 1.0
+        if view.same_story(claim.article_id, sentence.article_id):
+            boost *= STORY_BOOST
+        if view.near_in_time(claim.article_id, sentence.article_id):
+            boost *= DATE_BOOST
+        scored.append((score * boost, i))
+    scored.sort(key=lambda t: -t[0])
+    if extra:
+        # Answers are kept whatever their words score: a denial of an accusation is the
+        # evidence a checker most needs beside it, and it rarely repeats the accusation.
+        wanted = extra.wanted
+        floor = scored[0][0] * ANSWER_WEIGHT if scored else 1.0
+        answers = [(max(sc, floor), i) for sc, i in scored if rows[i][0].id in wanted]
+        others = [(sc, i) for sc, i in scored if rows[i][0].id not in wanted]
+        scored = sorted([*others[: max(0, limit - len(answers))], *answers], key=lambda t: -t[0])
+    hits: list[EvidenceHit] = []
+    contexts: dict[int, HitContext] = {}
+    for score, i in scored[:limit]:
+        sentence, _, article = rows[i]
+        hits.append(hit_of(sentence, score, article, len(hits) + 1))
+        index, paragraph = positions.get(sentence.id, (sentence.index, sentence.paragraph))
+        contexts[sentence.id] = HitContext(
+            tuple(sources.get(sentence.id, [])),
+            index,
+            paragraph,
+            extra.why.get(sentence.id, "") if extra else "",
+        )
+    return hits, contexts

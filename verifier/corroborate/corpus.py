@@ -1,0 +1,137 @@
+"""The corpus as corroboration sees it: stories, copies, outlets, and the claim's names.
+
+Loaded once per run (``CorpusView``) or per batch (``Memo``), because every claim of a story
+asks the same questions about the same articles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from verifier.corroborate.stories import family_roots
+from verifier.models import ArticleRecord, ClaimRecord, SentenceRecord
+from verifier.store import Store
+from verifier.store.stories import (
+    ArticleLink,
+    BodySentence,
+    SourceRef,
+    article_links,
+)
+from verifier.text.speakers import (
+    affiliations,
+    is_generic_body,
+    source_words,
+)
+
+DATE_WINDOW_DAYS = 3
+
+
+@dataclass(slots=True)
+class CorpusView:
+    """Article links loaded once per run: stories, families (versions/copies) and outlets."""
+
+    links: dict[int, ArticleLink]
+    roots: dict[int, int]
+    claim_sources: dict[int, list[str]] = field(default_factory=dict)  # article -> canonicals
+    _stories: dict[int, list[int]] | None = field(default=None, repr=False, compare=False)
+
+    def story_members(self, article_id: int) -> list[int]:
+        """The article, then its versions and copies, then the rest of its story (by id)."""
+        if self._stories is None:
+            self._stories = {}
+            for member in self.links.values():
+                if member.story_id is not None:
+                    self._stories.setdefault(member.story_id, []).append(member.id)
+        link = self.links.get(article_id)
+        story = self._stories.get(link.story_id, []) if link and link.story_id is not None else []
+        root = self.roots.get(article_id, article_id)
+        family = [a for a in story if a != article_id and self.roots.get(a, a) == root]
+        rest = [a for a in story if a != article_id and self.roots.get(a, a) != root]
+        return [article_id, *family, *rest]
+
+    @classmethod
+    def load(cls, store: Store) -> CorpusView:
+        links = article_links(store)
+        return cls(links, family_roots(links))
+
+    def outlet(self, article_id: int) -> str:
+        """The outlet a report really comes from: its original's when it is a copy."""
+        for candidate in (self.roots.get(article_id, article_id), article_id):
+            link = self.links.get(candidate)
+            if link and link.outlet:
+                return link.outlet
+        for other, root in self.roots.items():
+            link = self.links.get(other)
+            if root == self.roots.get(article_id) and link and link.outlet:
+                return link.outlet
+        link = self.links.get(article_id)
+        return link.name if link else ""
+
+    def family(self, a: int, b: int) -> bool:
+        return a != b and self.roots.get(a, a) == self.roots.get(b, b)
+
+    def same_story(self, a: int, b: int) -> bool:
+        la, lb = self.links.get(a), self.links.get(b)
+        return bool(la and lb and la.story_id is not None and la.story_id == lb.story_id)
+
+    def near_in_time(self, a: int, b: int) -> bool:
+        da, db = _day(self.links.get(a)), _day(self.links.get(b))
+        return da is not None and db is not None and abs((da - db).days) <= DATE_WINDOW_DAYS
+
+
+def _day(link: ArticleLink | None) -> date | None:
+    if link is None or not link.published:
+        return None
+    try:
+        return date.fromisoformat(link.published[:10])
+    except ValueError:
+        return None
+
+
+def claim_source_names(store: Store, claim: ClaimRecord, view: CorpusView) -> list[str]:
+    """The names the claim's source goes by: canonical, and the body a spokesperson speaks for.
+
+    "Mira Oduya, a spokesperson for the ministry" speaks for the ministry the same article
+    names elsewhere ("the Ministry of Health"), so a relay of that ministry is no second source.
+    """
+    names = [claim.canonical_source or claim.resolved_source or claim.source]
+    if claim.source_type == "outlet":
+        names.append(view.outlet(claim.article_id))
+    bodies = affiliations(claim.source)
+    if bodies:
+        org = bodies[0]
+        names.append(org)
+        org_words = set(source_words(org))
+        if is_generic_body(org):
+            if claim.article_id not in view.claim_sources:
+                rows = store._query(
+                    "SELECT DISTINCT canonical_source FROM claims WHERE article_id = ?",
+                    (claim.article_id,),
+                )
+                view.claim_sources[claim.article_id] = [r[0] for r in rows if r[0]]
+            names += [
+                n
+                for n in view.claim_sources[claim.article_id]
+                if org_words <= set(source_words(n)) and len(source_words(n)) > len(org_words)
+            ]
+    return [n for n in names if n]
+
+
+_Retrieved = tuple[
+    list[tuple[SentenceRecord, float, ArticleRecord]],
+    dict[int, list[SourceRef]],
+    dict[int, tuple[int, int]],
+]
+"""Ranked rows for one MATCH expression, who says each, and where each sits."""
+
+
+@dataclass(slots=True)
+class Memo:
+    """What a batch of claims looks up once and shares: claims come article by article, and
+    claims of one sentence or of copied articles share their MATCH expression (half of them,
+    mostly next to each other), so one batch's memory is enough."""
+
+    retrieved: dict[str, _Retrieved] = field(default_factory=dict)  # by MATCH expression
+    figures: dict[tuple[int, str], list[int]] = field(default_factory=dict)  # (article, event)
+    bodies: dict[int, list[BodySentence]] = field(default_factory=dict)  # by article
