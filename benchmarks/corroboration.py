@@ -23,7 +23,7 @@ from pathlib import Path
 
 from benchmarks.generate import Truth, generate
 from verifier.corroborate.corpus import CorpusView
-from verifier.corroborate.evidence import article_context, claim_query_text, find_evidence
+from verifier.corroborate.evidence import article_context, claim_search_text, find_evidence
 from verifier.corroborate.passages import search_evidence
 from verifier.corroborate.run import corroborate
 from verifier.corroborate.stories import group_articles
@@ -118,7 +118,7 @@ def run_size(
             for claim in sample:
                 # What the pipeline searches for a claim (its content, or the whole sentence
                 # when the content alone is too bare to identify anything).
-                text = claim_query_text(claim)
+                text = claim_search_text(claim)
                 t0 = time.perf_counter()
                 hits = find_evidence(
                     store, text, article_id=claim.article_id, context=contexts(claim.article_id)

@@ -64,3 +64,41 @@ def test_tui_never_parses_text() -> None:
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     assert not alias.name.startswith(("verifier.text", "nltk")), file.name
+
+
+def _outside_store() -> list[tuple[str, object]]:
+    """Every module outside ``verifier/store/`` with its parsed tree."""
+    import ast
+    from pathlib import Path
+
+    root = Path(verifier.__path__[0])
+    return [
+        (str(file.relative_to(root)), ast.parse(file.read_text(encoding="utf-8")))
+        for file in sorted(root.rglob("*.py"))
+        if file.relative_to(root).parts[0] != "store"
+    ]
+
+
+def test_sql_lives_only_in_the_store() -> None:
+    """Other packages ask the store through its public API: no SQL, no private store names."""
+    import ast
+
+    from verifier.store import db
+
+    private = {n for n in vars(db.Store) if n.startswith("_") and not n.endswith("__")}
+    private |= {n for n in vars(db) if n.startswith("_") and not n.startswith("__")}
+    for name, tree in _outside_store():
+        assert isinstance(tree, ast.AST)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute):
+                owner = node.value.id if isinstance(node.value, ast.Name) else ""
+                assert node.attr not in ("execute", "executemany", "executescript"), (
+                    f"{name}:{node.lineno} runs SQL outside the store"
+                )
+                assert owner == "self" or node.attr not in private, (
+                    f"{name}:{node.lineno} uses the store's private {node.attr}"
+                )
+            module = node.module or "" if isinstance(node, ast.ImportFrom) else ""
+            if isinstance(node, ast.ImportFrom) and module.startswith("verifier.store"):
+                hidden = [a.name for a in node.names if a.name.startswith("_")]
+                assert not hidden, f"{name} imports {hidden} from {node.module}"

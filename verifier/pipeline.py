@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from verifier.corroborate import corroborate_articles
-from verifier.corroborate.run import claims_of_stories
 from verifier.ingest import IngestError, iter_article_files, read_documents
 from verifier.models import AnalysedDocument, Document
 from verifier.priority import compute_priorities
 from verifier.provenance import track_all
 from verifier.provenance.tracking import claims_repeated_in
 from verifier.store import Store
+from verifier.store.stories import claims_of_stories
 from verifier.store.verdicts import carry_verdicts
 from verifier.text import analyse
 from verifier.workers import default_workers, ordered_map

@@ -22,7 +22,7 @@ from typing import Any
 
 from verifier.models import ClaimRecord
 from verifier.store import ClaimFilter, Store
-from verifier.store.triage import conflict_counts
+from verifier.store.triage import conflict_counts, set_priorities
 
 WEIGHTS: dict[str, float] = {
     "casualties": 0.30,
@@ -160,13 +160,11 @@ def compute_priorities(
     """
     conflicts = conflict_counts(store)
     ids = list(claim_ids) if claim_ids is not None else store.claim_ids(ClaimFilter(sort="article"))
-    updates: list[tuple[float, str]] = []
+    updates: list[tuple[str, float]] = []
     for start in range(0, len(ids), batch):
         for claim in store.claims_by_ids(ids[start : start + batch]):
             priority = score_claim(claim, conflicts.get(claim.id, 0))
             if priority.score != claim.priority:
-                updates.append((priority.score, claim.id))
-    if updates:
-        with store.transaction() as conn:
-            conn.executemany("UPDATE claims SET priority = ? WHERE id = ?", updates)
+                updates.append((claim.id, priority.score))
+    set_priorities(store, updates)
     return len(ids)

@@ -17,6 +17,7 @@ from verifier.store.stories import (
     BodySentence,
     SourceRef,
     article_links,
+    article_source_names,
 )
 from verifier.text.speakers import (
     affiliations,
@@ -105,11 +106,7 @@ def claim_source_names(store: Store, claim: ClaimRecord, view: CorpusView) -> li
         org_words = set(source_words(org))
         if is_generic_body(org):
             if claim.article_id not in view.claim_sources:
-                rows = store._query(
-                    "SELECT DISTINCT canonical_source FROM claims WHERE article_id = ?",
-                    (claim.article_id,),
-                )
-                view.claim_sources[claim.article_id] = [r[0] for r in rows if r[0]]
+                view.claim_sources[claim.article_id] = article_source_names(store, claim.article_id)
             names += [
                 n
                 for n in view.claim_sources[claim.article_id]

@@ -233,7 +233,7 @@ def claim_matches(
     for claim in claims:
         if claim.article_id not in contexts:
             contexts[claim.article_id] = article_context(store, claim.article_id)
-    term_lists = [informative_terms(claim_query_text(c)) for c in claims]
+    term_lists = [informative_terms(claim_search_text(c)) for c in claims]
     stems = {fts_stem(t) for terms in term_lists for t in terms}
     stems |= {fts_stem(t) for c in claims for t in contexts[c.article_id]}
     df = frequencies(store, stems)
@@ -247,7 +247,7 @@ _CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w’'-]*")
 
 
-def claim_query_text(claim: ClaimRecord) -> str:
+def claim_search_text(claim: ClaimRecord) -> str:
     """What to search for: the claim's content, or its whole sentence when content is bare.
 
     A content that names nothing ("killing at least 34 people") borrows the names its

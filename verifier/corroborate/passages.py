@@ -59,9 +59,7 @@ def _locate(store: Store, name: str, text: str) -> tuple[int, int, int, str]:
 def _claim_at(store: Store, article_id: int, start: int, end: int) -> ClaimRecord | None:
     """The stored claim whose content overlaps ``[start, end)`` the most."""
     best: tuple[int, ClaimRecord] | None = None
-    for claim in store.claims_by_ids(
-        [r[0] for r in store._query("SELECT id FROM claims WHERE article_id = ?", (article_id,))]
-    ):
+    for claim in store.claims_by_ids(store.claim_ids_of_articles([article_id])):
         overlap = min(end, claim.content_span.end) - max(start, claim.content_span.start)
         if overlap > 0 and (best is None or overlap > best[0]):
             best = (overlap, claim)
@@ -90,9 +88,7 @@ def judge_passages(store: Store, doc_a: str, text_a: str, doc_b: str, text_b: st
     claim = _with_content(base, text_a)
     b_claims = [
         c
-        for c in store.claims_by_ids(
-            [r[0] for r in store._query("SELECT id FROM claims WHERE article_id = ?", (b_id,))]
-        )
+        for c in store.claims_by_ids(store.claim_ids_of_articles([b_id]))
         if c.sentence_id in {s.id for s in b_sentences}
     ]
     overlapping = [

@@ -7,7 +7,7 @@ ingests; this process writes each batch in order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 
@@ -32,6 +32,7 @@ from verifier.store import Store
 from verifier.store.stories import (
     FigureConflict,
     SourceRef,
+    claims_of_stories,
     replace_figure_conflicts,
     sentence_positions,
     set_independence,
@@ -212,7 +213,7 @@ def _judged_batches(
         view = view or CorpusView.load(store)
         return _judge_batch(store, view, ids, words, limit, max_terms)
 
-    shareable = store.path != ":memory:" and not store.conn.in_transaction
+    shareable = store.path != ":memory:" and not store.in_transaction
     if len(batches) <= 1 or not shareable:
         workers = 1
     yield from ordered_map(
@@ -264,26 +265,6 @@ def corroborate(
         if progress:
             progress(report.claims, len(ids))
     return report
-
-
-def claims_of_stories(store: Store, article_ids: Iterable[int]) -> list[str]:
-    """Claims whose evidence a new article can change: those in its stories (and its own)."""
-    wanted = sorted(set(article_ids))
-    if not wanted:
-        return []
-    out: list[str] = []
-    for i in range(0, len(wanted), 500):
-        chunk = wanted[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        rows = store._query(
-            "SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id"
-            f" WHERE a.id IN ({marks}) OR a.story_id IN"
-            f" (SELECT story_id FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL)"
-            " ORDER BY c.article_id, c.position",
-            [*chunk, *chunk],
-        )
-        out += [r[0] for r in rows]
-    return list(dict.fromkeys(out))
 
 
 def corroborate_articles(

@@ -24,6 +24,7 @@ from verifier.models import ClaimRecord
 from verifier.store import Store
 from verifier.store.appearances import (
     AppearanceRecord,
+    appearance_sentence_ids,
     claims_in_sentences,
     claims_overlapping,
     own_appearance,
@@ -273,19 +274,11 @@ def track_all(store: Store, claim_ids: Iterable[str] | None = None, *, batch: in
     done = _track(store, ids, batch)
     if claim_ids is None:
         return done
-    sentences = (
-        store._query(
-            "SELECT DISTINCT sentence_id FROM appearances WHERE claim_id IN"
-            f" ({','.join('?' * len(ids))})",
-            ids,
-        )
-        if ids
-        else []
-    )
+    sentences = appearance_sentence_ids(store, ids)
     seen = set(ids)
     others = [
         c.id
-        for found in claims_in_sentences(store, [r[0] for r in sentences]).values()
+        for found in claims_in_sentences(store, sentences).values()
         for c in found
         if c.id not in seen
     ]

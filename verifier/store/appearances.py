@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from verifier.models import ClaimRecord
-from verifier.store.db import _CLAIM_SELECT, Store, _claim_from_row
+from verifier.store.db import CLAIM_SELECT, Store, claim_from_row
 
 APPEARANCE_STATUSES: tuple[str, ...] = ("same_source", "other_source", "unattributed", "relay")
 CLAIM_STATUSES: tuple[str, ...] = ("consistent", "conflict", "drift", "single")
@@ -57,11 +57,11 @@ def claims_in_sentences(store: Store, sentence_ids: Sequence[int]) -> dict[int, 
         return {}
     marks = ",".join("?" * len(sentence_ids))
     rows = store._query(
-        f"{_CLAIM_SELECT} WHERE c.sentence_id IN ({marks}) ORDER BY c.position", list(sentence_ids)
+        f"{CLAIM_SELECT} WHERE c.sentence_id IN ({marks}) ORDER BY c.position", list(sentence_ids)
     )
     out: dict[int, list[ClaimRecord]] = {}
     for row in rows:
-        claim = _claim_from_row(row)
+        claim = claim_from_row(row)
         out.setdefault(claim.sentence_id, []).append(claim)
     return out
 
@@ -73,11 +73,11 @@ def claims_overlapping(store: Store, article_id: int, start: int, end: int) -> l
     by sentence id alone would call its first sentence unattributed.
     """
     rows = store._query(
-        f"{_CLAIM_SELECT} WHERE c.article_id = ? AND c.content_start < ? AND c.content_end > ?"
+        f"{CLAIM_SELECT} WHERE c.article_id = ? AND c.content_start < ? AND c.content_end > ?"
         " ORDER BY c.position",
         (article_id, end, start),
     )
-    return [_claim_from_row(r) for r in rows]
+    return [claim_from_row(r) for r in rows]
 
 
 def replace_appearances(
@@ -176,5 +176,17 @@ def claim_ids_with_status(store: Store, status: str) -> list[str]:
     rows = store._query(
         "SELECT id FROM claims WHERE attribution_status = ? ORDER BY article_id, position",
         (status,),
+    )
+    return [r[0] for r in rows]
+
+
+def appearance_sentence_ids(store: Store, claim_ids: Sequence[str]) -> list[int]:
+    """The sentences where any of ``claim_ids`` was found to appear, each once."""
+    if not claim_ids:
+        return []
+    rows = store._query(
+        "SELECT DISTINCT sentence_id FROM appearances WHERE claim_id IN"
+        f" ({','.join('?' * len(claim_ids))})",
+        list(claim_ids),
     )
     return [r[0] for r in rows]

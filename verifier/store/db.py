@@ -117,7 +117,7 @@ class ClaimFilter:
     sort: str = "priority"  # "priority" (check-worthiness first) or "article" (reading order)
 
 
-_CLAIM_SELECT = """
+CLAIM_SELECT = """
 SELECT c.*, a.name AS article_name, a.outlet AS outlet, a.published AS published,
        v.rating AS rating, v.note AS note, v.attribution_check AS attribution_check,
        v.source_grade AS source_grade, v.recheck_date AS recheck_date,
@@ -127,9 +127,11 @@ FROM claims c
 JOIN articles a ON a.id = c.article_id
 LEFT JOIN verdicts v ON v.claim_id = c.id
 """
+"""A claim row with its article and verdict columns: shared by the store's query modules."""
 
 
-def _claim_from_row(row: sqlite3.Row) -> ClaimRecord:
+def claim_from_row(row: sqlite3.Row) -> ClaimRecord:
+    """A ``CLAIM_SELECT`` row as the domain record."""
     return ClaimRecord(
         id=row["id"],
         article_id=row["article_id"],
@@ -248,6 +250,11 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def in_transaction(self) -> bool:
+        """Whether a transaction is open: its rows are not yet visible to other connections."""
+        return self.conn.in_transaction
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -504,11 +511,11 @@ class Store:
     ) -> list[ClaimRecord]:
         """Claims in queue order: by article, then by their order in the article."""
         where, params = self._where(flt)
-        sql = f"{_CLAIM_SELECT}{where} ORDER BY c.article_id, c.position"
+        sql = f"{CLAIM_SELECT}{where} ORDER BY c.article_id, c.position"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
-        return [_claim_from_row(r) for r in self._query(sql, params)]
+        return [claim_from_row(r) for r in self._query(sql, params)]
 
     def claim_ids(self, flt: ClaimFilter | None = None) -> list[str]:
         """Just the ids in queue order: cheap enough to hold for 100k claims in the TUI.
@@ -546,8 +553,8 @@ class Store:
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        rows = self._query(f"{_CLAIM_SELECT} WHERE c.id IN ({marks})", list(ids))
-        by_id = {r["id"]: _claim_from_row(r) for r in rows}
+        rows = self._query(f"{CLAIM_SELECT} WHERE c.id IN ({marks})", list(ids))
+        by_id = {r["id"]: claim_from_row(r) for r in rows}
         return [by_id[i] for i in ids if i in by_id]
 
     def claim(self, claim_id: str) -> ClaimRecord | None:

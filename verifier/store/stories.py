@@ -469,3 +469,32 @@ def apply_grouping(
             )
             out.update({a: story_id for a in ids})
     return out
+
+
+def claims_of_stories(store: Store, article_ids: Iterable[int]) -> list[str]:
+    """Claims whose evidence a new article can change: those in its stories (and its own),
+    in reading order."""
+    wanted = sorted(set(article_ids))
+    if not wanted:
+        return []
+    out: list[str] = []
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = store._query(
+            "SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id"
+            f" WHERE a.id IN ({marks}) OR a.story_id IN"
+            f" (SELECT story_id FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL)"
+            " ORDER BY c.article_id, c.position",
+            [*chunk, *chunk],
+        )
+        out += [r[0] for r in rows]
+    return list(dict.fromkeys(out))
+
+
+def article_source_names(store: Store, article_id: int) -> list[str]:
+    """The canonical names of the sources an article quotes, each once."""
+    rows = store._query(
+        "SELECT DISTINCT canonical_source FROM claims WHERE article_id = ?", (article_id,)
+    )
+    return [r[0] for r in rows if r[0]]

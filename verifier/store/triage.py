@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from verifier.models import RATINGS
@@ -197,3 +198,12 @@ def open_reader(store: Store) -> Store:
     if store.path in ("", ":memory:") or store.path.startswith("file:"):
         return store
     return Store(store.path)
+
+
+def set_priorities(store: Store, scores: Sequence[tuple[str, float]]) -> None:
+    """Write each claim's check-worthiness, all in one transaction (one fsync per ingest)."""
+    if scores:
+        with store.transaction() as conn:
+            conn.executemany(
+                "UPDATE claims SET priority = ? WHERE id = ?", [(p, c) for c, p in scores]
+            )
