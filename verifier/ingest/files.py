@@ -9,12 +9,15 @@ skipping it silently: a fact-checker must know which of their files never made i
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from verifier.ingest.errors import IngestError
-from verifier.ingest.metadata import extract_metadata
+from verifier.ingest.metadata import Metadata, extract_metadata, outlet_from_filename
+from verifier.ingest.outlets import outlet_from_url
 from verifier.ingest.readers import (
     Record,
     decode_bytes,
@@ -37,6 +40,7 @@ __all__ = [
 ]
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
+log = logging.getLogger("verifier.ingest")
 
 _READERS: dict[str, Callable[[str], list[Record]]] = {
     ".txt": read_text,
@@ -126,6 +130,19 @@ def _load_text(path: Path, ext: str) -> str:
         raise IngestError(path, str(exc)) from None
 
 
+def complete_outlet(meta: Metadata, filename: str | None) -> Metadata:
+    """``meta`` with an outlet wherever one can be known.
+
+    What the file or its header lines say comes first; then the URL the article was
+    published at (its outlet's name, else its domain), which is where the article really
+    came from; the file name counts last, and only when it spells a well-known outlet.
+    """
+    if meta.outlet:
+        return meta
+    outlet = outlet_from_url(meta.url) or (outlet_from_filename(filename) if filename else None)
+    return replace(meta, outlet=outlet) if outlet else meta
+
+
 def read_documents(path: Path) -> list[Document]:
     """The article(s) in one file, or ``IngestError`` saying in one line why not."""
     path = Path(path)
@@ -147,7 +164,9 @@ def read_documents(path: Path) -> list[Document]:
     many = len(records) > 1
     documents = []
     for number, record in enumerate(records):
-        meta = record.meta.merged(extract_metadata(record.text, path.name))
+        if record.warning:
+            log.warning("%s: %s", path, record.warning)
+        meta = complete_outlet(record.meta.merged(extract_metadata(record.text)), path.name)
         documents.append(
             Document(
                 name=f"{path.name}#{number}" if many else path.name,

@@ -12,7 +12,7 @@ import codecs
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from typing import Any
@@ -40,6 +40,7 @@ class Record:
     text: str
     meta: Metadata
     fmt: str
+    warning: str | None = None  # read, but not as well as it should be: said on one line
 
 
 # ---------------------------------------------------------------------------------------------
@@ -353,12 +354,26 @@ def html_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii", "replace") if m else None
 
 
-def read_html(text: str) -> list[Record]:
-    """An HTML page reduced to its visible article text."""
+def read_html(text: str, url: str | None = None) -> list[Record]:
+    """A web page reduced to its article text (``url``: where it was fetched from, if it was).
+
+    The extractor finds the article; where it finds none (a bare or tiny page) the page's
+    visible text is kept instead, with a warning, since a page we cannot judge is still the
+    fact-checker's to read.
+    """
+    from verifier.ingest.outlets import outlet_from_url
+    from verifier.ingest.pages import extract_page
+
+    page = extract_page(text, url)
+    if page is not None:
+        return [Record(page.text, page.meta, "html")]
     body, meta = html_to_text(text)
     if not body.strip():
         raise ValueError("empty: no visible text")
-    return [Record(body, meta, "html")]
+    meta = replace(meta, url=meta.url or url)
+    if not meta.outlet:
+        meta = replace(meta, outlet=outlet_from_url(meta.url))
+    return [Record(body, meta, "html", "no article found in the page; kept all its visible text")]
 
 
 # ---------------------------------------------------------------------------------------------
