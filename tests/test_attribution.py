@@ -758,3 +758,15 @@ def test_a_name_set_off_after_a_title_is_no_inverted_content() -> None:
 def test_a_clause_ending_in_a_place_apposition_still_inverts() -> None:
     a = _only("The village was shelled in Kharkiv, Ukraine, said the governor.")
     assert (a.source, a.content) == ("the governor", "The village was shelled in Kharkiv, Ukraine")
+
+
+def test_cue_closing_a_paragraph_before_the_quoted_passage_is_not_a_crash() -> None:
+    """ "As X writes in a Y piece:" ends its paragraph; the passage follows in the next one."""
+    from verifier.text import analyse
+
+    text = (
+        "As Jane Doe writes in a Ledger piece:\n\n"
+        "The inspector was convicted years later, his grandson said on Friday."
+    )
+    analysed = analyse(Document(name="a.txt", text=text, content_hash="h"))
+    assert all(a.cue != "writes" or a.content for a in analysed.attributions)

@@ -1460,7 +1460,7 @@ class _Reader:
             marked = True
         else:
             c0, marked = _complement(s, j, frames)
-        if c0 < 0:
+        if c0 < 0 or c0 >= s.n:  # a cue closing the sentence has no content after it
             # nothing after the verb: the content is what came before ("..., the army said.")
             if subj is None or subj.lead_sep < 0:
                 return False
