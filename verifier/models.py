@@ -89,6 +89,11 @@ class Document:
     published: str | None = None  # ISO date (YYYY-MM-DD) or datetime when known
     byline: str | None = None
     fmt: str = "txt"
+    # Where it was read: the resolved file path (``#N`` for a record of a many-article file)
+    # or the URL asked for. The same text from another source is stored again (a verbatim
+    # copy); from the same source it is skipped.
+    source: str = ""
+    fetched_at: str | None = None  # when a page was fetched from ``url`` (ISO, UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,6 +384,9 @@ class ArticleRecord:
     version_of: int | None = None
     copy_of: int | None = None
     copy_kind: str | None = None
+    verbatim_of: int | None = None  # the first stored article with exactly this text
+    source: str | None = None
+    fetched_at: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

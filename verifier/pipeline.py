@@ -149,7 +149,7 @@ def ingest_paths(
 
     def unseen() -> Iterator[tuple[int, Document]]:
         """Each readable document not stored yet, with the number of its file."""
-        seen: set[str] = set()
+        seen: set[tuple[str, str]] = set()
         for number, path in enumerate(files, start=1):
             try:
                 found = read_documents(path)
@@ -157,10 +157,13 @@ def ingest_paths(
                 fail(exc)
                 continue
             for document in found:
-                if document.content_hash in seen or store.has_content(document.content_hash):
+                # The same text from another file is a copy worth storing; from this file,
+                # it is already here.
+                key = (document.content_hash, document.source)
+                if key in seen or store.has_document(document):
                     report.duplicates += 1
                     continue
-                seen.add(document.content_hash)
+                seen.add(key)
                 yield number, document
 
     # Read ahead until the batch is known to be big enough for worker processes to pay (or

@@ -33,6 +33,7 @@ from verifier.store.stories import (
     sketch_of,
     sketch_overlaps,
     sketch_sizes,
+    verbatim_originals,
 )
 
 SHINGLE = 5
@@ -260,6 +261,7 @@ def group_articles(store: Store, article_ids: Sequence[int]) -> GroupingReport:
     sketches: list[tuple[int, str, list[int]]] = []
     new_links: list[tuple[int, int, str]] = []
     todo = [a for a in sorted(set(article_ids)) if a in links]
+    verbatim = verbatim_originals(store, todo)
     for article_id in todo:
         me = links[article_id]
         text = body_text(store, article_id)
@@ -295,6 +297,9 @@ def group_articles(store: Store, article_ids: Sequence[int]) -> GroupingReport:
             if rare and len(set(rare) & theirs) < SAME_NAMES * len(rare):
                 continue
             best = (other_id, score)
+        if verbatim.get(article_id) in links:
+            # Stored as a verbatim copy: its original is known, however short the text.
+            best = (verbatim[article_id], 1.0)
         components.find(article_id)
         if best is not None:
             other = links[best[0]]

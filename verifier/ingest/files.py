@@ -162,6 +162,10 @@ def read_documents(path: Path) -> list[Document]:
     except ValueError as exc:
         raise IngestError(path, str(exc)) from None
     many = len(records) > 1
+    try:
+        where = str(path.resolve())
+    except OSError:
+        where = str(path.absolute())
     documents = []
     for number, record in enumerate(records):
         if record.warning:
@@ -179,6 +183,7 @@ def read_documents(path: Path) -> list[Document]:
                 published=meta.published,
                 byline=meta.byline,
                 fmt=record.fmt,
+                source=f"{where}#{number}" if many else where,
             )
         )
     return documents

@@ -36,6 +36,7 @@ from verifier.models import (
     ArticleRecord,
     Attribution,
     ClaimRecord,
+    Document,
     EvidenceRecord,
     ReviewSession,
     SentenceRecord,
@@ -189,6 +190,9 @@ def _article_from_row(row: sqlite3.Row, with_text: bool) -> ArticleRecord:
         version_of=row["version_of"],
         copy_of=row["copy_of"],
         copy_kind=row["copy_kind"],
+        verbatim_of=row["verbatim_of"],
+        source=row["source"],
+        fetched_at=row["fetched_at"],
     )
 
 
@@ -335,27 +339,58 @@ class Store:
 
     # -- articles ----------------------------------------------------------------------------
 
-    def has_content(self, content_hash: str) -> bool:
-        rows = self._query("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,))
+    _SAME_SOURCE = (
+        "SELECT 1 FROM articles WHERE content_hash = ?"
+        " AND (source = ? OR (path = ? AND name = ?) OR (url IS NOT NULL AND url = ?)) LIMIT 1"
+    )
+
+    @staticmethod
+    def _source_params(doc: Document) -> tuple[str, str, str, str, str]:
+        return (doc.content_hash, doc.source or doc.name, doc.path, doc.name, doc.url or "")
+
+    def has_document(self, doc: Document) -> bool:
+        """Is this very text from this very source (path, record or URL) stored already?"""
+        return bool(self._query(self._SAME_SOURCE, self._source_params(doc)))
+
+    def has_url(self, url: str) -> bool:
+        """Is an article stored that was fetched from, or published at, ``url``?"""
+        rows = self._query("SELECT 1 FROM articles WHERE source = ? OR url = ? LIMIT 1", (url, url))
         return bool(rows)
 
     def add_analysed(self, analysed: AnalysedDocument) -> int | None:
         """Store an article with its sentences and claims in one transaction.
 
-        Returns the new article id, or ``None`` when the same text is already stored
-        (ingest is idempotent by content hash).
+        Returns the new article id, or ``None`` when the same text from the same source
+        (path, record or URL) is already stored: ingest is idempotent. The same text from
+        another source is stored too, marked ``verbatim_of`` the first article with it; when
+        its name is taken by that text already, it gets a numbered name, since claim ids are
+        made from the name and the original must keep its claims.
         """
         doc = analysed.document
         with self.transaction() as conn:
-            if conn.execute(
-                "SELECT 1 FROM articles WHERE content_hash = ?", (doc.content_hash,)
-            ).fetchone():
+            if conn.execute(self._SAME_SOURCE, self._source_params(doc)).fetchone():
                 return None
+            first = conn.execute(
+                "SELECT min(id) FROM articles WHERE content_hash = ?", (doc.content_hash,)
+            ).fetchone()[0]
+            name = doc.name
+            if first is not None:
+                taken = {
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT name FROM articles WHERE content_hash = ?", (doc.content_hash,)
+                    )
+                }
+                number = 2
+                while name in taken:
+                    name = f"{doc.name} ({number})"
+                    number += 1
             cur = conn.execute(
                 "INSERT INTO articles (name, path, content_hash, title, outlet, url, published,"
-                " byline, fmt, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                " byline, fmt, text, ingested_at, source, verbatim_of, fetched_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    doc.name,
+                    name,
                     doc.path,
                     doc.content_hash,
                     doc.title,
@@ -366,6 +401,9 @@ class Store:
                     doc.fmt,
                     doc.text,
                     now_iso(),
+                    doc.source or doc.name,
+                    first,
+                    doc.fetched_at,
                 ),
             )
             article_id = int(cur.lastrowid or 0)
@@ -391,10 +429,10 @@ class Store:
                     counts.update(sentence_terms(unit.text))
             seen: dict[str, int] = {}
             for position, att in enumerate(analysed.attributions):
-                base = claim_id_for(doc.name, att)
+                base = claim_id_for(name, att)
                 occurrence = seen.get(base, 0)
                 seen[base] = occurrence + 1
-                claim_id = base if occurrence == 0 else claim_id_for(doc.name, att, occurrence)
+                claim_id = base if occurrence == 0 else claim_id_for(name, att, occurrence)
                 sentence_id = sentence_ids.get(att.sentence_index)
                 if sentence_id is None:
                     continue

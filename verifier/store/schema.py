@@ -415,6 +415,33 @@ END"""
     db.conn.executemany("INSERT INTO term_counts (term, doc) VALUES (?, ?)", counts.items())
 
 
+def _article_sources(db: sqlite_utils.Database) -> None:
+    """The same text from another file, URL or outlet is an article of its own.
+
+    A syndicated copy is exactly what is not an independent source, so it must be on the
+    desk, not dropped because its text is already stored: the text no longer identifies an
+    article, its source (file path or URL) does. ``verbatim_of`` names the first stored
+    article with identical text; ``fetched_at`` when a page was fetched from its URL.
+    """
+    db.execute("DROP INDEX IF EXISTS idx_articles_content_hash")
+    db.execute("CREATE INDEX idx_articles_content_hash ON articles (content_hash)")
+    articles = db.table("articles")
+    have = set(articles.columns_dict)  # a database rolled back to an older version keeps them
+    for column, kind, fk in (("source", str, None), ("verbatim_of", int, "articles")):
+        if column not in have:
+            articles.add_column(column, kind, fk=fk, fk_col="id" if fk else None)
+    if "fetched_at" not in have:
+        articles.add_column("fetched_at", str)
+    # A record of a many-article file is named FILE#N; its source is PATH#N.
+    db.execute(
+        "UPDATE articles SET source = CASE"
+        " WHEN coalesce(path, '') = '' THEN name"
+        " WHEN instr(name, '#') > 0 THEN path || substr(name, instr(name, '#'))"
+        " ELSE path END"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS idx_articles_source ON articles (source)")
+
+
 MIGRATIONS: list[Migration] = [
     _v1_core,
     _v2_facts_independence_review,
@@ -423,6 +450,7 @@ MIGRATIONS: list[Migration] = [
     _queue_order_index,
     _lookup_indexes,
     _body_index_and_term_counts,
+    _article_sources,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

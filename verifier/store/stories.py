@@ -169,6 +169,21 @@ def article_links(store: Store, ids: Iterable[int] | None = None) -> dict[int, A
     }
 
 
+def verbatim_originals(store: Store, ids: Iterable[int]) -> dict[int, int]:
+    """For each of ``ids`` stored as a verbatim copy, the first article with its text."""
+    wanted = sorted(set(ids))
+    found: dict[int, int] = {}
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i : i + _CHUNK]
+        rows = store._query(
+            "SELECT id, verbatim_of FROM articles WHERE verbatim_of IS NOT NULL"
+            f" AND id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        )
+        found.update((int(r["id"]), int(r["verbatim_of"])) for r in rows)
+    return found
+
+
 def _int(value: object) -> int | None:
     """Schema v2 added the link columns without a type, so SQLite may hand back text."""
     if value is None or value == "":
