@@ -18,12 +18,13 @@ from __future__ import annotations
 import itertools
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from verifier.corroborate import corroborate_articles
 from verifier.ingest import IngestError, iter_article_files, read_documents
+from verifier.ingest.fetch import fetch_documents
 from verifier.models import AnalysedDocument, Document
 from verifier.priority import compute_priorities
 from verifier.provenance import track_all
@@ -130,16 +131,21 @@ def ingest_paths(
     on_error: Callable[[IngestError], None] | None = None,
     corroborate: bool = True,
     workers: int | None = None,
+    urls: Sequence[str] = (),
+    refresh: bool = False,
 ) -> IngestReport:
-    """Ingest files and folders into ``store``; returns what happened, errors included.
+    """Ingest files and folders, then web pages, into ``store``; returns what happened.
 
     ``workers`` processes run the text stage (default: one per CPU, but none for a batch
     under ``PARALLEL_MIN_CHARS`` of text, where starting them costs more than it saves).
+    A URL already stored is not fetched again unless ``refresh``: then a changed page is a
+    new version of its article, which keeps the verdicts as any re-ingested article does.
     """
     started = time.perf_counter()
     report = IngestReport()
     files = list(iter_article_files(paths))
-    report.files = len(files)
+    names = [f.name for f in files] + list(urls)
+    report.files = len(names)
     added_ids: list[int] = []
 
     def fail(exc: IngestError) -> None:
@@ -150,9 +156,13 @@ def ingest_paths(
     def unseen() -> Iterator[tuple[int, Document]]:
         """Each readable document not stored yet, with the number of its file."""
         seen: set[tuple[str, str]] = set()
-        for number, path in enumerate(files, start=1):
+        for number, name in enumerate(names, start=1):
+            url = None if number <= len(files) else name
+            if url is not None and not refresh and store.has_url(url):
+                report.duplicates += 1
+                continue
             try:
-                found = read_documents(path)
+                found = read_documents(files[number - 1]) if url is None else fetch_documents(url)
             except IngestError as exc:
                 fail(exc)
                 continue
@@ -185,7 +195,7 @@ def ingest_paths(
         with store.transaction():
             for number, document, analysed in items:
                 if progress:
-                    progress(number - 1, len(files), files[number - 1].name)
+                    progress(number - 1, len(names), names[number - 1])
                 if isinstance(analysed, str):
                     fail(IngestError(document.path or document.name, analysed))
                     continue
@@ -219,7 +229,7 @@ def ingest_paths(
     if batch:
         write(batch)
     if progress:
-        progress(len(files), len(files), "")
+        progress(len(names), len(names), "")
     touched: list[str] = []
     if corroborate and report.added:
         # Stories and copies first; then the claims of every story a new article joined, since
