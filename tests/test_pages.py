@@ -79,6 +79,8 @@ def write(tmp_path: Path, name: str, content: str) -> Path:
         ("http://news.bbc.co.uk/2/hi/europe/1.stm", "BBC"),
         ("https://apnews.com/article/abc", "AP"),
         ("https://abcnews.go.com/US/story", "ABC News"),
+        ("http://sports.espn.go.com/nba/news/story", "ESPN"),
+        ("http://joyofsox.blogspot.com/2008/06/a.html", "joyofsox.blogspot.com"),
         ("https://www.thelocal.se/20200101/x", "thelocal.se"),
         ("https://edition.example.co.uk/a", "example.co.uk"),
         ("www.reuters.com/world/", "Reuters"),

@@ -35,6 +35,8 @@ NEWS_DOMAINS: dict[str, str] = {
     "cnn.com": "CNN",
     "dailymail.co.uk": "Daily Mail",
     "dw.com": "DW",
+    "espn.go.com": "ESPN",
+    "espn.com": "ESPN",
     "economist.com": "The Economist",
     "foxnews.com": "Fox News",
     "france24.com": "France 24",
@@ -79,7 +81,13 @@ def _extractor() -> object:
 
     # No suffix-list URLs and no cache directory: the snapshot shipped in the package, read
     # in memory. The default would download the list and cache it under the user's home.
-    return tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True)
+    # Private suffixes count: each blog on blogspot.com or wordpress.com is its own site.
+    return tldextract.TLDExtract(
+        cache_dir=None,
+        suffix_list_urls=(),
+        fallback_to_snapshot=True,
+        include_psl_private_domains=True,
+    )
 
 
 def _host(url: str) -> str | None:
@@ -113,17 +121,18 @@ def registered_domain(url: str) -> str | None:
 def known_outlet(url: str | None) -> str | None:
     """The readable name of a well-known news outlet the URL belongs to, else None.
 
-    The full host is looked up first so that an outlet living on a subdomain of another
-    (``abcnews.go.com``, ``news.sky.com``) is named, then the registered domain.
+    The host and each domain above it are looked up, so that an outlet living on a
+    subdomain of another (``abcnews.go.com``, ``sports.espn.go.com``) is named too.
     """
     host = _host(url) if url else None
     if host is None:
         return None
-    bare = host.removeprefix("www.")
-    if bare in NEWS_DOMAINS:
-        return NEWS_DOMAINS[bare]
-    domain = registered_domain(host)
-    return NEWS_DOMAINS.get(domain) if domain else None
+    labels = host.split(".")
+    for start in range(len(labels) - 1):
+        name = NEWS_DOMAINS.get(".".join(labels[start:]))
+        if name:
+            return name
+    return None
 
 
 def outlet_from_url(url: str | None) -> str | None:
