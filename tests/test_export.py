@@ -26,13 +26,13 @@ from tests.fixtures_store import (
 from verifier.export import (
     BOM,
     COLUMNS,
-    FORMATS,
     MD_COLUMNS,
     ExportError,
     as_verdict_filter,
     export,
     export_file,
     format_for_path,
+    format_names,
     md_cell,
     neutralise_cell,
 )
@@ -270,7 +270,7 @@ def test_md_cell_never_breaks_a_row(text: str) -> None:
 # --- filters, errors, files -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", format_names())
 def test_filters_are_honoured(store: Store, fmt: str) -> None:
     supported = claim_id(store, LEDGER_ADVANCE, 1)
     text, count = run(store, fmt, ClaimFilter(rating=1), org="Desk")

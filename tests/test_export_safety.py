@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from verifier.cli import main
-from verifier.export import FORMATS, ExportError, ExportExists, export_file
+from verifier.export import ExportError, ExportExists, export_file, format_names
 from verifier.safety import CONTROL_CHARS, json_dumps, safe_url, strip_controls
 from verifier.store import open_store
 
@@ -127,7 +127,7 @@ def test_a_terminal_export_writes_no_escape_byte(
     db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("VERIFIER_ORG", "Desk")
-    for fmt in FORMATS:
+    for fmt in format_names():
         assert main(["export", "--db", str(db), "--format", fmt]) == 0
         out = capsys.readouterr().out.replace("\r\n", "\n")  # CSV's own line ends
         assert "Evil" in out or fmt == "md", fmt

@@ -1,4 +1,4 @@
-"""``verifier export``: the verdict table as CSV, JSONL, Markdown or ClaimReview JSON-LD."""
+"""``verifier export``: the verdict table in any of ``EXPORT_FORMATS`` (CSV, JSONL, ...)."""
 
 from __future__ import annotations
 
@@ -13,12 +13,20 @@ from verifier.safety import strip_controls
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("export", help="write the verdict table")
+    from verifier.export.formats import EXPORT_FORMATS
+
+    p = sub.add_parser(
+        "export",
+        help="write the verdict table",
+        epilog="formats: "
+        + "; ".join(f"{f.name} ({f.suffix}): {f.help}" for f in EXPORT_FORMATS.values()),
+    )
+    suffixes = ", ".join(f"{f.suffix} is {f.name}" for f in EXPORT_FORMATS.values())
     p.add_argument(
         "--format",
-        choices=("csv", "jsonl", "md", "claimreview"),
+        choices=tuple(EXPORT_FORMATS),
         default=None,
-        help="default: from the output file's suffix (.jsonld is claimreview), else csv",
+        help=f"default: from the output file's suffix ({suffixes}), else csv",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="file to write (default, or -: stdout)")
     p.add_argument(

@@ -1,5 +1,5 @@
 """Exports of the verdict table (CSV, JSON Lines, Markdown, ClaimReview JSON-LD), shared by the
-CLI and the TUI.
+CLI and the TUI, each format one entry of ``EXPORT_FORMATS``.
 
 Reads through ``Store`` only, and never imports Textual, so the TUI's export command and
 ``verifier export`` produce byte-identical files.
@@ -10,14 +10,18 @@ from verifier.export.errors import ExportError, ExportExists
 from verifier.export.formats import (
     BOM,
     COLUMNS,
-    FORMATS,
+    EXPORT_FORMATS,
     MD_COLUMNS,
+    ExportFormat,
+    WriteOptions,
     as_verdict_filter,
     export,
     export_file,
     format_for_path,
+    format_names,
     md_cell,
     neutralise_cell,
+    register,
     write_csv,
     write_jsonl,
     write_md,
@@ -27,19 +31,23 @@ from verifier.store.verdicts import VerdictFilter
 __all__ = [
     "BOM",
     "COLUMNS",
-    "FORMATS",
+    "EXPORT_FORMATS",
     "MD_COLUMNS",
     "RATING_VALUES",
     "ExportError",
+    "ExportFormat",
     "ExportExists",
     "VerdictFilter",
+    "WriteOptions",
     "as_verdict_filter",
     "claim_review",
     "export",
     "export_file",
     "format_for_path",
+    "format_names",
     "md_cell",
     "neutralise_cell",
+    "register",
     "short_claim",
     "write_csv",
     "write_jsonl",

@@ -1,6 +1,10 @@
 """The verdict table in CSV, JSON Lines, Markdown and ClaimReview: one implementation for the
 CLI and the TUI.
 
+``EXPORT_FORMATS`` is the one list of formats: name, file suffix, one-line help, the rows it
+reads and the writer. The CLI's ``--format`` choices, the TUI's export dialog and (checked by
+a test) the README are made from it, so a new format is one ``register`` call.
+
 Every cell of an export is text from untrusted articles, so each format defends its reader:
 CSV cells that a spreadsheet would run as a formula are prefixed with ``'`` (OWASP's advice),
 JSON escapes the line separators that some line readers split on, and Markdown cells are
@@ -13,7 +17,8 @@ import csv
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -25,8 +30,6 @@ from verifier.safety import json_dumps, safe_url, strip_controls
 from verifier.store import ClaimFilter, Store
 from verifier.store.appearances import appearances_of, first_appearance
 from verifier.store.verdicts import VerdictFilter, claim_details, export_rows, parse_facts
-
-FORMATS: tuple[str, ...] = ("csv", "jsonl", "md", "claimreview")
 
 COLUMNS: tuple[str, ...] = (
     "claim_id",
@@ -73,14 +76,6 @@ MD_COLUMNS: tuple[str, ...] = (
 )
 """The Markdown table is for people reading a wiki page: the claim, who said it, the verdict."""
 
-_SUFFIXES = {
-    ".csv": "csv",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".md": "md",
-    ".jsonld": "claimreview",
-}
-
 Filter = ClaimFilter | VerdictFilter | None
 
 BOM = "\ufeff"
@@ -89,15 +84,18 @@ BOM = "\ufeff"
 Row = dict[str, Any]
 
 
-def _check(fmt: str, excel_bom: bool, org: str | None = None) -> None:
-    if fmt not in FORMATS:
-        raise ExportError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
-    if excel_bom and fmt != "csv":
+def _check(fmt: str, excel_bom: bool, org: str | None = None) -> ExportFormat:
+    chosen = EXPORT_FORMATS.get(fmt)
+    if chosen is None:
+        names = ", ".join(format_names())
+        raise ExportError(f"unknown export format {fmt!r}: use one of {names}")
+    if excel_bom and not chosen.excel_bom:
         raise ExportError("the Excel byte-order mark applies to csv exports only")
-    if fmt == "claimreview" and not (org or "").strip():
+    if chosen.needs_org and not (org or "").strip():
         raise ExportError(
             "a ClaimReview export names the fact-checking organisation: --org NAME or VERIFIER_ORG"
         )
+    return chosen
 
 
 def as_verdict_filter(flt: Filter) -> VerdictFilter:
@@ -285,14 +283,88 @@ def write_md(rows: Iterable[Row], out: TextIO, columns: tuple[str, ...] = MD_COL
     return count
 
 
-# --- entry points -----------------------------------------------------------------------------
+# --- the formats ------------------------------------------------------------------------------
 
-_ROWS: Mapping[str, Callable[[Store, Filter], Iterator[Row]]] = {
-    "csv": _rows,
-    "jsonl": _jsonl_rows,
-    "md": _md_rows,
-    "claimreview": _claimreview_rows,
-}
+
+@dataclass(frozen=True, slots=True)
+class WriteOptions:
+    """What the person exporting chose beyond the format."""
+
+    excel_bom: bool = False
+    org: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFormat:
+    """One export format, with all the CLI, the TUI and the README say about it."""
+
+    name: str
+    suffix: str  # what a file of this format is called, and what names it: ".csv"
+    help: str  # one line, for --help and the TUI
+    rows: Callable[[Store, Filter], Iterator[Row]]
+    write: Callable[[Iterator[Row], TextIO, WriteOptions], int]
+    other_suffixes: tuple[str, ...] = ()  # also read as this format: ".ndjson"
+    excel_bom: bool = False  # --excel applies
+    needs_org: bool = False  # names the fact-checking organisation (--org)
+
+
+EXPORT_FORMATS: dict[str, ExportFormat] = {}
+"""Every export format by name, in the order the CLI and the TUI offer them."""
+
+
+def register(fmt: ExportFormat) -> ExportFormat:
+    """Offer ``fmt`` everywhere an export is written (a later one of the same name replaces it)."""
+    EXPORT_FORMATS[fmt.name] = fmt
+    return fmt
+
+
+def format_names() -> tuple[str, ...]:
+    """The names of the export formats, in the order they are offered."""
+    return tuple(EXPORT_FORMATS)
+
+
+register(
+    ExportFormat(
+        "csv",
+        ".csv",
+        "one row per claim, for spreadsheets (--excel adds a byte-order mark)",
+        _rows,
+        lambda rows, out, o: write_csv(rows, out, excel_bom=o.excel_bom),
+        excel_bom=True,
+    )
+)
+register(
+    ExportFormat(
+        "jsonl",
+        ".jsonl",
+        "one JSON object per claim, with facts, reviews, marks, history and appearances",
+        _jsonl_rows,
+        lambda rows, out, o: write_jsonl(rows, out),
+        other_suffixes=(".ndjson",),
+    )
+)
+register(
+    ExportFormat(
+        "md",
+        ".md",
+        "a Markdown table for a newsroom wiki",
+        _md_rows,
+        lambda rows, out, o: write_md(rows, out),
+    )
+)
+register(
+    ExportFormat(
+        "claimreview",
+        ".jsonld",
+        "schema.org ClaimReview JSON-LD, one object per rated claim (needs --org)",
+        _claimreview_rows,
+        lambda rows, out, o: write_claimreview(rows, out, org=o.org),
+        needs_org=True,
+    )
+)
+
+
+# --- entry points -----------------------------------------------------------------------------
 
 
 def export(
@@ -310,20 +382,18 @@ def export(
     ``$VERIFIER_ORG``, so the TUI's export dialog can write ClaimReview too.
     """
     org = org or os.environ.get("VERIFIER_ORG") or None
-    _check(fmt, excel_bom, org)
-    rows = _ROWS[fmt](store, flt)
-    if fmt == "csv":
-        return write_csv(rows, out, excel_bom=excel_bom)
-    if fmt == "jsonl":
-        return write_jsonl(rows, out)
-    if fmt == "md":
-        return write_md(rows, out)
-    return write_claimreview(rows, out, org=str(org).strip())
+    chosen = _check(fmt, excel_bom, org)
+    options = WriteOptions(excel_bom=excel_bom, org=str(org or "").strip())
+    return chosen.write(chosen.rows(store, flt), out, options)
 
 
 def format_for_path(path: str | Path) -> str | None:
     """The format a file name asks for by its suffix, if any."""
-    return _SUFFIXES.get(Path(path).suffix.lower())
+    suffix = Path(path).suffix.lower()
+    for fmt in EXPORT_FORMATS.values():
+        if suffix in (fmt.suffix, *fmt.other_suffixes):
+            return fmt.name
+    return None
 
 
 def export_file(

@@ -17,12 +17,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
-from verifier.export import FORMATS, ExportError, ExportExists, export_file
+from verifier.export import EXPORT_FORMATS, ExportError, ExportExists, export_file
 from verifier.store import ClaimFilter, Store
 from verifier.tui.commands import bindings, commands_for, key_label
 from verifier.tui.text import one_line
-
-SUFFIXES = {"csv": ".csv", "jsonl": ".jsonl", "md": ".md", "claimreview": ".jsonld"}
 
 
 class ExportScreen(ModalScreen[str | None]):
@@ -64,15 +62,15 @@ class ExportScreen(ModalScreen[str | None]):
         self.confirmed: Path | None = None
 
     def compose(self) -> ComposeResult:
-        formats = [(name, name) for name in FORMATS]
-        by_suffix = {suffix: name for name, suffix in SUFFIXES.items()}
+        formats = [(name, name) for name in EXPORT_FORMATS]
+        by_suffix = {f.suffix: name for name, f in EXPORT_FORMATS.items()}
         suffix = by_suffix.get(Path(self.path).suffix, "csv")
         with Vertical(id="export-box", classes="modal-box"):
             with Horizontal(classes="export-row"):
                 yield Label("format")
                 yield Select(
                     formats,
-                    value=suffix if suffix in FORMATS else "csv",
+                    value=suffix if suffix in EXPORT_FORMATS else "csv",
                     allow_blank=False,
                     id="export-format",
                 )
@@ -97,8 +95,9 @@ class ExportScreen(ModalScreen[str | None]):
         """Keep the file name's suffix in step with the format, as a user would expect."""
         field = self.query_one("#export-path", Input)
         path = Path(field.value or "verdicts")
-        if isinstance(event.value, str) and path.suffix in (*SUFFIXES.values(), ""):
-            field.value = str(path.with_suffix(SUFFIXES.get(event.value, "")))
+        suffixes = {name: f.suffix for name, f in EXPORT_FORMATS.items()}
+        if isinstance(event.value, str) and path.suffix in (*suffixes.values(), ""):
+            field.value = str(path.with_suffix(suffixes.get(event.value, "")))
 
     @on(Input.Submitted, "#export-path")
     def _submitted(self, event: Input.Submitted) -> None:
