@@ -1,0 +1,130 @@
+"""Attribution statuses on real news: the hand-labelled appearance gold.
+
+``tests/gold/appearances.realnews.jsonl`` labels claims of a real multi-outlet desk (four ECB+
+topics of ../shared/dev/ecbplus, and PolNeAR articles of ../shared/dev/polnear that quote the
+same people) with the status a fact-checker would give them, and the articles each one
+really appears in. Its first line names the desk. How it was labelled:
+
+- an *appearance* is another article telling the same statement about the same event: a copy,
+  a version, a relay, or a rewrite that keeps its distinctive wording. An outlet's own telling
+  of the event's core fact ("a bomb killed two officers") is its reporting, not an appearance
+  of an official's words; a sentence about the other event of an ECB+ topic never is one;
+- ``conflict``: an appearance pins the same words on a different speaker (not the same person
+  under another name, not a relay naming the same origin);
+- ``drift``: an appearance passes a specific detail on without its source, or hedges or firms
+  it up. A quotation or a cue the extractor did not resolve ("testified Armstead", "Rossi
+  telling the jury", a quote whose "Trump said." follows) is attributed, just unread;
+- ``consistent``: it recurs, with the same speaker or independent ones ("also said by");
+- ``single``: no other article of the desk tells it.
+
+Each entry's first appearance is the claim itself (document, the start of its sentence,
+source, cue); the others name the document and how it attributes the statement there
+(``same``, ``also``, ``other``, ``dropped``, ``unread``). Spurious extractions are left out.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from verifier.evaluation import normalise, token_f1
+from verifier.models import ClaimRecord
+from verifier.pipeline import ingest_paths
+from verifier.store import Store, open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "gold" / "appearances.realnews.jsonl"
+DEV = ROOT.parent / "shared" / "dev"
+
+pytestmark = pytest.mark.skipif(
+    not (DEV / "ecbplus").is_dir() or not (DEV / "polnear").is_dir(),
+    reason="../shared/dev is not beside the repo",
+)
+
+
+def _gold() -> tuple[dict[str, list[object]], list[dict[str, object]]]:
+    lines = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+    return lines[0]["desk"], lines[1:]
+
+
+def _desk_files(desk: dict[str, list[object]]) -> list[Path]:
+    docs = DEV / "ecbplus" / "docs"
+    files = [p for t in desk["ecbplus_topics"] for p in sorted(docs.glob(f"{t}_*.md"))]
+    return files + [DEV / "polnear" / str(name) for name in desk["polnear"]]
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    spec, _ = _gold()
+    store = open_store(tmp_path_factory.mktemp("realnews") / "desk.db")
+    ingest_paths(store, _desk_files(spec))
+    return store
+
+
+def _claim_of(claims: list[ClaimRecord], first: dict[str, str]) -> ClaimRecord | None:
+    """The gold claim among the stored ones: its document, its sentence's start, its source."""
+    start = normalise(first["text"])
+    here = [
+        c
+        for c in claims
+        if c.article_name == first["doc"] and normalise(c.sentence).startswith(start)
+    ]
+    if not here:
+        return None
+    return max(here, key=lambda c: (token_f1(c.source, first["source"]), c.cue == first["cue"]))
+
+
+@dataclass(frozen=True)
+class Figures:
+    precision: float
+    recall: float
+    predicted: int
+    gold: int
+
+
+def figures(pairs: list[tuple[str, str]], status: str) -> Figures:
+    """Precision and recall of one status over (gold, predicted) pairs."""
+    tp = sum(1 for g, p in pairs if g == p == status)
+    predicted = sum(1 for _, p in pairs if p == status)
+    gold = sum(1 for g, _ in pairs if g == status)
+    return Figures(tp / predicted if predicted else 1.0, tp / gold if gold else 1.0, predicted, gold)
+
+
+def scored(store: Store) -> list[tuple[str, str]]:
+    _, entries = _gold()
+    claims = store.claims()
+    pairs = []
+    for entry in entries:
+        first = entry["appearances"][0]  # type: ignore[index]
+        claim = _claim_of(claims, first)
+        assert claim is not None, f"gold claim not extracted: {first}"
+        pairs.append((str(entry["status"]), claim.attribution_status or "single"))
+    return pairs
+
+
+def test_gold_is_well_formed() -> None:
+    spec, entries = _gold()
+    assert len(entries) >= 60
+    assert all(f.exists() for f in _desk_files(spec))
+    statuses = Counter(str(e["status"]) for e in entries)
+    assert set(statuses) <= {"conflict", "drift", "consistent", "single"}
+    assert statuses["conflict"] and statuses["drift"]
+    for entry in entries:
+        first, *others = entry["appearances"]  # type: ignore[misc]
+        assert {"doc", "text", "source", "cue"} <= set(first)
+        hows = {o["attribution"] for o in others}
+        assert hows <= {"same", "also", "other", "dropped", "unread"}
+        assert ("other" in hows) == (entry["status"] == "conflict")
+        assert ("dropped" in hows) <= (entry["status"] == "drift")
+
+
+def test_realnews_statuses_are_scored(desk: Store) -> None:
+    pairs = scored(desk)
+    for status in ("conflict", "drift"):
+        got = figures(pairs, status)
+        print(f"{status}: P {got.precision:.2f} R {got.recall:.2f} ({got.predicted} / {got.gold})")
+    assert len(pairs) == len(_gold()[1])
