@@ -77,6 +77,26 @@ def test_another_source_for_the_same_content_is_a_conflict(tmp_path: Path) -> No
         ]
 
 
+INDEPENDENT = (
+    "Varn\n\n"
+    "Forty prisoners fled Varn jail during Monday's riot in the east block, the prison guards "
+    "union said.\n"
+)
+
+
+def test_an_independent_source_in_its_own_words_is_also_said_by_not_conflict(
+    tmp_path: Path,
+) -> None:
+    with corpus(tmp_path, wire=WIRE, indep=INDEPENDENT) as store:
+        claim = store.claim(wire_claim(store))
+        assert claim is not None and claim.attribution_status == "consistent"
+        other = [a for a in appearances_of(store, claim) if not a.original]
+        assert [(a.status, a.canonical_source) for a in other] == [
+            ("also_said_by", "prison guards union")
+        ]
+        assert claim.independent_support >= 1
+
+
 def test_dropped_attribution_is_drift(tmp_path: Path) -> None:
     with corpus(tmp_path, wire=WIRE, dropped=DROPPED) as store:
         claim = store.claim(wire_claim(store))

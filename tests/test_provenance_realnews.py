@@ -35,6 +35,7 @@ from verifier.evaluation import normalise, token_f1
 from verifier.models import ClaimRecord
 from verifier.pipeline import ingest_paths
 from verifier.store import Store, open_store
+from verifier.store.appearances import also_said_by, appearances_of
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "appearances.realnews.jsonl"
@@ -91,7 +92,8 @@ def figures(pairs: list[tuple[str, str]], status: str) -> Figures:
     tp = sum(1 for g, p in pairs if g == p == status)
     predicted = sum(1 for _, p in pairs if p == status)
     gold = sum(1 for g, _ in pairs if g == status)
-    return Figures(tp / predicted if predicted else 1.0, tp / gold if gold else 1.0, predicted, gold)
+    precision = tp / predicted if predicted else 1.0
+    return Figures(precision, tp / gold if gold else 1.0, predicted, gold)
 
 
 def scored(store: Store) -> list[tuple[str, str]]:
@@ -122,9 +124,38 @@ def test_gold_is_well_formed() -> None:
         assert ("dropped" in hows) <= (entry["status"] == "drift")
 
 
-def test_realnews_statuses_are_scored(desk: Store) -> None:
+def test_conflict_and_drift_are_trustworthy_on_real_news(desk: Store) -> None:
+    """Conflict and drift each at precision >= 0.8 and recall >= 0.7 (before this gold was
+    made: conflict P 0.05 R 1.00 with 38 predicted, drift P 0.09 R 1.00 with 47)."""
     pairs = scored(desk)
+    assert len(pairs) == len(_gold()[1])
     for status in ("conflict", "drift"):
         got = figures(pairs, status)
         print(f"{status}: P {got.precision:.2f} R {got.recall:.2f} ({got.predicted} / {got.gold})")
-    assert len(pairs) == len(_gold()[1])
+        assert got.precision >= 0.8 and got.recall >= 0.7, (status, got)
+
+
+def test_also_said_by_counts_as_independent_support(desk: Store) -> None:
+    """The same fact from an independent source is corroboration: stored as "also said by",
+    never a conflict, and counted in the claim's independent support (by its evidence, or
+    on top of it when the evidence missed that sentence)."""
+    _, entries = _gold()
+    claims = desk.claims()
+    seen = 0
+    for entry in entries:
+        hows = [a.get("attribution") for a in entry["appearances"][1:]]  # type: ignore[index]
+        if "also" not in hows:
+            continue
+        claim = _claim_of(claims, entry["appearances"][0])  # type: ignore[index]
+        assert claim is not None and claim.attribution_status != "conflict"
+        counted = {
+            e.sentence_id
+            for e in desk.evidence(claim.id)
+            if e.independent and e.relation in ("supports", "partly_supports")
+        }
+        for appearance in appearances_of(desk, claim):
+            if appearance.status == "also_said_by":
+                seen += 1
+                assert appearance.sentence_id in counted or also_said_by(desk, claim.id) > 0
+                assert claim.independent_support > 0
+    assert seen >= 5

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from verifier.corroborate.query import build_match, fts_stem, informative_terms
-from verifier.models import ClaimRecord
+from verifier.models import ArticleRecord, ClaimRecord, SentenceRecord
 from verifier.store import Store
 from verifier.store.appearances import (
     AppearanceRecord,
@@ -30,8 +30,16 @@ from verifier.store.appearances import (
     own_appearance,
     replace_appearances,
 )
+from verifier.text.cues import find_hedges, reads_as_attributed
 from verifier.text.numbers import token_number
-from verifier.text.speakers import is_outlet_voice, same_speaker
+from verifier.text.retelling import same_telling
+from verifier.text.speakers import (
+    is_outlet_voice,
+    may_be_one_voice,
+    same_speaker,
+    shares_a_name,
+    unknown_speaker,
+)
 
 # A sentence carries a claim's content when it holds this share of the claim's informative
 # stems; below it, shared words are more likely a related event than the same report.
@@ -206,10 +214,9 @@ def track_claim(store: Store, claim: ClaimRecord) -> Tracked:
     match = build_match(claim.content + " " + text, store, max_terms=12)
     hits = store.search_sentences(match, limit=CANDIDATES, exclude_article=claim.article_id)
     seen_articles: set[int] = set()
-    appearances = [original]
-    there: dict[int, ClaimRecord | None] = {}
+    found: list[tuple[SentenceRecord, ArticleRecord, str, ClaimRecord | None]] = []
     for sentence, _score, article in hits:
-        if article.id in seen_articles:
+        if article.id in seen_articles or _headline_like(sentence):
             continue
         nearby = claims_overlapping(store, article.id, sentence.start, sentence.end)
         if not (
@@ -222,6 +229,18 @@ def track_claim(store: Store, claim: ClaimRecord) -> Tracked:
         status, other = _appearance(claim, nearby, stems)
         if status == "unattributed" and is_outlet_voice(claim, article.outlet):
             status = "same_source"
+        found.append((sentence, article, status, other))
+    # What the claim's own speaker is reported saying, here and wherever else they are named:
+    # a copy of any of it pinned on someone else is a misattribution, stripped bare a drift.
+    voiced = [text, claim.sentence] + [
+        s.text for s, _, status, _ in found if status in ("same_source", "relay")
+    ]
+    appearances = [original]
+    there: dict[int, ClaimRecord | None] = {}
+    for sentence, article, status, other in found:
+        settled = _settle(store, claim, voiced, sentence, status, other)
+        if settled is None:
+            continue
         there[sentence.id] = other
         appearances.append(
             AppearanceRecord(
@@ -236,10 +255,83 @@ def track_claim(store: Store, claim: ClaimRecord) -> Tracked:
                 canonical_source=other.canonical_source if other else None,
                 cue=other.cue if other else None,
                 hedged=bool(other.hedges) if other else False,
-                status=status,
+                status=settled,
             )
         )
     return Tracked(claim.id, _status(claim, appearances, there), tuple(appearances))
+
+
+_COPIED = 0.5  # share of the shorter telling's word pairs a misattributed copy keeps
+_MOSTLY = 0.25  # share of a bare sentence's word pairs that must be the claim's
+
+
+def _headline_like(sentence: SentenceRecord) -> bool:
+    """An article's first line without a full stop is its headline, whatever the segmenter
+    called it: a headline sums several claims up and is no appearance of any one of them."""
+    return sentence.index == 0 and not sentence.text.rstrip().endswith(_SENTENCE_END)
+
+
+_SENTENCE_END = (".", "!", "?", '"', "\u201d", "'")
+
+
+def _unread(store: Store, sentence: SentenceRecord) -> bool:
+    """Does the sentence, or the lead-in or tag around it, attribute it after all?
+
+    "Kelly commented in a briefing:" before a quotation, or a quotation whose "Trump said."
+    the segmenter cut off, attribute the words; the extractor just did not read it.
+    """
+    if reads_as_attributed(sentence.text):
+        return True
+    around = {s.index: s for s in store.sentences(sentence.article_id)}
+    before, after = around.get(sentence.index - 1), around.get(sentence.index + 1)
+    if before is not None and before.text.rstrip().endswith(":"):
+        return True
+    return after is not None and len(after.text.split()) <= 4 and reads_as_attributed(after.text)
+
+
+def _settle(
+    store: Store,
+    claim: ClaimRecord,
+    voiced: Sequence[str],
+    sentence: SentenceRecord,
+    status: str,
+    other: ClaimRecord | None,
+) -> str | None:
+    """What an appearance really is, or None when the sentence is no telling of the claim.
+
+    Another speaker is a misattribution only for the same words (``same_telling``); for the
+    same fact in other words it is independent corroboration, ``also_said_by``. A sentence
+    with no attribution read is ``unread`` when it holds a quotation or a speech verb the
+    extractor missed, ``unattributed`` (drift) when it retells the claim's words bare, and no
+    appearance at all when it is an outlet's own telling of the event.
+    """
+    if status == "other_source" and other is not None:
+        if shares_a_name(claim, other):
+            return "same_source"
+        if unknown_speaker(other) or unknown_speaker(claim):
+            return "unread"
+        if other.source_type == "outlet" or may_be_one_voice(claim, other):
+            return "also_said_by"  # the outlet vouching itself, or maybe the same voice
+        # Pinning words on someone else is a grave finding: most of them must be the same.
+        copied = same_telling(sentence.text, voiced, shorter=_COPIED) or same_telling(
+            other.content, voiced, shorter=_COPIED
+        )
+        return "other_source" if copied else "also_said_by"
+    if status == "unattributed":
+        if _unread(store, sentence):
+            return "unread"
+        # A bare sentence that is mostly the claim's words retells it; one that mentions a
+        # phrase of it in passing ("did not mention proposals to ban ...") does not.
+        bare = same_telling(sentence.text, voiced, longer=_MOSTLY)
+        return "unattributed" if bare else None
+    return status
+
+
+def _strength(claim: ClaimRecord) -> int:
+    """How strongly a telling vouches: a hedge in its sentence ("a man who purportedly told")
+    makes it as weak as a hedging cue. (The claim's stored hedges also hold its article's
+    caveats around it, which say nothing of how this sentence tells it.)"""
+    return 0 if find_hedges(claim.sentence) else cue_strength(claim.cue, claim.source_type)
 
 
 def _status(
@@ -247,16 +339,24 @@ def _status(
     appearances: Sequence[AppearanceRecord],
     there: dict[int, ClaimRecord | None],
 ) -> str:
+    """``drift`` before ``conflict`` before ``consistent``; ``single`` with no appearance.
+
+    Hedging or firming counts where the claim's own speaker (or a relay of them, or the
+    outlet vouching itself) is named; an independent source's own verb is its own business.
+    """
     others = [a for a in appearances if not a.original]
     if not others:
         return "single"
-    base = cue_strength(claim.cue, claim.source_type)
+    base = _strength(claim)
     conflict = False
     for a in others:
         if a.status == "unattributed":
             return "drift"
         other = there.get(a.sentence_id)
-        if other is not None and cue_strength(other.cue, other.source_type) != base:
+        voiced = a.status in ("same_source", "relay") or (
+            other is not None and other.source_type == "outlet"
+        )
+        if voiced and other is not None and _strength(other) != base:
             return "drift"
         conflict = conflict or a.status == "other_source"
     return "conflict" if conflict else "consistent"

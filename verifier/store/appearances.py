@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from verifier.models import ClaimRecord
 from verifier.store.db import CLAIM_SELECT, Store, claim_from_row
 
-APPEARANCE_STATUSES: tuple[str, ...] = ("same_source", "other_source", "unattributed", "relay")
+APPEARANCE_STATUSES: tuple[str, ...] = (
+    "same_source",
+    "relay",
+    "also_said_by",
+    "other_source",
+    "unattributed",
+    "unread",
+)
+"""How an appearance attributes the claim: its speaker, a relay of them, an independent source
+saying it too, the same words pinned on someone else, no one (drift), or a quotation or cue the
+extractor did not read."""
 CLAIM_STATUSES: tuple[str, ...] = ("consistent", "conflict", "drift", "single")
 
 
@@ -83,7 +93,12 @@ def claims_overlapping(store: Store, article_id: int, start: int, end: int) -> l
 def replace_appearances(
     store: Store, results: Iterable[tuple[str, str, Sequence[AppearanceRecord]]]
 ) -> int:
-    """Store ``(claim_id, status, appearances)`` for many claims in one transaction."""
+    """Store ``(claim_id, status, appearances)`` for many claims in one transaction.
+
+    Independent sources saying the content in their own words (``also_said_by``) join the
+    claim's independent support, each source once, unless its sentence is already counted as
+    independent supporting evidence; re-tracking replaces their share rather than adding to it.
+    """
     count = 0
     with store.transaction() as conn:
         for claim_id, status, appearances in results:
@@ -106,8 +121,26 @@ def replace_appearances(
                     if not a.original
                 ],
             )
+            counted = {
+                int(r[0])
+                for r in conn.execute(
+                    "SELECT sentence_id FROM evidence WHERE claim_id = ? AND independent = 1"
+                    " AND relation IN ('supports', 'partly_supports')",
+                    (claim_id,),
+                )
+            }
+            also = len(
+                {
+                    (a.canonical_source or a.source or "").lower()
+                    for a in appearances
+                    if a.status == "also_said_by" and a.sentence_id not in counted
+                }
+            )
             conn.execute(
-                "UPDATE claims SET attribution_status = ? WHERE id = ?", (status, claim_id)
+                "UPDATE claims SET attribution_status = ?,"
+                " independent_support = independent_support - also_said_by + ?, also_said_by = ?"
+                " WHERE id = ?",
+                (status, also, also, claim_id),
             )
             count += 1
     return count
@@ -190,3 +223,9 @@ def appearance_sentence_ids(store: Store, claim_ids: Sequence[str]) -> list[int]
         list(claim_ids),
     )
     return [r[0] for r in rows]
+
+
+def also_said_by(store: Store, claim_id: str) -> int:
+    """How many independent sources tell the claim in their own words, beyond its evidence."""
+    rows = store._query("SELECT also_said_by FROM claims WHERE id = ?", (claim_id,))
+    return int(rows[0][0]) if rows else 0

@@ -442,6 +442,14 @@ def _article_sources(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_articles_source ON articles (source)")
 
 
+def _also_said_by(db: sqlite_utils.Database) -> None:
+    """How many independent sources say a claim's content in their own words ("also said by"),
+    beyond those its evidence already counts: provenance adds them to its independent support,
+    so a corroborated statement is never mistaken for an unsupported one."""
+    if "also_said_by" not in db.table("claims").columns_dict:
+        db.table("claims").add_column("also_said_by", int, not_null_default=0)
+
+
 MIGRATIONS: list[Migration] = [
     _v1_core,
     _v2_facts_independence_review,
@@ -451,6 +459,7 @@ MIGRATIONS: list[Migration] = [
     _lookup_indexes,
     _body_index_and_term_counts,
     _article_sources,
+    _also_said_by,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

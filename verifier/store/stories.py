@@ -353,10 +353,14 @@ def body_sentences(store: Store, article_id: int) -> list[BodySentence]:
 
 
 def set_independence(store: Store, counts: Mapping[str, tuple[int, int]]) -> None:
-    """Store ``claim_id -> (independent supporting, independent contradicting)`` sources."""
+    """Store ``claim_id -> (independent supporting, independent contradicting)`` sources.
+
+    The sources provenance found saying the claim too (``also_said_by``) stay counted.
+    """
     with store.transaction() as conn:
         conn.executemany(
-            "UPDATE claims SET independent_support = ?, independent_contradict = ? WHERE id = ?",
+            "UPDATE claims SET independent_support = ? + also_said_by, independent_contradict = ?"
+            " WHERE id = ?",
             [(int(s), int(c), claim_id) for claim_id, (s, c) in counts.items()],
         )
 

@@ -245,3 +245,33 @@ def find_hedges(*texts: str) -> tuple[str, ...]:
     for _, phrase in sorted(seen.items()):
         out.setdefault(re.sub(r"\s+", " ", phrase.lower()).replace("’", "'"), None)
     return tuple(out)
+
+
+# Quotation marks, straight, curly and the `` '' of some wire feeds.
+_QUOTATION = re.compile(r"[\"“”«»]|``|''")
+_WORDS = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _speech_forms() -> frozenset[str]:
+    """The past, -ing and "says"/"tells"/"writes" forms of the speech verbs, and "according".
+
+    Base and other -s forms are left out: "state", "reports", "claims" are as often nouns.
+    """
+    forms = {"says", "tells", "writes", "according"}
+    for lemma in verbs.SPEECH_VERBS:
+        table = inflect(lemma)
+        forms.update(table["ed"])
+        forms.update(table["ing"])
+    return frozenset(forms)
+
+
+def reads_as_attributed(text: str) -> bool:
+    """Does a sentence pin its words on someone: a quotation or a speech verb in it?
+
+    A sentence like this whose attribution the extractor did not resolve ("... testified
+    Armstead", a quotation whose "Trump said." follows) is unread, not unattributed.
+    """
+    if _QUOTATION.search(text):
+        return True
+    return not _speech_forms().isdisjoint(_WORDS.findall(text.lower()))

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from verifier.models import ClaimRecord
+from verifier.text.lexicon import wordset as _wordset
+from verifier.text.retelling import FILLER
 from verifier.text.terms import fold, tokens
 
 GENERIC_SOURCE_WORDS = frozenset(
@@ -186,3 +188,84 @@ __all__ = [
     "speaker_keys",
     "speaks_for",
 ]
+
+
+# -- named speakers, for provenance: who could be the same voice -------------------------------
+
+_NAME = re.compile(r"\b[A-Z][\w\-]+")
+# Capitalised words that name no one in particular: titles, kinds of body, sentence starts.
+_NOT_NAMES = _wordset(
+    "the a an he she they it we i his her their its mr mrs ms dr lt lieutenant capt captain col "
+    "colonel gen general sgt president prime minister ministry secretary senator sen rep governor "
+    "gov chief police department state national news agency office officials official "
+    "authorities spokesman spokeswoman spokesperson director head commissioner judge attorney "
+    "district federal county city senior trooper public interior defence defense health foreign "
+    "united un new some other according speaking"
+)
+_PRONOUNS = _wordset("he she they it we i him her them his their its")
+
+
+def _names(claim: ClaimRecord) -> frozenset[str]:
+    found: set[str] = set()
+    for text in (claim.source, claim.resolved_source, claim.canonical_source):
+        for m in _NAME.finditer(text or ""):
+            word = m.group(0).rstrip("-").lower()
+            if word not in _NOT_NAMES and len(word) > 2:
+                found.add(word)
+    return frozenset(found)
+
+
+def shares_a_name(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """ "Hastings" and "Lt. Gregg Hastings of the Oregon State Police" are one speaker."""
+    return bool(_names(a) & _names(b))
+
+
+def unknown_speaker(claim: ClaimRecord) -> bool:
+    """A bare pronoun names nobody: our reading of whom it stands for is a guess, so it never
+    makes a conflict (the article said "he said", not who)."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", claim.source)]
+    return bool(words) and all(w in _PRONOUNS for w in words)
+
+
+# Head nouns of bodies that speak through people: a spokesman and his ministry are one voice.
+_BODIES = _wordset(
+    "ministry department agency survey center centre society union council committee office "
+    "army military forces government organisation organization group commission service "
+    "institute university court media television tv radio news newspaper press network "
+    "association federation party front league bureau authority administration embassy "
+    "police guard guards directorate mission programme program fund foundation company "
+    "corporation bank hospital school board"
+)
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_ORG_TYPES = frozenset({"ngo", "intl_org", "state_media", "media", "armed_group"})
+_GENERIC = _wordset(
+    "officials official authorities police sources source reports report residents witnesses "
+    "people experts analysts critics observers media officers investigators prosecutors "
+    "federal state local government some others many"
+)
+
+
+def is_body(claim: ClaimRecord) -> bool:
+    """Does the source name an organisation rather than a person (an acronym: USGS, ISNA)?"""
+    words = set(re.findall(r"[a-z]+", claim.source.lower()))
+    acronym = any(len(w) > 1 for w in _ACRONYM.findall(claim.source))
+    return claim.source_type in _ORG_TYPES or acronym or bool(words & _BODIES)
+
+
+def specific(claim: ClaimRecord) -> bool:
+    """A named person or body; "officials", "an 18-year-old gang member" or "the convicted
+    killer" may be anyone, the named speaker of the other telling included."""
+    if unknown_speaker(claim):
+        return False
+    words = re.findall(r"[a-z]+", claim.source.lower())
+    if all(w in _GENERIC or w in FILLER for w in words):
+        return False
+    return bool(_names(claim)) or is_body(claim)
+
+
+def may_be_one_voice(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Could two differently named sources be one voice: a vague or unresolved one, or a person
+    and a body they may speak for ("Hastings" and "Oregon State Police")?"""
+    if not (specific(a) and specific(b)):
+        return True
+    return is_body(a) != is_body(b)

@@ -383,3 +383,13 @@ REQUIRED_PARTICLE: dict[str, frozenset[str]] = {
 # How far after the verb its required word may stand (default 16 tokens): "put" counts only
 # when the figure's noun is its object ("put the death toll at"), not somewhere later.
 PARTICLE_WINDOW: dict[str, int] = {"put": 5}
+
+# Verbs that, whatever else a sentence says, pin it on someone: a sentence holding one of them
+# (or a quotation) is attributed even when the extractor could not read the attribution.
+# Narrower than REPORTING_VERBS, whose "find", "show", "capture" or "continue" are as often
+# plain narrative ("a bank employee found the bomb").
+SPEECH_VERBS: frozenset[str] = wordset(
+    "say tell testify quote cite add announce claim report tweet write explain insist declare "
+    "confirm comment reply respond answer exclaim recount allege acknowledge admit deny argue "
+    "warn stress reiterate"
+)

@@ -37,9 +37,12 @@ APPEARANCE_STATUS_TEXT: dict[str, str] = {
     "other_source": "other",
     "unattributed": "none",
     "relay": "relay",
+    "also_said_by": "also",
+    "unread": "unread",
 }
 """An appearance's source against the claim's: the same, relayed by another outlet, another
-one, none. Short: the pane is narrow and the row's mark and colour carry the alarm."""
+one for the same words, an independent one also saying it, none, or one not read. Short: the
+pane is narrow and the row's mark and colour carry the alarm."""
 
 UNATTRIBUTED = "\u2014 unattributed \u2014"
 
@@ -76,7 +79,9 @@ def appearance_flag(row: AppearanceRecord, own: AppearanceRecord) -> str | None:
         return None
     if row.status == "other_source":
         return "conflict"
-    if row.status == "unattributed" or row.hedged != own.hedged:
+    if row.status == "unattributed":
+        return "drift"
+    if row.status in ("same_source", "relay") and row.hedged != own.hedged:
         return "drift"
     return None
 

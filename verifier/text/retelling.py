@@ -1,0 +1,56 @@
+"""Is another sentence the same telling of a statement: a copy, a version, a relay?
+
+Real news repeats facts in many voices: a UN agency and a reporter both say "no casualties",
+two outlets write the toll in their own words. Those are corroboration. Misattribution and
+drift are about *one* statement travelling: a copy, a version or a relay keeps the words of
+the report it came from, so it shares runs of them, not just its vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from verifier.text.lexicon import wordset
+
+_TOKEN = re.compile(r"[A-Za-z]+|\d+(?:[.,]\d+)*")
+FILLER = wordset(
+    "a an the of in on at to for by with from and or but as is was were are be been has had have "
+    "that this it its their his her they he she we i who which said says s"
+)
+# A telling shares at least this many word pairs with the other.
+MIN_SHARED_PAIRS = 3
+
+
+def _pairs(text: str) -> frozenset[tuple[str, str]]:
+    """Adjacent word pairs, leaving out those of filler words only and those of two capitalised
+    words: a name ("West Coast Bank", "United States") is the event's, not the telling's."""
+    words = _TOKEN.findall(text)
+    out = set()
+    for a, b in zip(words, words[1:], strict=False):
+        pair = (a.lower(), b.lower())
+        if not (a[0].isupper() and b[0].isupper()) and not FILLER.issuperset(pair):
+            out.add(pair)
+    return frozenset(out)
+
+
+def same_telling(
+    text: str, others: Iterable[str], *, shorter: float = 0.4, longer: float = 0.0
+) -> bool:
+    """Does any of ``others`` tell ``text`` in its words (a copy, a version, a relay)?
+
+    The shared word pairs must be at least ``shorter`` of the shorter telling's and ``longer``
+    of the longer's. "A bank employee found the bomb in bushes outside, and it exploded after
+    officers took it inside" retells the police's account; "A bomb exploded Friday at a West
+    Coast Bank branch, killing a police officer" is an outlet's own telling of the event.
+    """
+    mine = _pairs(text)
+    if not mine:
+        return False
+    for other in others:
+        theirs = _pairs(other)
+        shared = len(mine & theirs)
+        low, high = sorted((len(mine), len(theirs)))
+        if shared >= MIN_SHARED_PAIRS and shared >= shorter * low and shared >= longer * high:
+            return True
+    return False
