@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import Message
 from pathlib import Path
@@ -20,8 +20,7 @@ from urllib.parse import urlsplit
 
 from verifier import __version__
 from verifier.ingest.errors import IngestError
-from verifier.ingest.files import complete_outlet, content_hash, log
-from verifier.ingest.metadata import extract_metadata
+from verifier.ingest.files import to_document
 from verifier.ingest.readers import (
     Record,
     decode_bytes,
@@ -182,29 +181,17 @@ def fetch_documents(url: str, *, timeout: float | None = None) -> list[Document]
         records: list[Record] = read_html(text, page.final_url) if html else read_text(text)
     except ValueError as exc:
         raise IngestError(url, str(exc)) from None
-    documents = []
-    for record in records:
-        if record.warning:
-            log.warning("%s: %s", url, record.warning)
-        meta = replace(record.meta.merged(extract_metadata(record.text)), url=page.final_url)
-        meta = complete_outlet(meta, None)
-        documents.append(
-            Document(
-                name=_name(url),
-                text=record.text,
-                content_hash=content_hash(record.text),
-                path="",
-                title=meta.title,
-                outlet=meta.outlet,
-                url=meta.url,
-                published=meta.published,
-                byline=meta.byline,
-                fmt=record.fmt,
-                source=url,
-                fetched_at=page.fetched_at,
-            )
+    return [
+        to_document(
+            record,
+            name=_name(url),
+            source=url,
+            origin=url,
+            url=page.final_url,
+            fetched_at=page.fetched_at,
         )
-    return documents
+        for record in records
+    ]
 
 
 def read_url_list(path: str | Path) -> tuple[list[str], list[IngestError]]:

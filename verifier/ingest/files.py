@@ -143,6 +143,45 @@ def complete_outlet(meta: Metadata, filename: str | None) -> Metadata:
     return replace(meta, outlet=outlet) if outlet else meta
 
 
+def to_document(
+    record: Record,
+    *,
+    name: str,
+    source: str,
+    origin: str,
+    path: str = "",
+    filename: str | None = None,
+    url: str | None = None,
+    fetched_at: str | None = None,
+) -> Document:
+    """A record read from ``origin`` (a file or a URL) as the document ingest stores.
+
+    Header lines fill what the file's own metadata left open, then the outlet is completed
+    from the URL (``url``, where a page was fetched from, wins over the page's own) or the
+    file name; a reader's warning is said here, naming ``origin``.
+    """
+    if record.warning:
+        log.warning("%s: %s", origin, record.warning)
+    meta = record.meta.merged(extract_metadata(record.text))
+    if url:
+        meta = replace(meta, url=url)
+    meta = complete_outlet(meta, filename)
+    return Document(
+        name=name,
+        text=record.text,
+        content_hash=content_hash(record.text),
+        path=path,
+        title=meta.title,
+        outlet=meta.outlet,
+        url=meta.url,
+        published=meta.published,
+        byline=meta.byline,
+        fmt=record.fmt,
+        source=source,
+        fetched_at=fetched_at,
+    )
+
+
 def read_documents(path: Path) -> list[Document]:
     """The article(s) in one file, or ``IngestError`` saying in one line why not."""
     path = Path(path)
@@ -166,24 +205,14 @@ def read_documents(path: Path) -> list[Document]:
         where = str(path.resolve())
     except OSError:
         where = str(path.absolute())
-    documents = []
-    for number, record in enumerate(records):
-        if record.warning:
-            log.warning("%s: %s", path, record.warning)
-        meta = complete_outlet(record.meta.merged(extract_metadata(record.text)), path.name)
-        documents.append(
-            Document(
-                name=f"{path.name}#{number}" if many else path.name,
-                text=record.text,
-                content_hash=content_hash(record.text),
-                path=str(path),
-                title=meta.title,
-                outlet=meta.outlet,
-                url=meta.url,
-                published=meta.published,
-                byline=meta.byline,
-                fmt=record.fmt,
-                source=f"{where}#{number}" if many else where,
-            )
+    return [
+        to_document(
+            record,
+            name=f"{path.name}#{number}" if many else path.name,
+            source=f"{where}#{number}" if many else where,
+            origin=str(path),
+            path=str(path),
+            filename=path.name,
         )
-    return documents
+        for number, record in enumerate(records)
+    ]
