@@ -239,3 +239,13 @@ def test_front_matter_and_json_urls_give_an_outlet(tmp_path: Path) -> None:
     assert [d.outlet for d in docs] == ["example.org", None]
     named = write(tmp_path, "c.md", f"---\noutlet: The Ledger\nurl: https://bbc.com/x\n---\n{body}")
     assert read_documents(named)[0].outlet == "The Ledger"  # what the file says comes first
+
+
+def test_a_page_with_no_url_is_named_by_its_title_tag() -> None:
+    bare = PAGE.replace('<meta property="og:site_name" content="The Brenmoor Herald">', "")
+    bare = bare.replace("canonical", "stylesheet")
+    page = extract_page(bare.replace("| The Brenmoor Herald", "- brenmoor notes"))
+    assert page is not None and page.meta.outlet == "brenmoor notes"
+    # More than a headline and one short name: nothing says which part is the site.
+    page = extract_page(bare.replace("| The Brenmoor Herald", "| Weather | Brenmoor, Kestria"))
+    assert page is not None and page.meta.outlet is None

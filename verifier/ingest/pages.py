@@ -176,6 +176,28 @@ def _whole_page_dump(paragraphs: list[str], markup: str) -> bool:
     return 0 < len(visible) < _SMALL_PAGE and kept > len(visible)
 
 
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|\u00b7|\u2022)\s+")
+
+
+def _title_site(tree: HtmlElement, headline: str | None) -> str | None:
+    """The site's name as its title tag gives it after the headline ("Headline - Site").
+
+    Only when the tag is exactly the headline, one separator and a short name: that is how
+    sites title their pages, and nothing else is left that could be the name.
+    """
+    if not headline:
+        return None
+    raw = " ".join((tree.findtext(".//title") or "").split())
+    if not raw.lower().startswith(headline.lower()):
+        return None
+    rest = raw[len(headline) :]
+    parts = _TITLE_SEPARATORS.split(rest)
+    if len(parts) != 2 or parts[0]:
+        return None
+    name = parts[1].strip()
+    return name if 0 < len(name.split()) <= 4 else None
+
+
 def extract_page(markup: str, url: str | None = None) -> Page | None:
     """The article in ``markup`` (``url``: where it was fetched from), or None if none is found.
 
@@ -210,7 +232,7 @@ def extract_page(markup: str, url: str | None = None) -> Page | None:
     site = _one_line(found.sitename)
     if site and " " not in site and "." in site:
         site = None
-    outlet = known_outlet(page_url) or site or outlet_from_url(page_url)
+    outlet = known_outlet(page_url) or site or outlet_from_url(page_url) or _title_site(tree, title)
     meta = Metadata(
         title=title,
         outlet=outlet,
