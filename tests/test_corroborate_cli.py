@@ -100,8 +100,8 @@ def test_text_output_shows_relation_and_strips_controls(
 def test_evidence_for_a_stored_claim_is_what_corroboration_stored(db: Path) -> None:
     """The CLI and the TUI must never disagree: typing a claim with its article gives the
     evidence the pipeline stored for it, own-article sentences from other sources included."""
-    from verifier.corroborate.evidence import normalise_sentence
     from verifier.corroborate.passages import search_evidence
+    from verifier.text.terms import normalise_sentence
 
     with Store(db) as store:
         claims = store.claims_by_ids(store.claim_ids())

@@ -15,11 +15,11 @@ import pytest
 
 from verifier.corroborate import judge_passages
 from verifier.corroborate.compare import SUPPORTING
-from verifier.corroborate.evidence import normalise_sentence
 from verifier.corroborate.passages import search_evidence
 from verifier.pipeline import ingest_paths
 from verifier.store import Store
 from verifier.store.stories import figure_conflicts
+from verifier.text.terms import normalise_sentence
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -102,3 +102,45 @@ def test_sql_lives_only_in_the_store() -> None:
             if isinstance(node, ast.ImportFrom) and module.startswith("verifier.store"):
                 hidden = [a.name for a in node.names if a.name.startswith("_")]
                 assert not hidden, f"{name} imports {hidden} from {node.module}"
+
+
+READINGS = frozenset(
+    {
+        "verifier.text.numbers",
+        "verifier.text.passage",
+        "verifier.text.speakers",
+        "verifier.text.terms",
+        "verifier.text.figures",
+        "verifier.text.cues",
+    }
+)
+"""The text stage's readings later stages may import (public names only): numbers, passage
+facts, speakers, index terms, claim figures, cue strength."""
+DISPLAY_ONLY = {"tui/text.py"}
+"""Regexes that only make text safe to show (control characters), never read its meaning."""
+
+
+def test_later_stages_read_meaning_only_through_the_text_stage() -> None:
+    """Corroboration, provenance, priority and the TUI import readings from ``text``; they
+    never re-parse text themselves: no regex, no NLP, no word lists, no text internals."""
+    import ast
+
+    later = ("corroborate/", "provenance/", "priority.py", "tui/")
+    for name, tree in _outside_store():
+        if not name.startswith(later):
+            continue
+        assert isinstance(tree, ast.AST)
+        for node in ast.walk(tree):
+            modules: list[tuple[str, list[str]]] = []
+            if isinstance(node, ast.Import):
+                modules = [(a.name, []) for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                modules = [(node.module, [a.name for a in node.names])]
+            for module, names in modules:
+                assert module.split(".")[0] != "nltk", f"{name} imports {module}"
+                if module == "re" and name not in DISPLAY_ONLY:
+                    raise AssertionError(f"{name} parses text with regular expressions")
+                if module.startswith("verifier.text"):
+                    assert module in READINGS, f"{name} imports {module}, not a reading"
+                    hidden = [n for n in names if n.startswith("_")]
+                    assert not hidden, f"{name} imports {hidden} from {module}"

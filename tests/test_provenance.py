@@ -11,10 +11,11 @@ import pytest
 from verifier.cli import main
 from verifier.evaluation import token_f1
 from verifier.pipeline import ingest_paths
-from verifier.provenance import cue_strength, track_all
+from verifier.provenance import track_all
 from verifier.provenance.tracking import carries, numbers
 from verifier.store import Store, open_store
 from verifier.store.appearances import appearances_of, claim_ids_with_status, first_appearance
+from verifier.text.cues import cue_strength
 from verifier.text.speakers import same_speaker
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,7 +12,8 @@ import pytest
 
 from tests.fixtures_store import make_store
 from verifier.config import load_config, save_reviewer
-from verifier.priority import compute_priorities, parse_facts, score_claim
+from verifier.models import ClaimFacts
+from verifier.priority import compute_priorities, score_claim
 from verifier.store import ClaimFilter, Store
 from verifier.store.triage import queue_rows, source_record, tallies
 
@@ -69,9 +70,8 @@ def test_each_signal_raises_the_score_and_a_call_lowers_it(store: Store) -> None
 
 
 def test_unreadable_facts_are_no_facts() -> None:
-    assert parse_facts("{not json") == {}
-    assert parse_facts('"a string"') == {}
-    assert parse_facts("[1, 2]") == {"facts": [1, 2]}
+    for stored in ("{not json", '"a string"', "[1, 2]", '{"quantities": [1, "x"]}', "", None):
+        assert ClaimFacts.read(stored).quantities == ()
 
 
 def test_compute_priorities_orders_the_queue(store: Store) -> None:

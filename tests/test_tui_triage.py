@@ -347,7 +347,7 @@ async def test_hostile_text_stays_literal_in_every_screen(tmp_path: Path) -> Non
             "UPDATE claims SET gist = ?, facts = ? WHERE id = ?",
             (
                 "[b]gist[/b]\x1b[31m",
-                json.dumps({"[i]k[/i]": ["[link=x]f[/link]\x1b]0;t\x07"]}),
+                json.dumps({"places": ["[link=x]f[/link]\x1b]0;t\x07"]}),
                 claim.id,
             ),
         )

@@ -220,6 +220,15 @@ class ClaimFacts:
         }
 
     @staticmethod
+    def read(stored: str | None) -> ClaimFacts:
+        """The facts stored with a claim; none when there are none or they cannot be read (they
+        come from another stage, and a bad value must not stop the review queue)."""
+        try:
+            return ClaimFacts.from_json(stored or "")
+        except (ValueError, TypeError, AttributeError):
+            return ClaimFacts()
+
+    @staticmethod
     def from_json(data: str | dict[str, object]) -> ClaimFacts:
         """Rebuild facts from stored JSON; raises ValueError on anything that is not facts."""
         if isinstance(data, str):

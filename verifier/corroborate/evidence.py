@@ -9,8 +9,6 @@ wire copy, independent source) is decided in ``judging``; the stored form is ``t
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,7 +30,8 @@ from verifier.models import (
     UnitKind,
 )
 from verifier.store import Store
-from verifier.text.lexicon.facts_words import MONTHS, WEEKDAYS
+from verifier.text.passage import CALENDAR_WORDS, names_in
+from verifier.text.terms import normalise_sentence
 
 DEFAULT_LIMIT = 10
 
@@ -110,16 +109,6 @@ class Judgement:
     relation: str = "related"
     independent: bool | None = None
     reasons: tuple[str, ...] = ()
-
-
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
-_SPACE = re.compile(r"\s+")
-
-
-def normalise_sentence(text: str) -> str:
-    """The form in which two copies of one sentence compare equal despite typography."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    return _SPACE.sub(" ", text).strip()
 
 
 def hit_of(
@@ -243,10 +232,6 @@ def claim_matches(
     ]
 
 
-_CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w’'-]*")
-
-
 def claim_search_text(claim: ClaimRecord) -> str:
     """What to search for: the claim's content, or its whole sentence when content is bare.
 
@@ -256,13 +241,13 @@ def claim_search_text(claim: ClaimRecord) -> str:
     """
     if len(informative_terms(claim.content)) < _MIN_CONTENT_TERMS:
         return claim.sentence
-    if _NAME.search(claim.content):
+    if names_in(claim.content):
         return claim.content
     # Not the source, not the outlet of a dateline, not a date: none names the event.
-    skip = set(tokens(f"{claim.source} {claim.outlet or ''}".lower())) | _CALENDAR
+    skip = set(tokens(f"{claim.source} {claim.outlet or ''}".lower())) | CALENDAR_WORDS
     names = [
-        m.group(0)
-        for m in _NAME.finditer(claim.sentence)
-        if m.group(0).lower() not in skip and m.group(0) not in claim.content
+        name
+        for name in names_in(claim.sentence)
+        if name.lower() not in skip and name not in claim.content
     ]
     return " ".join([claim.content, *dict.fromkeys(names)])

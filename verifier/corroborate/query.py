@@ -17,11 +17,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol
 
 from verifier.corroborate.stopwords import STOPWORDS
-from verifier.text.lexicon.facts_words import SCALES, TENS, UNITS
+from verifier.text.numbers import NUMBER_WORDS
 from verifier.text.terms import fold, fts_stem, tokens
-
-NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES])
-"""Figures written out ("seven", "forty", "million"): quantities, never what names an event."""
 
 __all__ = [
     "DEFAULT_MAX_TERMS",

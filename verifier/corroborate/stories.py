@@ -14,7 +14,6 @@ of each other, plus every copy and version of them.
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -35,6 +34,7 @@ from verifier.store.stories import (
     sketch_sizes,
     verbatim_originals,
 )
+from verifier.text.passage import CALENDAR_NAMES, capitalised_words
 
 SHINGLE = 5
 MODULUS = 8
@@ -65,31 +65,6 @@ STORY_SHARED = 4
 STORY_DAYS = 7
 _MIN_SHARED_SAMPLES = 2
 _MAX_CANDIDATES = 12
-
-_CAPITAL = re.compile(r"\b[A-Z][A-Za-z\-]{2,}")
-_NOT_NAMES = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,9 +114,9 @@ def containment(a: set[int], b: set[int]) -> float:
 def name_hashes(text: str, limit: int = STORY_NAMES) -> list[int]:
     """Hashes of the capitalised names an article uses most: its people, places, groups."""
     counts: Counter[str] = Counter()
-    for match in _CAPITAL.finditer(text):
-        word = fold(match.group())
-        if word in STOPWORDS or word in _NOT_NAMES:
+    for name in capitalised_words(text):
+        word = fold(name)
+        if word in STOPWORDS or word in CALENDAR_NAMES:
             continue
         counts[word] += 1
     names = [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]

@@ -15,7 +15,6 @@ words, in one sentence), reads how each attributes it, and sums that up as
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -30,8 +29,8 @@ from verifier.store.appearances import (
     own_appearance,
     replace_appearances,
 )
-from verifier.text.cues import find_hedges, reads_as_attributed
-from verifier.text.numbers import token_number
+from verifier.text.cues import cue_strength, find_hedges, is_relay_cue, reads_as_attributed
+from verifier.text.numbers import figures_in
 from verifier.text.retelling import same_telling
 from verifier.text.speakers import (
     is_outlet_voice,
@@ -47,49 +46,6 @@ CONTAINMENT = 0.6
 MIN_TERMS = 3
 CANDIDATES = 40
 
-# How strongly a cue vouches for its content: hedged < reported < confirmed.
-_HEDGED_CUES = frozenset(
-    [
-        "claim",
-        "claims",
-        "claimed",
-        "claiming",
-        "allege",
-        "alleges",
-        "alleged",
-        "alleging",
-        "allegedly",
-        "purported",
-        "purports",
-        "purportedly",
-        "insist",
-        "insists",
-        "insisted",
-        "insisting",
-    ]
-)
-_CONFIRMING_CUES = frozenset(
-    [
-        "confirm",
-        "confirms",
-        "confirmed",
-        "confirming",
-        "verified",
-        "verify",
-        "verifies",
-        "established",
-        "establish",
-        "establishes",
-        "proved",
-        "proven",
-        "showed",
-        "shown",
-        "found",
-    ]
-)
-_RELAY_CUES = frozenset({"citing", "quoting", "quoted by", "cited by", "as reported by"})
-_WORD = re.compile(r"[a-z]+")
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+")
 _SHORT = 4  # a content this short must appear whole
 
 
@@ -98,9 +54,8 @@ def _stems(text: str) -> frozenset[str]:
 
 
 def numbers(text: str) -> frozenset[float]:
-    """The figures a text states, as numbers: "four", "4" and "4.0" agree."""
-    found = (token_number(token) for token in _NUMBER.findall(text.lower()))
-    return frozenset(value for value in found if value is not None)
+    """The figures a text states, as the text stage reads them: "four", "4" and "4.0" agree."""
+    return figures_in(text)
 
 
 def _figures_agree(ours: frozenset[float], theirs: frozenset[float]) -> bool:
@@ -127,18 +82,6 @@ def restates(content_stems: frozenset[str], content_numbers: frozenset[float], o
     if len(theirs) <= _SHORT or not _figures_agree(content_numbers, numbers(other)):
         return False
     return len(theirs & content_stems) / len(theirs) >= CONTAINMENT
-
-
-def cue_strength(cue: str | None, source_type: str | None) -> int:
-    """0 hedged, 1 reported, 2 confirmed (or the outlet's own verification)."""
-    if not cue:
-        return 2  # stated as fact
-    words = set(_WORD.findall(cue.lower()))
-    if words & _HEDGED_CUES:
-        return 0
-    if words & _CONFIRMING_CUES or source_type == "outlet":
-        return 2
-    return 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +112,7 @@ def _appearance(
     same = [o for _, o in matched if same_speaker(claim, o)]
     if same:
         # "X reported, citing SANA": another outlet passing the speaker's words on.
-        relayed = same[0].cue.lower() in _RELAY_CUES or any(
+        relayed = is_relay_cue(same[0].cue) or any(
             o.source_type == "media" and not same_speaker(claim, o) for o in sentence_claims
         )
         return ("relay" if relayed else "same_source"), same[0]

@@ -275,3 +275,65 @@ def reads_as_attributed(text: str) -> bool:
     if _QUOTATION.search(text):
         return True
     return not _speech_forms().isdisjoint(_WORDS.findall(text.lower()))
+
+
+# How strongly a cue vouches for its content: hedged < reported < confirmed.
+HEDGED_CUES = frozenset(
+    [
+        "claim",
+        "claims",
+        "claimed",
+        "claiming",
+        "allege",
+        "alleges",
+        "alleged",
+        "alleging",
+        "allegedly",
+        "purported",
+        "purports",
+        "purportedly",
+        "insist",
+        "insists",
+        "insisted",
+        "insisting",
+    ]
+)
+CONFIRMING_CUES = frozenset(
+    [
+        "confirm",
+        "confirms",
+        "confirmed",
+        "confirming",
+        "verified",
+        "verify",
+        "verifies",
+        "established",
+        "establish",
+        "establishes",
+        "proved",
+        "proven",
+        "showed",
+        "shown",
+        "found",
+    ]
+)
+RELAY_CUES = frozenset({"citing", "quoting", "quoted by", "cited by", "as reported by"})
+_CUE_WORD = re.compile(r"[a-z]+")
+
+
+def cue_strength(cue: str | None, source_type: str | None) -> int:
+    """How strongly a cue vouches for its content: 0 hedged ("claimed"), 1 reported ("said"),
+    2 confirmed ("confirmed", or the outlet's own verification, or no cue at all)."""
+    if not cue:
+        return 2  # stated as fact
+    words = set(_CUE_WORD.findall(cue.lower()))
+    if words & HEDGED_CUES:
+        return 0
+    if words & CONFIRMING_CUES or source_type == "outlet":
+        return 2
+    return 1
+
+
+def is_relay_cue(cue: str) -> bool:
+    """Does the cue pass another's words on ("X reported, citing SANA")?"""
+    return cue.lower() in RELAY_CUES

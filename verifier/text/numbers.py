@@ -15,6 +15,9 @@ from verifier.text.lexicon.facts_words import SCALES, SUFFIX_SCALES, TENS, UNITS
 COUNT_WORDS: frozenset[str] = frozenset([*UNITS, *TENS, "dozen", "hundred"])
 """Words that are a figure on their own ("four", "forty", "a dozen"); "million" only scales one."""
 
+NUMBER_WORDS: frozenset[str] = frozenset([*UNITS, *TENS, *SCALES])
+"""Figures written out ("seven", "forty", "million"): quantities, never what names an event."""
+
 _SPLIT_NUMBER = re.compile(r"[\s-]+")
 _DIGIT_PARTS = re.compile(r"([\d,]+(?:\.\d+)?)\s*([a-z]*)", re.IGNORECASE)
 
@@ -72,6 +75,15 @@ def parse_number(text: str) -> float | None:
     return total + current if seen else None
 
 
+_FIGURE_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+")
+
+
+def figures_in(text: str) -> frozenset[float]:
+    """The figures a text states, as numbers: "four", "4" and "4.0" agree."""
+    found = (token_number(token) for token in _FIGURE_TOKEN.findall(text.lower()))
+    return frozenset(value for value in found if value is not None)
+
+
 def token_number(token: str) -> float | None:
     """The figure one word states: digits ("300,000", "4.") or a count word ("four", "dozen").
 
@@ -84,4 +96,4 @@ def token_number(token: str) -> float | None:
     return None
 
 
-__all__ = ["COUNT_WORDS", "parse_number", "token_number"]
+__all__ = ["COUNT_WORDS", "NUMBER_WORDS", "figures_in", "parse_number", "token_number"]

@@ -144,6 +144,14 @@ _SEPARATE = re.compile(
     r"|^elsewhere\b)",
     re.IGNORECASE,
 )
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w’'-]*")
+_CAPITAL = re.compile(r"\b[A-Z][A-Za-z\-]{2,}")
+CALENDAR_WORDS: frozenset[str] = _MONTHS | _WEEKDAYS
+"""Month and weekday names (and month abbreviations): capitalised, but they name no event."""
+CALENDAR_NAMES: frozenset[str] = _WEEKDAYS | {
+    max((k for k, v in MONTHS.items() if v == month), key=len) for month in range(1, 13)
+}
+"""Month and weekday names in full ("march", not "mar", which may be a name)."""
 _SAID = wordset("said says told reported announced added stated confirmed wrote tweeted posted")
 
 
@@ -366,6 +374,18 @@ def is_caveat(text: str) -> bool:
     return bool(_CAVEAT.search(text))
 
 
+def names_in(text: str) -> list[str]:
+    """Capitalised words that do not open a sentence ("Flash floods swept the Varna valley"
+    -> ["Varna"]): the names that say which event a passage is about."""
+    return [m.group(0) for m in _NAME.finditer(text)]
+
+
+def capitalised_words(text: str) -> list[str]:
+    """Every capitalised word of three letters or more, sentence openers included: the
+    people, places and groups an article keeps naming (and some openers, which repeat less)."""
+    return [m.group() for m in _CAPITAL.finditer(text)]
+
+
 def read_passage(text: str, context: str = "", *, stance: str | None = None) -> PassageFacts:
     """The facts of ``text``; places and days also come from ``context`` (its sentence).
 
@@ -411,16 +431,20 @@ def sentence_facts(text: str, stance: str | None = None) -> PassageFacts:
 
 
 __all__ = [
+    "CALENDAR_NAMES",
+    "CALENDAR_WORDS",
     "CASUALTY_EVENTS",
     "EVENTS",
     "PassageFacts",
     "days",
     "days_clash",
     "figure_label",
+    "capitalised_words",
     "incidents",
     "is_casualty",
     "is_caveat",
     "is_generic",
+    "names_in",
     "places",
     "quantities",
     "read_passage",

@@ -81,3 +81,13 @@ def sentence_terms(text: str) -> set[str]:
     # ASCII needs no normalising; a set first stems each distinct word once.
     words = set(_TOKEN.findall(text) if text.isascii() else tokens(text))
     return {fts_stem(word) for word in words}
+
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_sentence(text: str) -> str:
+    """The form in which two copies of one sentence compare equal despite typography."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    return _SPACE.sub(" ", text).strip()

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from textual.content import Content
 from textual.style import Style
 
-from verifier.models import RATINGS, SOURCE_GRADES, ClaimRecord
-from verifier.priority import parse_facts, score_claim
+from verifier.models import RATINGS, SOURCE_GRADES, ClaimFacts, ClaimRecord, Quantity
+from verifier.priority import score_claim
 from verifier.store.appearances import AppearanceRecord, first_appearance
 from verifier.tui.data import ClaimContext, suggested_check
 from verifier.tui.text import Mark, cell, hanging, highlighted, one_line, plain, plain_line
@@ -21,7 +21,6 @@ from verifier.tui.widgets.lines_view import LinesView, PaneLook, Wrapped
 LABEL_WIDTH = 10
 FACT_LIMIT = 6
 HISTORY_LIMIT = 8
-FACT_LABELS = {"quantities": "figures"}
 APPEARANCE_LIMIT = 12
 
 ATTRIBUTION_STATUS_TEXT: dict[str, str] = {
@@ -92,23 +91,21 @@ def _rating_name(value: str | None) -> str:
     return RATINGS.get(int(value), value) if value.isdigit() else value
 
 
-def fact_label(item: object) -> str:
-    """A fact from the facts JSON as a short phrase, whatever shape the text stage chose."""
-    if isinstance(item, dict):
-        for key in ("text", "raw", "label", "name"):
-            if isinstance(item.get(key), str) and item[key].strip():
-                # "at least nine" says little alone: add what is counted and what happened.
-                extra = [
-                    str(item[k])
-                    for k in ("counts", "event")
-                    if isinstance(item.get(k), str) and item[k] and item[k] not in item[key]
-                ]
-                return one_line(" ".join([item[key], *extra]))
-        parts = [str(v) for k, v in item.items() if isinstance(v, (str, int, float)) and v != ""]
-        return one_line(" ".join(parts))
-    if isinstance(item, (str, int, float)):
-        return one_line(str(item))
-    return ""
+def figure_label(q: Quantity) -> str:
+    """A figure as the text stage read it: "at least nine" says little alone, so what is
+    counted and what happened are added."""
+    extra = [part for part in (q.counts, q.event) if part and part not in q.text]
+    return one_line(" ".join([q.text, *extra]))
+
+
+def fact_groups(facts: ClaimFacts) -> list[tuple[str, list[str]]]:
+    """The claim's typed facts as labelled lists, in the order a reviewer scans them."""
+    return [
+        ("figures", [figure_label(q) for q in facts.quantities]),
+        ("events", [one_line(e) for e in facts.events]),
+        ("places", [one_line(p) for p in facts.places]),
+        ("dates", [one_line(d.text) for d in facts.dates]),
+    ]
 
 
 class ClaimDetail(LinesView):
@@ -449,19 +446,13 @@ class DetailText:
         return lines
 
     def _key_facts(self, context: ClaimContext) -> list[Content]:
-        facts = parse_facts(context.claim.facts)
         lines = []
-        for key, value in facts.items():
-            if key == "gist":
-                continue  # shown at the top of the pane
-            items = value if isinstance(value, list) else [value]
-            shown = [fact_label(item) for item in items[:FACT_LIMIT]]
-            shown = [item for item in shown if item]
+        for label, items in fact_groups(ClaimFacts.read(context.claim.facts)):
+            shown = [item for item in items[:FACT_LIMIT] if item]
             if not shown:
                 continue
             more = f" (+{len(items) - FACT_LIMIT})" if len(items) > FACT_LIMIT else ""
-            label = FACT_LABELS.get(key, one_line(str(key)).replace("_", " "))[: LABEL_WIDTH - 1]
-            lines.append(self._field(label, plain_line("; ".join(shown) + more)))
+            lines.append(self._field(label[: LABEL_WIDTH - 1], plain_line("; ".join(shown) + more)))
         return [Content.styled("key facts", self._style("heading")), *lines] if lines else []
 
     def _conflicts(self, context: ClaimContext) -> list[Content]:
