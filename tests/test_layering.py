@@ -112,10 +112,11 @@ READINGS = frozenset(
         "verifier.text.terms",
         "verifier.text.figures",
         "verifier.text.cues",
+        "verifier.text.retelling",
     }
 )
 """The text stage's readings later stages may import (public names only): numbers, passage
-facts, speakers, index terms, claim figures, cue strength."""
+facts, speakers, index terms, claim figures, cue strength and hedges, retellings."""
 DISPLAY_ONLY = {"tui/text.py"}
 """Regexes that only make text safe to show (control characters), never read its meaning."""
 
