@@ -450,6 +450,10 @@ class ClaimRecord:
     source_grade: str | None = None
     recheck_date: str | None = None
     verdict_at: str | None = None  # when the verdict last changed: the stale-write check
+    # Its claim cluster, when it is the cluster's first appearance (store.clusters): how many
+    # claims (copies, versions, relays of the statement) and outlets the queue row stands for.
+    cluster_size: int = 1
+    cluster_outlets: int = 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from verifier.models import ArticleRecord
 from verifier.safety import json_dumps, safe_url, strip_controls
 from verifier.store import ClaimFilter, Store
 from verifier.store.appearances import appearances_of, first_appearance
+from verifier.store.clusters import cluster_of
 from verifier.store.verdicts import VerdictFilter, claim_details, export_rows, parse_facts
 
 COLUMNS: tuple[str, ...] = (
@@ -57,9 +58,12 @@ COLUMNS: tuple[str, ...] = (
     "status",
     "text_changed",
     "attribution_status",
+    "appearance_count",
 )
 """Column order of CSV, key order of JSONL (which adds facts, reviews, marks, history and
-appearances). New columns go at the end so spreadsheets that read by position keep working."""
+appearances). New columns go at the end so spreadsheets that read by position keep working.
+One row per claim cluster: ``appearance_count`` counts its appearances across articles (JSONL
+also lists them, and ``cluster_claims``: the ids of the claims the row's verdict covers)."""
 
 MD_COLUMNS: tuple[str, ...] = (
     "claim",
@@ -72,6 +76,7 @@ MD_COLUMNS: tuple[str, ...] = (
     "date",
     "independent_support",
     "attribution_status",
+    "appearance_count",
     "claim_id",
 )
 """The Markdown table is for people reading a wiki page: the claim, who said it, the verdict."""
@@ -164,6 +169,7 @@ def _jsonl_rows(store: Store, flt: Filter) -> Iterator[Row]:
         try:
             out.update(claim_details(store, row["claim_id"]))
             out["appearances"] = appearance_rows(store, row["claim_id"])
+            out["cluster_claims"] = list(cluster_of(store, row["claim_id"]).claim_ids)
         except sqlite3.Error as exc:
             raise ExportError(f"cannot read claims from {store.path}: {exc}") from None
         yield out

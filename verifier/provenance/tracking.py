@@ -29,6 +29,7 @@ from verifier.store.appearances import (
     own_appearance,
     replace_appearances,
 )
+from verifier.store.clusters import rebuild_clusters, replace_links
 from verifier.text.cues import cue_strength, find_hedges, is_relay_cue, reads_as_attributed
 from verifier.text.numbers import figures_in
 from verifier.text.retelling import same_telling
@@ -89,6 +90,8 @@ class Tracked:
     claim_id: str
     status: str
     appearances: tuple[AppearanceRecord, ...]
+    # Claims elsewhere telling the same statement by the same speaker: its cluster's links.
+    same_statement: tuple[str, ...] = ()
 
 
 def _appearance(
@@ -201,7 +204,15 @@ def track_claim(store: Store, claim: ClaimRecord) -> Tracked:
                 status=settled,
             )
         )
-    return Tracked(claim.id, _status(claim, appearances, there), tuple(appearances))
+    same = tuple(
+        other.id
+        for a in appearances
+        if a.status in ("same_source", "relay")
+        and (other := there.get(a.sentence_id)) is not None
+        and other.id != claim.id
+        and same_telling(claim.content, [other.content])
+    )
+    return Tracked(claim.id, _status(claim, appearances, there), tuple(appearances), same)
 
 
 _COPIED = 0.5  # share of the shorter telling's word pairs a misattributed copy keeps
@@ -316,6 +327,7 @@ def track_all(store: Store, claim_ids: Iterable[str] | None = None, *, batch: in
     ids = list(claim_ids) if claim_ids is not None else store.claim_ids()
     done = _track(store, ids, batch)
     if claim_ids is None:
+        rebuild_clusters(store)
         return done
     sentences = appearance_sentence_ids(store, ids)
     seen = set(ids)
@@ -325,7 +337,9 @@ def track_all(store: Store, claim_ids: Iterable[str] | None = None, *, batch: in
         for c in found
         if c.id not in seen
     ]
-    return done + _track(store, list(dict.fromkeys(others)), batch)
+    done += _track(store, list(dict.fromkeys(others)), batch)
+    rebuild_clusters(store)
+    return done
 
 
 def claims_repeated_in(store: Store, article_ids: Iterable[int], *, limit: int = 10) -> list[str]:
@@ -354,4 +368,5 @@ def _track(store: Store, ids: list[str], batch: int) -> int:
         claims = store.claims_by_ids(ids[start : start + batch])
         results = [track_claim(store, c) for c in claims]
         done += replace_appearances(store, ((t.claim_id, t.status, t.appearances) for t in results))
+        replace_links(store, {t.claim_id: t.same_statement for t in results})
     return done

@@ -48,6 +48,9 @@ from verifier.store.schema import INDEXED_KIND, SchemaError, migrate
 from verifier.text.terms import sentence_terms
 
 DEFAULT_DB = "verifier.db"
+CLUSTER_NOTE = "via cluster "
+"""Prefix of the note on every verdict event a cluster rating writes (``store.clusters``): the
+history says the rating came through the cluster, and ``undo_last`` undoes the group at once."""
 
 
 def words_match(text: str) -> str:
@@ -115,6 +118,7 @@ class ClaimFilter:
     story_id: int | None = None  # claims from articles of this story
     has_conflict: bool = False  # only claims with conflicting figures
     no_independent_support: bool = False  # only claims no independent source backs
+    clusters: bool = False  # one claim per cluster (its first appearance), claims alone too
     sort: str = "priority"  # "priority" (check-worthiness first) or "article" (reading order)
 
 
@@ -123,7 +127,10 @@ SELECT c.*, a.name AS article_name, a.outlet AS outlet, a.published AS published
        v.rating AS rating, v.note AS note, v.attribution_check AS attribution_check,
        v.source_grade AS source_grade, v.recheck_date AS recheck_date,
        v.updated_at AS verdict_at,
-       (SELECT count(*) FROM evidence e WHERE e.claim_id = c.id) AS evidence_count
+       (SELECT count(*) FROM evidence e WHERE e.claim_id = c.id) AS evidence_count,
+       (SELECT count(*) FROM claims m WHERE m.cluster_id = c.id) AS cluster_size,
+       (SELECT count(DISTINCT coalesce(lower(o.outlet), '#' || o.id)) FROM claims m
+        JOIN articles o ON o.id = m.article_id WHERE m.cluster_id = c.id) AS cluster_outlets
 FROM claims c
 JOIN articles a ON a.id = c.article_id
 LEFT JOIN verdicts v ON v.claim_id = c.id
@@ -170,6 +177,8 @@ def claim_from_row(row: sqlite3.Row) -> ClaimRecord:
         source_grade=row["source_grade"],
         recheck_date=row["recheck_date"],
         verdict_at=row["verdict_at"],
+        cluster_size=max(1, row["cluster_size"] or 0),
+        cluster_outlets=max(1, row["cluster_outlets"] or 0),
     )
 
 
@@ -535,6 +544,8 @@ class Store:
             clauses.append("c.id IN (SELECT claim_id FROM figure_conflicts)")
         if flt.no_independent_support:
             clauses.append("c.independent_support = 0")
+        if flt.clusters:
+            clauses.append("(c.cluster_id IS NULL OR c.cluster_id = c.id)")
         if flt.search:
             match = words_match(flt.search)
             if match:
@@ -972,8 +983,20 @@ class Store:
         """Reverse the newest not-yet-undone change of this session with a new event.
 
         History is never rewritten: the undo is itself an event pointing at what it undoes,
-        so repeated undos walk back one change at a time.
+        so repeated undos walk back one change at a time. A rating given to a claim cluster
+        is one change: its events share one "via cluster" note and are undone together.
         """
+        event = self._undo_newest(reviewer, session_id, None)
+        if event is not None and (event.note or "").startswith(CLUSTER_NOTE):
+            # The rated claim itself was written first: undone last, it is what is returned.
+            while (earlier := self._undo_newest(reviewer, session_id, event.note)) is not None:
+                event = earlier
+        return event
+
+    def _undo_newest(
+        self, reviewer: str, session_id: int | None, note: str | None
+    ) -> VerdictEvent | None:
+        """Undo the newest undoable event of the session (with this note, when given)."""
         with self._lock:
             row = self.conn.execute(
                 "SELECT * FROM verdict_events e WHERE e.session_id IS ? AND e.undoes IS NULL"
@@ -981,8 +1004,9 @@ class Store:
                 # Only a reviewer's own edits: not re-ingest status changes or second reviews.
                 f" AND (e.field IN ({','.join('?' * len(VERDICT_FIELDS))})"
                 " OR e.field LIKE 'evidence:%')"
-                " ORDER BY e.id DESC LIMIT 1",
-                (session_id, *VERDICT_FIELDS),
+                + ("" if note is None else " AND e.note = ?")
+                + " ORDER BY e.id DESC LIMIT 1",
+                (session_id, *VERDICT_FIELDS, *(() if note is None else (note,))),
             ).fetchone()
             if row is None:
                 return None

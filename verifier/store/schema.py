@@ -450,6 +450,30 @@ def _also_said_by(db: sqlite_utils.Database) -> None:
         db.table("claims").add_column("also_said_by", int, not_null_default=0)
 
 
+def _claim_clusters(db: sqlite_utils.Database) -> None:
+    """Claim clusters (``store.clusters``): each claim's cluster representative, the links
+    provenance found between claims telling one statement, and the claims reviewers split
+    out (kept out when the clusters are rebuilt after a later ingest)."""
+    claims = db.table("claims")
+    if "cluster_id" not in claims.columns_dict:
+        claims.add_column("cluster_id", str)
+    db.execute("CREATE INDEX IF NOT EXISTS idx_claims_cluster ON claims (cluster_id)")
+    # The queue shows one row per cluster: its covering index covers the cluster id too.
+    db.execute("DROP INDEX IF EXISTS idx_claims_queue")
+    db.execute(
+        "CREATE INDEX idx_claims_queue ON claims (priority DESC, article_id, position, id,"
+        " cluster_id)"
+    )
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS claim_links (a TEXT NOT NULL, b TEXT NOT NULL,"
+        " PRIMARY KEY (a, b)) WITHOUT ROWID"
+    )
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS cluster_splits (claim_id TEXT PRIMARY KEY, reviewer TEXT,"
+        " at TEXT NOT NULL)"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _v1_core,
     _v2_facts_independence_review,
@@ -460,6 +484,7 @@ MIGRATIONS: list[Migration] = [
     _body_index_and_term_counts,
     _article_sources,
     _also_said_by,
+    _claim_clusters,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

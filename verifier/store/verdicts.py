@@ -473,10 +473,13 @@ class VerdictFilter:
 
 
 def export_rows(store: Store, flt: VerdictFilter | None = None) -> Iterator[dict[str, Any]]:
-    """One flat row per claim with its current verdict, gist, facts and support counts."""
+    """One flat row per claim cluster (a claim alone is a cluster of one) with its current
+    verdict, gist, facts, support counts and how many appearances it has across articles."""
     flt = flt or VerdictFilter()
     where, params = store._where(flt.claims)
     clauses = [where[len(" WHERE ") :]] if where else []
+    # One row per claim cluster: its first appearance speaks for the copies (store.clusters).
+    clauses.append("(c.cluster_id IS NULL OR c.cluster_id = c.id)")
     if flt.ratings:
         clauses.append(f"v.rating IN ({','.join('?' * len(flt.ratings))})")
         params += list(flt.ratings)
@@ -510,7 +513,8 @@ def export_rows(store: Store, flt: VerdictFilter | None = None) -> Iterator[dict
         " c.independent_support, c.independent_contradict, c.attribution_status,"
         " v.rating, v.note, v.reviewer, v.updated_at AS time, v.attribution_check,"
         " v.source_grade, v.recheck_date,"
-        " (SELECT count(*) FROM evidence e WHERE e.claim_id = c.id) AS evidence_count"
+        " (SELECT count(*) FROM evidence e WHERE e.claim_id = c.id) AS evidence_count,"
+        " 1 + (SELECT count(*) FROM appearances p WHERE p.claim_id = c.id) AS appearance_count"
         " FROM claims c JOIN articles a ON a.id = c.article_id"
         " LEFT JOIN verdicts v ON v.claim_id = c.id"
         + (" WHERE " + " AND ".join(clauses) if clauses else "")

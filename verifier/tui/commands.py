@@ -209,6 +209,14 @@ COMMANDS: tuple[Command, ...] = (
         show=True,
     ),
     Command(
+        "split-cluster",
+        "c",
+        "split_cluster",
+        "split from cluster",
+        "Take the selected claim out of its cluster (the same statement in other articles): "
+        "it gets its own row and rating from now on.",
+    ),
+    Command(
         "search",
         "slash",
         "search",

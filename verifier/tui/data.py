@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
 from verifier.models import (
@@ -92,8 +92,12 @@ class QueueSnapshot:
 
 
 def read_snapshot(store: Store, flt: ClaimFilter | None = None) -> QueueSnapshot:
-    """Read the queue for ``flt``: one id-only query over a covering index, cheap at 100k."""
-    return QueueSnapshot.of(*queue_order(store, flt))
+    """Read the queue for ``flt``: one id-only query over a covering index, cheap at 100k.
+
+    The queue holds one row per claim cluster (its first appearance; ``store.clusters``):
+    the same statement in five copies is one thing to check, rated once for all of them.
+    """
+    return QueueSnapshot.of(*queue_order(store, replace(flt or ClaimFilter(), clusters=True)))
 
 
 class ClaimQueueModel:

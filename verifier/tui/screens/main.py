@@ -28,6 +28,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from verifier.models import RATINGS, ClaimRecord
 from verifier.store import ClaimFilter, StaleVerdictError, Store
+from verifier.store.clusters import rate_cluster, split_claim
 from verifier.store.triage import open_reader, outlets, source_types, stories
 from verifier.tui.commands import bindings
 from verifier.tui.data import (
@@ -365,6 +366,21 @@ class MainScreen(Screen[None]):
     def action_undo(self) -> None:
         self.write(self.undo)
 
+    def action_split_cluster(self) -> None:
+        claim = self.queue.current
+        if claim is not None:
+            self.write(self.split, claim.id)
+
+    def split(self, claim_id: str) -> None:
+        """Take the claim out of its cluster; the queue is read again (the rest stays one row)."""
+        try:
+            before = split_claim(self.store, claim_id, reviewer=self.reviewer)
+        except ValueError:
+            self.post_message(Notice("This claim is in no cluster."))
+            return
+        self.post_message(Notice(f"Split out of a cluster of {before.size} claims."))
+        self.app.call_from_thread(self.load_queue, claim_id)
+
     def write(self, job: Callable[..., None], *args: Any) -> None:
         """Run ``job(*args)`` on the writer thread, after every write asked for before it."""
         self.writer.submit(partial(job, *args))
@@ -376,7 +392,9 @@ class MainScreen(Screen[None]):
     def save_rating(self, claim_id: str, rating: int, seen_at: str | None = None) -> None:
         """Save unless someone else changed the verdict since it was shown: then show theirs."""
         try:
-            self.store.record_rating(
+            # A queue row is a claim cluster: the rating goes to every claim in it.
+            rate_cluster(
+                self.store,
                 claim_id,
                 rating,
                 reviewer=self.reviewer,

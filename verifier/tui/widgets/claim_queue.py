@@ -172,6 +172,14 @@ class ClaimQueue(ScrollView, can_focus=False, inherit_bindings=False):
             GAP,
             cell(claim.content or claim.sentence, gist_width),
         ]
+        if claim.cluster_size > 1:
+            # One row for the statement in every copy: how many, and in how many outlets.
+            many = f"\u00d7{claim.cluster_size} in {claim.cluster_outlets} outlets "
+            tag = style("claim-queue--tag", partial=True)
+            parts[-1] = Content.assemble(
+                cell(many, min(len(many), gist_width), tag),
+                cell(claim.content or claim.sentence, max(0, gist_width - len(many))),
+            )
         if outlet_width:
             outlet_style = style("claim-queue--outlet", partial=True)
             parts += [GAP, GAP, cell(claim.outlet or "", outlet_width, outlet_style)]
