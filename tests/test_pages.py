@@ -8,11 +8,14 @@ import socket
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from verifier.ingest import outlets as outlets_module
 from verifier.ingest import read_documents
 from verifier.ingest.outlets import known_outlet, outlet_from_url, registered_domain
 from verifier.ingest.pages import extract_page, is_furniture
+from verifier.ingest.readers import read_html
 
 PARAGRAPHS = [
     "BRENMOOR, Kestria \u2014 Floodwater breached the Ostra embankment overnight, forcing "
@@ -99,7 +102,7 @@ def test_registered_domain_uses_the_public_suffix_list() -> None:
     assert known_outlet("https://blog.example.org/") is None
 
 
-def test_suffix_list_never_touches_the_network_or_writes_a_cache(
+def test_reading_pages_never_touches_the_network_or_writes_a_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
@@ -112,6 +115,8 @@ def test_suffix_list_never_touches_the_network_or_writes_a_cache(
     outlets_module._extractor.cache_clear()
     try:
         assert registered_domain("https://www.theguardian.com/world") == "theguardian.com"
+        page = extract_page(PAGE.replace("og:site_name", "og:nothing"), "https://x.example.com/a")
+        assert page is not None and page.meta.outlet == "example.co.uk"  # its canonical URL
     finally:
         outlets_module._extractor.cache_clear()
     assert list(tmp_path.iterdir()) == []
@@ -249,3 +254,45 @@ def test_a_page_with_no_url_is_named_by_its_title_tag() -> None:
     # More than a headline and one short name: nothing says which part is the site.
     page = extract_page(bare.replace("| The Brenmoor Herald", "| Weather | Brenmoor, Kestria"))
     assert page is not None and page.meta.outlet is None
+
+
+def test_an_xhtml_page_with_an_encoding_declaration_is_read() -> None:
+    xhtml = '<?xml version="1.0" encoding="iso-8859-1"?>\n' + PAGE.replace("<!DOCTYPE html>", "")
+    page = extract_page(xhtml)
+    assert page is not None and PARAGRAPHS[0] in page.text.split("\n\n")
+
+
+_FRAGMENTS = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<div hidden>",
+        "<article>",
+        "</article>",
+        "<figure><img src='a.jpg'><figcaption>",
+        "<title>",
+        "</title>",
+        "<script>",
+        "<?xml version='1.0'?>",
+        "<!--",
+        "<br>",
+        "&amp;",
+        "\x00",
+        "\u202e",
+        "The minister said the bridge would reopen. ",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_FRAGMENTS, st.text(max_size=40)), max_size=30))
+def test_any_markup_is_read_or_refused_with_a_reason(parts: list[str]) -> None:
+    markup = "".join(parts)
+    try:
+        records = read_html(markup)
+    except ValueError as exc:
+        assert "\n" not in str(exc)
+        return
+    for record in records:
+        assert record.text.strip()
+        assert record.warning is None or "\n" not in record.warning

@@ -85,6 +85,9 @@ def _one_line(value: str | None) -> str | None:
 _IMAGE_LINE = re.compile(r"!\[[^\]]*\]\((?P<src>[^)\s]*)\)")
 
 
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+
+
 def _parse(markup: str) -> HtmlElement | None:
     """The page as a tree with what a reader never sees taken out, or None if unparseable.
 
@@ -94,6 +97,9 @@ def _parse(markup: str) -> HtmlElement | None:
     import lxml.html
     from lxml import etree
 
+    # The text is decoded already: an XHTML page's encoding declaration would make lxml
+    # refuse it.
+    markup = _XML_DECLARATION.sub("", markup, count=1)
     try:
         tree = lxml.html.fromstring(markup)
     except (ValueError, TypeError, etree.ParserError):
