@@ -296,3 +296,19 @@ def test_any_markup_is_read_or_refused_with_a_reason(parts: list[str]) -> None:
     for record in records:
         assert record.text.strip()
         assert record.warning is None or "\n" not in record.warning
+
+
+def test_a_saved_page_without_url_is_named_by_the_feeds_it_declares() -> None:
+    bare = PAGE.replace('<meta property="og:site_name" content="The Brenmoor Herald">', "")
+    bare = bare.replace("canonical", "stylesheet").replace(" | The Brenmoor Herald", "")
+    feeds = (
+        '<link rel="alternate" type="application/rss+xml" href="https://www.herald.example.org/rss">'
+        '<link rel="search" href="https://www.herald.example.org/opensearch.xml">'
+        '<link rel="alternate" href="https://feeds.feedburner.com/herald">'
+    )
+    page = extract_page(bare.replace("</head>", feeds + "</head>"))
+    assert page is not None and page.meta.outlet == "example.org"
+    # Two sites equally: neither is named.
+    tie = '<link rel="alternate" href="https://a.example.net/rss"><link rel="home" href="https://b.example.com/">'
+    page = extract_page(bare.replace("</head>", tie + "</head>"))
+    assert page is not None and page.meta.outlet is None

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from verifier.ingest.metadata import Metadata, parse_date
-from verifier.ingest.outlets import known_outlet, outlet_from_url
+from verifier.ingest.outlets import known_outlet, outlet_from_url, registered_domain
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -204,6 +204,35 @@ def _title_site(tree: HtmlElement, headline: str | None) -> str | None:
     return name if 0 < len(name.split()) <= 4 else None
 
 
+# Links a site declares about itself (its feeds, search, short links, home): served from
+# its own domain, unlike stylesheets and icons, which often come from a CDN. Feed services
+# and CDNs are passed over all the same.
+_SELF_RELS = frozenset(
+    ["alternate", "shortlink", "search", "pingback", "edituri", "wlwmanifest", "home", "index"]
+)
+_NOT_SELF = re.compile(r"feedburner|feedblitz|feedpress|cdn|googleapis|gstatic", re.IGNORECASE)
+
+
+def _linked_site(tree: HtmlElement) -> str | None:
+    """The domain a saved page's own ``<link>`` elements point to, if one clearly leads.
+
+    A page saved without its URL still declares its feeds and search on its own site.
+    """
+    counts: dict[str, int] = {}
+    for link in tree.iter("link"):
+        rels = set((link.get("rel") or "").lower().split())
+        href = (link.get("href") or "").strip()
+        if not rels & _SELF_RELS or not href.lower().startswith(("http://", "https://")):
+            continue
+        domain = registered_domain(href)
+        if domain and not _NOT_SELF.search(href.split("/")[2]):
+            counts[domain] = counts.get(domain, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        return None
+    return max(counts, key=lambda d: counts[d])
+
+
 def extract_page(markup: str, url: str | None = None) -> Page | None:
     """The article in ``markup`` (``url``: where it was fetched from), or None if none is found.
 
@@ -238,7 +267,13 @@ def extract_page(markup: str, url: str | None = None) -> Page | None:
     site = _one_line(found.sitename)
     if site and " " not in site and "." in site:
         site = None
-    outlet = known_outlet(page_url) or site or outlet_from_url(page_url) or _title_site(tree, title)
+    outlet = (
+        known_outlet(page_url)
+        or site
+        or outlet_from_url(page_url)
+        or _title_site(tree, title)
+        or outlet_from_url(_linked_site(tree))
+    )
     meta = Metadata(
         title=title,
         outlet=outlet,
