@@ -80,6 +80,8 @@ class _Site(BaseHTTPRequestHandler):
             self.end_headers()
             for _ in range(100):
                 self.wfile.write(b"<p>" + b"y" * 10_000 + b"</p>")
+        elif self.path == "/report.pdf":
+            self._send(200, b"%PDF-1.4 binary", "application/pdf")
         else:
             self._send(404, b"not found")
 
@@ -129,6 +131,8 @@ def test_failures_are_one_line_reasons(site: str) -> None:
     assert reason(f"{site}/huge.html").startswith("page too large")
     assert reason(f"{site}/endless.html").startswith("page too large")
     assert reason("file:///etc/passwd").startswith("not a web address")
+    with pytest.raises(IngestError, match=r"not a web page \(application/pdf\)"):
+        fetch_documents(f"{site}/report.pdf")
     port_nobody_listens_on = "http://127.0.0.1:9/"
     assert reason(port_nobody_listens_on).startswith("cannot fetch")
 

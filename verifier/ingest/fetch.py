@@ -48,6 +48,7 @@ MAX_PAGE_BYTES = 10 * 2**20
 MAX_REDIRECTS = 10
 _CHUNK = 64 * 1024
 _TEXT_TYPES = ("text/plain",)
+_PAGE_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +175,8 @@ def fetch_documents(url: str, *, timeout: float | None = None) -> list[Document]
     page = fetch(url, timeout=timeout)
     if not page.body.strip():
         raise IngestError(url, "empty page")
+    if page.content_type and page.content_type not in _PAGE_TYPES + _TEXT_TYPES:
+        raise IngestError(url, f"not a web page ({page.content_type})")
     html = page.content_type not in _TEXT_TYPES
     try:
         declared = page.charset or (html_charset(page.body) if html else None)
