@@ -11,6 +11,7 @@ import pytest
 
 from verifier.pipeline import ingest_paths
 from verifier.store import Store
+from verifier.store.clusters import cluster_of
 from verifier.store.schema import MIGRATIONS, _article_sources
 
 BODY = (
@@ -37,6 +38,13 @@ def claims_of(store: Store, article_id: int) -> list[str]:
     return [r[0] for r in rows]
 
 
+def ids_of(store: Store, article_id: int) -> list[str]:
+    rows = store._query(
+        "SELECT id FROM claims WHERE article_id = ? ORDER BY position", [article_id]
+    )
+    return [r[0] for r in rows]
+
+
 def test_a_syndicated_copy_is_stored_and_marked_a_copy_of_the_first(tmp_path: Path) -> None:
     first = article(tmp_path / "wire", "dam.md", "Meridian Press")
     copy = article(tmp_path / "desk", "dam-copy.md", "Greyhaven Times")
@@ -52,6 +60,9 @@ def test_a_syndicated_copy_is_stored_and_marked_a_copy_of_the_first(tmp_path: Pa
         assert repeat.copy_of == original.id and repeat.copy_kind == "copy"
         assert repeat.story_id == original.story_id is not None
         assert claims_of(store, repeat.id) == claims_of(store, original.id) != []
+        # ... and each of its claims joins the original's claim cluster.
+        for a, b in zip(ids_of(store, original.id), ids_of(store, repeat.id), strict=True):
+            assert b in cluster_of(store, a).claim_ids
         # The very same sources again: nothing new.
         again = ingest_paths(store, [first, copy])
         assert again.added == 0 and again.duplicates == 2
