@@ -131,3 +131,63 @@ def test_python_dash_m_works() -> None:
         [sys.executable, "-m", "verifier", "--help"], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0 and "ingest" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["claims"],
+        ["stats"],
+        ["export"],
+        ["history", "abcd1234"],
+        ["attributions", "abcd1234"],
+        ["verdict", "abcd1234", "1"],
+        ["evidence", "shelling"],
+    ],
+)
+def test_reading_commands_refuse_a_missing_database(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "MISSING.db"
+    assert main([*command, "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"verifier: no database at {db}; run `verifier ingest` first\n"
+    assert not db.exists()
+
+
+def test_every_claim_command_takes_the_same_prefixes(
+    sample_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with open_store(sample_db) as store:
+        ids = store.claim_ids()
+    # The shortest prefix of at least 4 characters that names one claim.
+    claim = ids[0]
+    prefix = next(
+        claim[:n] for n in range(4, len(claim)) if sum(i.startswith(claim[:n]) for i in ids) == 1
+    )
+    db = ["--db", str(sample_db)]
+    capsys.readouterr()
+    assert main(["attributions", prefix, "--format", "jsonl", *db]) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[0])["claim_id"] == claim
+    assert main(["history", prefix, *db]) == 0
+    assert capsys.readouterr().out.startswith(f"claim {claim}")
+    assert main(["verdict", prefix, "unproven", "--reviewer", "ana", *db]) == 0
+    assert capsys.readouterr().out.startswith(f"{claim}: verdict 3")
+    for command in (["attributions", "zzzz"], ["history", "zzzz"], ["verdict", "zzzz", "1"]):
+        assert main([*command, *db]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "no claim with id 'zzzz'" in err
+
+
+def test_a_first_ingest_says_nothing_of_orphans_or_carried_verdicts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The sample holds two versions of one article: the older one's claims are orphaned by
+    # the newer, but nobody has rated them yet, so the summary has nothing to say about it.
+    db = tmp_path / "v.db"
+    assert main(["ingest", str(SAMPLE), "--db", str(db), "--no-progress"]) == 0
+    err = capsys.readouterr().err
+    assert "orphan" not in err and "carried" not in err
+    with open_store(db) as store:
+        statuses = {c.status for c in store.claims()}
+    assert "orphaned" in statuses

@@ -58,6 +58,7 @@ class IngestReport:
     seconds: float = 0.0
     carried: int = 0  # verdicts carried to a new version of an article (text changed or not)
     orphaned: int = 0  # claims of an earlier version that the new one no longer makes
+    orphaned_rated: int = 0  # of those, the ones a reviewer had given a verdict
 
     def summary(self) -> str:
         """The one line a user reads after an ingest."""
@@ -70,8 +71,13 @@ class IngestReport:
             parts.append(f"{self.duplicates} already stored")
         if self.errors:
             parts.append(f"{len(self.errors)} file{'s' if len(self.errors) != 1 else ''} skipped")
-        if self.carried or self.orphaned:
-            parts.append(f"{self.carried} verdicts carried, {self.orphaned} claims orphaned")
+        # Only verdicts are news here: on a first ingest two versions of one story leave the
+        # older one's claims orphaned, but nobody has rated them, so there is nothing to say.
+        if self.carried:
+            parts.append(f"{self.carried} verdict{'s' if self.carried != 1 else ''} carried")
+        if self.orphaned_rated:
+            n = self.orphaned_rated
+            parts.append(f"{n} rated claim{'s' if n != 1 else ''} orphaned")
         parts.append(f"{self.seconds:.2f} s ({rate:,.0f} k chars/s)")
         return " · ".join(parts)
 
@@ -216,6 +222,7 @@ def ingest_paths(
                 if carry is not None:
                     report.carried += carry.kept + carry.changed
                     report.orphaned += carry.orphaned
+                    report.orphaned_rated += carry.orphaned_rated
                 report.added += 1
                 added_ids.append(article_id)
                 report.claims += len(analysed.attributions)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from verifier.cli.common import CliError, add_db, open_db
+from verifier.cli.common import add_db, claim_id, open_db
 from verifier.safety import json_dumps, strip_controls
 
 
@@ -12,7 +12,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "attributions", help="every appearance of a claim and who it is attributed to there"
     )
-    p.add_argument("claim_id", metavar="CLAIM_ID")
+    p.add_argument("claim_id", metavar="CLAIM_ID", help="the claim's id (or a unique prefix)")
     p.add_argument("--format", choices=("jsonl", "text"), default="text")
     add_db(p)
     p.set_defaults(handler=run)
@@ -22,9 +22,8 @@ def run(args: argparse.Namespace) -> int:
     from verifier.store.appearances import appearances_of, first_appearance
 
     with open_db(args.db) as store:
-        claim = store.claim(args.claim_id)
-        if claim is None:
-            raise CliError(f"{args.claim_id}: no claim with that id in {store.path}")
+        claim = store.claim(claim_id(store, args.claim_id))
+        assert claim is not None  # claim_id() found it
         appearances = appearances_of(store, claim)
         first = first_appearance(appearances)
         if args.format == "jsonl":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from verifier.cli.common import CliError, add_db, open_db
+from verifier.cli.common import add_db, claim_id, open_db
 from verifier.models import RATINGS, VerdictEvent
 from verifier.safety import json_dumps, strip_controls
 
@@ -43,15 +43,10 @@ def describe(event: VerdictEvent) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from verifier.store.verdicts import resolve_claim_id
-
     with open_db(args.db) as store:
-        try:
-            claim_id = resolve_claim_id(store, args.claim_id)
-        except KeyError as exc:
-            raise CliError(str(exc.args[0])) from None
-        claim = store.claim(claim_id)
-        events = store.history(claim_id)
+        wanted = claim_id(store, args.claim_id)
+        claim = store.claim(wanted)
+        events = store.history(wanted)
     if args.format == "jsonl":
         for e in events:
             print(json_dumps(e.to_json()))
@@ -59,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     if claim is not None:
         status = "" if claim.status == "active" else f" [{claim.status}]"
         flag = " [text changed since verdict]" if claim.text_changed else ""
-        print(strip_controls(f"claim {claim_id}{status}{flag} in {claim.article_name}"))
+        print(strip_controls(f"claim {wanted}{status}{flag} in {claim.article_name}"))
         print(strip_controls(f"  {claim.source} {claim.cue}: {claim.content}"))
     if not events:
         print("no verdict events")

@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
         urls += listed
     if not paths and not urls:
         raise CliError("ingest: name files, folders or URLs (or --urls FILE)")
-    with open_db(args.db) as store:
+    with open_db(args.db, create=True) as store:
         return ingest_with_progress(
             store, paths, not args.no_progress, urls=list(dict.fromkeys(urls)), refresh=args.refresh
         )

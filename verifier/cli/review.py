@@ -42,10 +42,12 @@ def run(args: argparse.Namespace) -> int:
     for warning in config.warnings:
         print(f"verifier: {strip_controls(warning)}", file=sys.stderr)
     reviewer = args.reviewer or os.environ.get("VERIFIER_REVIEWER") or config.reviewer
-    with open_db(args.db) as store:
+    if args.sample and not Path(args.sample).is_dir():
+        raise CliError(f"{args.sample}: no such folder")
+    # The review screen writes verdicts, so like ingest it may start a new database (its
+    # empty queue says to ingest articles first); the read-only commands refuse instead.
+    with open_db(args.db, create=True) as store:
         if args.sample and store.article_count() == 0:
-            if not Path(args.sample).is_dir():
-                raise CliError(f"{args.sample}: no such folder")
             ingest_with_progress(store, [args.sample], True)
         from verifier.tui.app import VerifierApp
 

@@ -11,7 +11,7 @@ import argparse
 import getpass
 import os
 
-from verifier.cli.common import CliError, add_db, open_db
+from verifier.cli.common import CliError, add_db, claim_id, open_db
 from verifier.models import ATTRIBUTION_CHECKS, RATINGS, SOURCE_GRADES, parse_rating
 from verifier.safety import strip_controls
 
@@ -57,7 +57,7 @@ def default_reviewer(name: str | None) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from verifier.store import StaleVerdictError
-    from verifier.store.verdicts import record_review, resolve_claim_id
+    from verifier.store.verdicts import record_review
 
     try:
         rating = parse_rating(args.rating)
@@ -70,37 +70,34 @@ def run(args: argparse.Namespace) -> int:
     if args.second_review and (args.attribution or grade):
         raise CliError("a second review records a rating and a note only")
     with open_db(args.db) as store:
-        try:
-            claim_id = resolve_claim_id(store, args.claim_id)
-        except KeyError as exc:
-            raise CliError(str(exc.args[0])) from None
+        wanted = claim_id(store, args.claim_id)
         session = store.start_session(reviewer)
         try:
             if args.second_review:
                 record_review(
                     store,
-                    claim_id,
+                    wanted,
                     rating,
                     reviewer=reviewer,
                     session_id=session.id,
                     note=args.note,
                 )
             else:
-                store.record_rating(claim_id, rating, reviewer=reviewer, session_id=session.id)
+                store.record_rating(wanted, rating, reviewer=reviewer, session_id=session.id)
                 if args.attribution:
                     store.record_attribution_check(
-                        claim_id, args.attribution, reviewer=reviewer, session_id=session.id
+                        wanted, args.attribution, reviewer=reviewer, session_id=session.id
                     )
                 if grade:
                     store.record_source_grade(
-                        claim_id, grade, reviewer=reviewer, session_id=session.id
+                        wanted, grade, reviewer=reviewer, session_id=session.id
                     )
                 if args.note is not None:
-                    store.record_note(claim_id, args.note, reviewer=reviewer, session_id=session.id)
+                    store.record_note(wanted, args.note, reviewer=reviewer, session_id=session.id)
         except (KeyError, ValueError, StaleVerdictError) as exc:
-            raise CliError(f"claim {claim_id}: {exc}") from None
+            raise CliError(f"claim {wanted}: {exc}") from None
         finally:
             store.end_session(session.id)
     kind = "second review" if args.second_review else "verdict"
-    print(strip_controls(f"{claim_id}: {kind} {rating} {RATINGS[rating]} by {reviewer}"))
+    print(strip_controls(f"{wanted}: {kind} {rating} {RATINGS[rating]} by {reviewer}"))
     return 0

@@ -207,6 +207,7 @@ class CarryReport:
     kept: int = 0  # same claim (same id, or identical text): verdict carried unchanged
     changed: int = 0  # text changed slightly: verdict carried and flagged text_changed
     orphaned: int = 0  # claims of the previous version with no counterpart: kept, orphaned
+    orphaned_rated: int = 0  # of those, the ones with a verdict: what a reviewer must look at
 
 
 SIMILAR = 0.75
@@ -334,7 +335,7 @@ def carry_verdicts(store: Store, article_id: int) -> CarryReport:
                     changed += 1
                 else:
                     kept += 1
-        orphaned = 0
+        orphaned = orphaned_rated = 0
         at = now_iso()
         for r in old:
             status = "superseded" if r["id"] in used_old else "orphaned"
@@ -355,8 +356,10 @@ def carry_verdicts(store: Store, article_id: int) -> CarryReport:
                     f"new version of the article stored (article {article_id})",
                 ),
             )
-            orphaned += status == "orphaned"
-    return CarryReport(previous, kept, changed, orphaned)
+            if status == "orphaned":
+                orphaned += 1
+                orphaned_rated += _has_verdict(conn, r["id"])
+    return CarryReport(previous, kept, changed, orphaned, orphaned_rated)
 
 
 def _key(row: sqlite3.Row) -> str:
