@@ -101,6 +101,52 @@ def _grade_commands() -> list[Command]:
     ]
 
 
+def _article_commands() -> list[Command]:
+    """The article view reads like a pager and rates like the queue."""
+    moves = [
+        ("article-down", "j,down", "scroll(1)", "scroll down", "Scroll down one line.", False),
+        ("article-up", "k,up", "scroll(-1)", "scroll up", "Scroll up one line.", False),
+        ("article-page-down", "space,pagedown", "page(1)", "page down", "Scroll a screen.", False),
+        ("article-page-up", "b,pageup", "page(-1)", "page up", "Scroll back one screen.", False),
+        (
+            "article-next-claim",
+            "n",
+            "claim(1)",
+            "next claim",
+            "Bring the article's next highlighted claim into view.",
+            True,
+        ),
+        (
+            "article-previous-claim",
+            "p",
+            "claim(-1)",
+            "previous claim",
+            "Bring the article's previous highlighted claim into view.",
+            True,
+        ),
+    ]
+    return [
+        *(
+            Command(
+                id=f"article-rate-{number}",
+                key=str(number),
+                action=f"rate({number})",
+                description=f"rate {name}",
+                help=f"Rate the claim in view {name}, then go to the article's next claim.",
+                scope="article",
+                show=True,
+                group=RATE_GROUP,
+                palette=False,
+            )
+            for number, name in RATINGS.items()
+        ),
+        *(
+            Command(id, key, action, description, text, scope="article", show=show, palette=False)
+            for id, key, action, description, text, show in moves
+        ),
+    ]
+
+
 def _close(scope: Scope, what: str) -> Command:
     return Command(
         f"{scope}-close",
@@ -386,6 +432,7 @@ COMMANDS: tuple[Command, ...] = (
         palette=False,
     ),
     _close("export", "export dialog"),
+    *_article_commands(),
     _close("article", "article"),
     Command(
         "source-open",

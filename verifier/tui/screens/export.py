@@ -2,7 +2,9 @@
 
 The TUI writes through the very function ``verifier export -o FILE`` uses, so a file made
 here and one made on the command line are byte for byte the same. The write runs in a
-thread worker; the dialog stays open to show the result or the one-line error.
+thread worker; when it is done the dialog closes and the review screen says what was written
+(a notification), so the next key is a review key again. An error keeps the dialog open with
+the one-line reason, to fix the path and try again.
 """
 
 from __future__ import annotations
@@ -132,7 +134,7 @@ class ExportScreen(ModalScreen[str | None]):
 
     def _done(self, message: str) -> None:
         self.written = message
-        self._result(message, error=False)
+        self.dismiss(message)
 
     def _result(self, text: str, *, error: bool) -> None:
         result = self.query_one("#export-result", Static)

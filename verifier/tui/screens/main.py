@@ -100,6 +100,9 @@ class MainScreen(Screen[None]):
         self.shown_at = 0.0
         self._prepared: dict[str, PreparedClaim] = {}
         self._gc_held = False
+        # The claim selected when a search or filter narrowed the queue: leaving the narrowed
+        # view goes back to it, so the reviewer carries on where they were.
+        self._return_to: str | None = None
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -340,15 +343,22 @@ class MainScreen(Screen[None]):
         claim = self.queue.current
         if claim is None or rating not in RATINGS:
             return
+        self.rate_claim(claim, rating)
+        index = self.model.next_unrated(self.queue.cursor)
+        if index is not None:
+            self._go(index)
+
+    def rate_claim(self, claim: ClaimRecord, rating: int) -> None:
+        """Record ``rating`` for ``claim`` (from the queue or the article view): one write,
+        counted at once so "next unrated" and the session figures need not wait for it."""
+        if rating not in RATINGS:
+            return
         self.write(self.save_rating, claim.id, rating, claim.verdict_at)
         self.model.assume_rated(claim.id)
         self._prepared.pop(claim.id, None)
         if claim.rating is None:
             self.session_rated += 1
             self.status.session_rated = self.session_rated
-        index = self.model.next_unrated(self.queue.cursor)
-        if index is not None:
-            self._go(index)
 
     def action_note(self) -> None:
         claim = self.queue.current
@@ -520,10 +530,17 @@ class MainScreen(Screen[None]):
     # -- finding -----------------------------------------------------------------------------
 
     def _refilter(self, flt: ClaimFilter) -> None:
-        self.filter = flt
         claim = self.queue.current if len(self.model) else None
+        select = claim.id if claim is not None else None
+        if not _narrowed(self.filter) and _narrowed(flt):
+            self._return_to = select
+        elif _narrowed(self.filter) and not _narrowed(flt):
+            # Back to the whole queue: to the claim the reviewer left for the search.
+            select = self._return_to or select
+            self._return_to = None
+        self.filter = flt
         self.status.message = "Filtering…"
-        self.load_queue(claim.id if claim is not None else None)
+        self.load_queue(select)
 
     def action_search(self) -> None:
         screen = AskScreen(
@@ -556,8 +573,8 @@ class MainScreen(Screen[None]):
             self._refilter(flt)
 
     def action_clear_filter(self) -> None:
-        if self.filter != ClaimFilter():
-            self._refilter(ClaimFilter())
+        if _narrowed(self.filter):
+            self._refilter(ClaimFilter(sort=self.filter.sort))
 
     def action_sort(self) -> None:
         order = "article" if self.filter.sort == "priority" else "priority"
@@ -567,8 +584,14 @@ class MainScreen(Screen[None]):
     # -- other views -------------------------------------------------------------------------
 
     def action_article(self) -> None:
-        if self.context is not None:
-            self.app.push_screen(ArticleScreen(self.context, self.keymap))
+        if self.context is None:
+            return
+        # One indexed read: the article's claims, highlighted and rated in the article view.
+        claim = self.context.claim
+        ids = self.reader.claim_ids_of_articles([claim.article_id])
+        claims = self.reader.claims_by_ids(ids)
+        screen = ArticleScreen(self.context, self.keymap, claims=claims, rate=self.rate_claim)
+        self.app.push_screen(screen)
 
     def action_source(self) -> None:
         claim = self.queue.current
@@ -599,6 +622,7 @@ class MainScreen(Screen[None]):
     def _export_closed(self, summary: str | None) -> None:
         if summary:
             self.status.flash(summary)
+            self.notify(summary, title="Export", markup=False)
 
     @on(ClaimSaved)
     def _claim_saved(self, message: ClaimSaved) -> None:
@@ -643,6 +667,11 @@ class MainScreen(Screen[None]):
             severity="error",
             markup=False,
         )
+
+
+def _narrowed(flt: ClaimFilter) -> bool:
+    """Whether ``flt`` leaves claims out (a search or a filter), whatever the sort order."""
+    return dataclasses.replace(flt, sort=ClaimFilter().sort) != ClaimFilter()
 
 
 def _date_problem(value: str) -> str | None:

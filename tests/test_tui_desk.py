@@ -1,0 +1,130 @@
+"""Pilot tests of the desk on real work: dialogs that close when done, an article view that
+reads like a pager and rates like the queue, and coming back from a search to where the
+reviewer was. Each asserts on the screen or on what a fresh connection to the store holds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from tests.fixtures_store import make_store
+from tests.test_tui import cursor, fresh, main_screen, press, screen_text, settle
+from verifier.store import Store
+from verifier.tui import VerifierApp
+from verifier.tui.screens.article import ArticleScreen, ArticleText
+from verifier.tui.screens.export import ExportScreen
+from verifier.tui.screens.main import MainScreen
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = make_store(tmp_path)
+    yield s
+    s.close()
+
+
+async def test_export_closes_when_written_and_says_so(store: Store, tmp_path: Path) -> None:
+    target = tmp_path / "verdicts.csv"
+    first = store.claim_ids()[0]
+    app = VerifierApp(store, "ana")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "e")
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, MainScreen), "the dialog closes once the file is written"
+        assert target.exists()
+        assert "Wrote 12 claims" in screen_text(app)  # the notification
+        # The next key is a review key again, not a letter in the file-name field.
+        await press(app, pilot, "4")
+    verdict = fresh(store).verdict(first)
+    assert verdict is not None and verdict.rating == 4
+
+
+async def test_export_error_keeps_the_dialog_open(store: Store, tmp_path: Path) -> None:
+    app = VerifierApp(store, "ana")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "e")
+        field = app.screen.query_one("#export-path", Input)
+        field.value = str(tmp_path / "no-such-folder" / "deeper" / "v.csv")
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, ExportScreen)
+
+
+async def test_article_view_scrolls_jumps_between_claims_and_rates(store: Store) -> None:
+    app = VerifierApp(store, "ana")
+    async with app.run_test(size=(80, 16)) as pilot:
+        await settle(app, pilot)
+        claim = main_screen(app).queue.current
+        assert claim is not None
+        await press(app, pilot, "enter")
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        ours = [c.id for c in screen.claims]
+        assert len(ours) >= 2 and claim.id in ours
+        assert all(c.article_id == claim.article_id for c in screen.claims)
+        assert f"claim {ours.index(claim.id) + 1} of {len(ours)}" in screen_text(app)
+        view = screen.query_one(ArticleText)
+        assert view.max_scroll_y >= 4, "the fixture article is longer than the view"
+        view.scroll_home(animate=False)
+        await settle(app, pilot)
+        top = view.scroll_y
+        await press(app, pilot, "j", "j")
+        assert view.scroll_y == top + 2
+        await press(app, pilot, "k")
+        assert view.scroll_y == top + 1
+        await press(app, pilot, "space")
+        assert view.scroll_y > top + 1 or view.scroll_y == view.max_scroll_y
+        # n / p: the claim in view moves along the article's claims.
+        screen.current = 0
+        await press(app, pilot, "n")
+        assert screen.claim.id == ours[1]
+        assert f"claim 2 of {len(ours)}" in screen_text(app)
+        await press(app, pilot, "p")
+        assert screen.claim.id == ours[0]
+        # A rating key rates the claim in view and moves to the article's next claim.
+        await press(app, pilot, "5")
+        assert screen.claim.id == ours[1]
+        await press(app, pilot, "escape")
+        assert isinstance(app.screen, MainScreen)
+        await settle(app, pilot)
+    verdict = fresh(store).verdict(ours[0])
+    assert verdict is not None and verdict.rating == 5 and verdict.reviewer == "ana"
+
+
+async def test_leaving_a_search_returns_to_the_claim_selected_before(store: Store) -> None:
+    app = VerifierApp(store, "ana")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j", "j", "j")
+        before = main_screen(app).queue.current
+        assert before is not None and cursor(app) == 3
+        await press(app, pilot, "slash", *"desalination", "enter")
+        assert len(main_screen(app).model) < 12
+        await press(app, pilot, "escape")
+        assert len(main_screen(app).model) == 12
+        assert cursor(app) == 3
+        assert main_screen(app).queue.current == before
+        # and "next unrated" carries on from there, not from the search's last claim
+        await press(app, pilot, "right_square_bracket")
+        assert cursor(app) == 4
+
+
+async def test_leaving_a_filter_returns_to_the_claim_selected_before(store: Store) -> None:
+    app = VerifierApp(store, "ana")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j", "j")
+        await press(app, pilot, "f")
+        app.screen.query_one("#f-rating").value = 0  # type: ignore[attr-defined]
+        await press(app, pilot, "ctrl+s")
+        await press(app, pilot, "G")
+        await press(app, pilot, "escape")
+        assert cursor(app) == 2
