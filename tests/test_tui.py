@@ -480,6 +480,7 @@ def hostile_store(tmp_path: Path) -> Store:
         "[b]Wire[/b]\x1bc",
         "2024-01-02",
         ((("body", HOSTILE_EVIDENCE),),),
+        title="[on red]other[/] \x1b[2Jtitle",
     )
     store = Store(tmp_path / "hostile.db")
     store.add_analysed(claimed)
@@ -502,6 +503,7 @@ def hostile_store(tmp_path: Path) -> Store:
                 relation="[bold]contradicts[/]",
                 independent=True,
                 reasons=("[@click=app.bell]why[/]\x1b[1m",),
+                title="[on red]other[/] \x1b[2Jtitle",
             )
         ],
     )
@@ -519,12 +521,11 @@ async def test_markup_and_escapes_are_shown_literally_everywhere(tmp_path: Path)
             "[bold red]SANA[/] [31mwire[0m",  # source: queue row and detail
             "[@click=app.quit]four[/] people ]0;pwnedwere [link=x]killed[/link]",  # content
             "[reverse]Evil Outlet[/][2J",  # outlet
-            "[i]hostile[/i]31m.txt",  # article name (C1 CSI stripped)
             "Before [u]this[/u].",  # the paragraph around the claim
             "]8;;http://x[b]Title[/b]",  # title
             "Residents [dim]said[/dim] [5mfour[0m died [/] evil",  # evidence sentence
             "[b]Wire[/b]c",  # evidence outlet
-            "[on red]other[/].txt",  # evidence article
+            "[on red]other[/] [2Jtitle",  # evidence article's title (file names are not shown)
             "[bold]contradicts[/]",  # relation
             "[@click=app.bell]why[/][1m",  # reasons
             "[red]noted[/red][31m",  # note

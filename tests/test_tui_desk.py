@@ -12,11 +12,15 @@ from textual.widgets import Input
 
 from tests.fixtures_store import make_store
 from tests.test_tui import cursor, fresh, main_screen, press, screen_text, settle
+from verifier.corroborate.compare import read_facts, relate
 from verifier.store import Store
+from verifier.store.stories import assign_story
+from verifier.store.triage import stories
 from verifier.tui import VerifierApp
 from verifier.tui.screens.article import ArticleScreen, ArticleText
 from verifier.tui.screens.export import ExportScreen
 from verifier.tui.screens.main import MainScreen
+from verifier.tui.text import cell, shorten
 
 SIZE = (120, 40)
 
@@ -128,3 +132,44 @@ async def test_leaving_a_filter_returns_to_the_claim_selected_before(store: Stor
         await press(app, pilot, "G")
         await press(app, pilot, "escape")
         assert cursor(app) == 2
+
+
+# -- words, not internals ----------------------------------------------------------------------
+
+
+def test_long_names_are_cut_at_a_word_end_with_an_ellipsis() -> None:
+    assert shorten("Civil Relief Network", 16) == "Civil Relief\u2026"
+    assert shorten("Civil Relief Network", 40) == "Civil Relief Network"
+    title = "Fighters enter Tessaly, as troops pull back"
+    assert shorten(title, 24) == "Fighters enter Tessaly\u2026"
+    # one long word is still cut inside it rather than leaving the column empty
+    assert shorten("Supercalifragilistic", 8) == "Superca\u2026"
+    row = cell("An official who asked not to be named", 23).plain
+    assert row == "An official who asked\u2026 "[:23].ljust(23)
+    assert "\u2026" in row and not row.rstrip().endswith(" \u2026")
+
+
+def test_the_ingest_reasons_name_whole_words() -> None:
+    claim = read_facts("Shelling hit the Kessan hospital early on Friday, officials said.")
+    passage = read_facts("The Kessan hospital was shelled early Friday.")
+    relation, reasons = relate(claim, passage)
+    shared = next(r for r in reasons if r.startswith("shared: "))
+    words = set(shared.removeprefix("shared: ").split(", "))
+    assert {"friday", "kessan", "hospital", "shelling", "early"} <= words, shared
+    assert not words & {"fridai", "shell", "earli"}
+
+
+def test_stories_are_named_by_their_articles_titles(store: Store) -> None:
+    assign_story(store, [1, 3], "ledger-tessaly-advance.txt")
+    ((_, label),) = stories(store)
+    assert label == "Fighters enter Tessaly as government troops pull back (2 articles)"
+
+
+async def test_evidence_and_claim_panes_name_articles_by_outlet_and_title(store: Store) -> None:
+    app = VerifierApp(store, "ana")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        text = screen_text(app)
+        assert "Northern Ledger · Water runs short in" in text  # the evidence's article
+        assert "article   Northern Ledger · 2024-03-02" in text  # the claim's own
+        assert ".txt" not in text and ".md" not in text

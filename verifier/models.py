@@ -472,6 +472,7 @@ class EvidenceRecord:
     relation: str = "related"
     independent: bool | None = None
     reasons: tuple[str, ...] = ()
+    title: str | None = None  # the evidence article's title: how a reader knows it
 
 
 ATTRIBUTION_CHECKS: tuple[str, ...] = ("confirmed", "misattributed", "unclear")

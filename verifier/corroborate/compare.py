@@ -92,12 +92,17 @@ class Facts:
 
     terms: frozenset[str]  # stems of informative words, numbers excluded
     facts: PassageFacts = PassageFacts()
+    words: tuple[str, ...] = ()  # the informative words themselves: what a reason names
 
 
 def read_facts(text: str, context: str = "", *, stance: str | None = None) -> Facts:
     """A passage's words and the text stage's facts of it (places and days also from
     ``context``, its sentence)."""
-    return Facts(content_stems(text), read_passage(text, context, stance=stance))
+    return Facts(
+        content_stems(text),
+        read_passage(text, context, stance=stance),
+        tuple(informative_terms(text)),
+    )
 
 
 SENTENCE_FACTS_CACHE = 8192
@@ -105,19 +110,30 @@ SENTENCE_FACTS_CACHE = 8192
 
 
 @lru_cache(maxsize=SENTENCE_FACTS_CACHE)
-def _sentence_terms(text: str) -> frozenset[str]:
-    return content_stems(text)
+def _sentence_terms(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    return content_stems(text), tuple(informative_terms(text))
 
 
 def sentence_reading(text: str, stance: str | None = None) -> Facts:
     """``read_facts`` of a whole sentence, remembered (a story's evidence is read for each of
     its claims)."""
-    return Facts(_sentence_terms(text), sentence_facts(text, stance))
+    terms, words = _sentence_terms(text)
+    return Facts(terms, sentence_facts(text, stance), words)
 
 
 def with_facts(reading: Facts, facts: PassageFacts) -> Facts:
     """The same words with other facts (a stored reading, or one with its stance applied)."""
     return replace(reading, facts=facts)
+
+
+def _spelled(stems: frozenset[str], *passages: Facts) -> set[str]:
+    """The words behind ``stems`` as a passage writes them: a reviewer reads "shelling",
+    not the stem "shell" (or "fridai" for "Friday") that matched it."""
+    spelled: dict[str, str] = {}
+    for reading in passages:
+        for word in reading.words:
+            spelled.setdefault(fts_stem(word), word)
+    return {spelled.get(stem, stem) for stem in stems}
 
 
 def _same_count(a: Quantity, b: Quantity) -> str | None:
@@ -195,7 +211,7 @@ def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...
         return "outlet_caveat", ("the outlet says it could not verify the claim",)
     shared = (a.terms & b.terms) - {fts_stem(w) for w in _WEAK}
     coverage = len(a.terms & b.terms) / len(a.terms) if a.terms else 0.0
-    shared_list = ", ".join(sorted(shared)[:6])
+    shared_list = ", ".join(sorted(_spelled(shared, a, b))[:6])
     if pair.relay and coverage >= 0.4:
         return "same_report", ("relays the claim's own outlet",)
     covered = len(a.terms & b.terms) / len(b.terms) if b.terms else 0.0

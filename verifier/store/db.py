@@ -754,7 +754,7 @@ class Store:
     def evidence(self, claim_id: str) -> list[EvidenceRecord]:
         rows = self._query(
             "SELECT e.*, s.article_id, s.text AS sentence, a.name AS article_name,"
-            " a.outlet, a.published FROM evidence e"
+            " a.outlet, a.published, a.title FROM evidence e"
             " JOIN sentences s ON s.id = e.sentence_id JOIN articles a ON a.id = s.article_id"
             " WHERE e.claim_id = ? ORDER BY e.rank",
             (claim_id,),
@@ -773,6 +773,7 @@ class Store:
                 relation=r["relation"] or "related",
                 independent=None if r["independent"] is None else bool(r["independent"]),
                 reasons=tuple(json.loads(r["reasons"] or "[]")),
+                title=r["title"],
             )
             for r in rows
         ]

@@ -81,12 +81,25 @@ def outlets(store: Store) -> list[str]:
 
 
 def stories(store: Store) -> list[tuple[int, str]]:
-    """``(story_id, label)`` for every story that has articles."""
+    """``(story_id, label)`` for every story that has articles.
+
+    A story is named by the title of its first article that has one (a reader knows a story
+    by its headline, not by the file name the stored label was made from), with the number
+    of articles; without any title, by the stored label.
+    """
     rows = store._query(
-        "SELECT s.id, coalesce(s.label, '') AS label, count(a.id) AS n FROM stories s"
-        " JOIN articles a ON a.story_id = s.id GROUP BY s.id ORDER BY s.id"
+        "SELECT s.id, coalesce(s.label, '') AS label, count(a.id) AS n,"
+        " (SELECT t.title FROM articles t WHERE t.story_id = s.id"
+        "  AND coalesce(t.title, '') != '' ORDER BY t.id LIMIT 1) AS title"
+        " FROM stories s JOIN articles a ON a.story_id = s.id GROUP BY s.id ORDER BY s.id"
     )
-    return [(int(r["id"]), r["label"] or f"story {r['id']} ({r['n']} articles)") for r in rows]
+    out = []
+    for r in rows:
+        n = int(r["n"])
+        count = f"{n} article{'s' if n != 1 else ''}"
+        name = r["title"] or r["label"] or f"story {r['id']}"
+        out.append((int(r["id"]), f"{name} ({count})"))
+    return out
 
 
 def source_types(store: Store) -> list[str]:

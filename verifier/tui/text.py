@@ -55,11 +55,55 @@ def plain_line(text: str | None, style: StyleType = "") -> Content:
     return Content.styled(one_line(text), style)
 
 
+_TRAILING = " ,;:-·/|"
+
+
+def word_cut(content: Content, width: int) -> Content:
+    """``content`` cut to ``width`` cells at a word end, with an ellipsis.
+
+    "Civil Relief Net…" reads worse than "Civil Relief…": a name or title cut mid-word looks
+    like a different word. A single word longer than half the width is still cut inside it
+    rather than leaving the column nearly empty.
+    """
+    if content.cell_length <= width:
+        return content
+    if width <= 1:
+        return Content("…"[:width])
+    head = content.truncate(width - 1)
+    ends_a_word = content.plain[len(head.plain) : len(head.plain) + 1] == " "
+    space = head.plain.rfind(" ")
+    if not ends_a_word and space >= (width - 1) // 2:
+        head = head[:space]
+    while head.plain and head.plain[-1] in _TRAILING:
+        head = head[:-1]
+    return head + Content("…")
+
+
+def shorten(text: str | None, width: int) -> str:
+    """:func:`one_line` text cut at a word end to ``width`` cells (see :func:`word_cut`)."""
+    return word_cut(Content(one_line(text)), width).plain
+
+
 def cell(text: str | None, width: int, style: StyleType = "") -> Content:
-    """One fixed-width column of a row: one line, cut with an ellipsis, padded to ``width``."""
+    """One fixed-width column of a row: one line, cut at a word end with an ellipsis, padded
+    to ``width``."""
     if width <= 0:
         return Content("")
-    return plain_line(text, style).truncate(width, ellipsis=True, pad=True)
+    return word_cut(plain_line(text, style), width).truncate(width, pad=True)
+
+
+def article_label(
+    outlet: str | None, title: str | None, published: str | None, name: str
+) -> list[str]:
+    """How an article is named to a reader: outlet, title and date, as far as known.
+
+    The file name is what the desk's files happen to be called, not what a reader knows the
+    article by; it is shown only when the article has neither outlet nor title.
+    """
+    parts = [one_line(p) for p in (outlet, title, published) if p and one_line(p)]
+    if not (outlet and one_line(outlet)) and not (title and one_line(title)):
+        parts.insert(0, one_line(name))
+    return parts
 
 
 def _offset_map(text: str) -> list[int]:

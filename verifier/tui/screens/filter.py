@@ -20,7 +20,10 @@ from textual.widgets import Button, Checkbox, Label, Select, Static
 from verifier.models import RATINGS
 from verifier.store import ClaimFilter
 from verifier.tui.commands import bindings, commands_for, key_label
-from verifier.tui.text import one_line
+from verifier.tui.text import one_line, shorten
+
+STORY_WIDTH = 56
+"""Cells a story's name may take in its menu: its title, cut at a word end."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -109,7 +112,7 @@ class FilterScreen(ModalScreen[ClaimFilter | None]):
             with Horizontal(classes="filter-row"):
                 yield Label("story")
                 yield Select(
-                    [(one_line(label), sid) for sid, label in self.choices.stories],
+                    [(shorten(label, STORY_WIDTH), sid) for sid, label in self.choices.stories],
                     value=_or_null(flt.story_id),
                     prompt="any",
                     id="f-story",

@@ -15,7 +15,16 @@ from verifier.models import RATINGS, SOURCE_GRADES, ClaimFacts, ClaimRecord, Qua
 from verifier.priority import score_claim
 from verifier.store.appearances import AppearanceRecord, first_appearance
 from verifier.tui.data import ClaimContext, suggested_check
-from verifier.tui.text import Mark, cell, hanging, highlighted, one_line, plain, plain_line
+from verifier.tui.text import (
+    Mark,
+    article_label,
+    cell,
+    hanging,
+    highlighted,
+    one_line,
+    plain,
+    plain_line,
+)
 from verifier.tui.widgets.lines_view import LinesView, PaneLook, Wrapped
 
 LABEL_WIDTH = 10
@@ -270,10 +279,15 @@ class DetailText:
                 ]
         hedges = ", ".join(claim.hedges) if claim.hedges else "none"
         article = context.article
-        where = [plain_line(claim.article_name)]
-        for value in (claim.outlet, claim.published):
-            if value:
-                where += [sep, plain_line(value)]
+        # The outlet and date here, the title on its own line below; the file name only
+        # when the article has neither outlet nor title.
+        title = article.title if article is not None else None
+        named = article_label(claim.outlet, title, claim.published, claim.article_name)
+        if title:
+            named.remove(one_line(title))
+        where: list[Content] = []
+        for part in named:
+            where += [sep, plain_line(part)] if where else [plain_line(part)]
         lines = [
             self._field("source", *source),
             self._field("type", plain_line(claim.source_type)),

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.style import Style
 
 from verifier.models import EvidenceRecord
-from verifier.tui.text import hanging, plain, plain_line
+from verifier.tui.text import article_label, hanging, plain, plain_line
 from verifier.tui.widgets.lines_view import LinesView, PaneLook, Wrapped
 
 INDENT = 5
@@ -31,6 +31,13 @@ MARKS: dict[str, tuple[str, str]] = {
     "supports": ("you: supports", "good"),
     "contradicts": ("you: contradicts", "bad"),
 }
+
+
+def _joined(parts: list[Content], sep: Content) -> list[Content]:
+    out: list[Content] = []
+    for part in parts:
+        out += [sep, part] if out else [part]
+    return out
 
 
 class EvidencePane(LinesView):
@@ -221,13 +228,10 @@ class EvidenceText:
         """Where it is from, how it relates, then the sentence itself, under a rank number."""
         meta = self._style("meta")
         sep = Content.styled(" · ", meta)
-        where = [
-            plain_line(evidence.outlet or "unknown outlet"),
-            sep,
-            plain_line(evidence.article_name),
-        ]
-        if evidence.published:
-            where += [sep, plain_line(evidence.published)]
+        named = article_label(
+            evidence.outlet, evidence.title, evidence.published, evidence.article_name
+        )
+        where = list(_joined([plain_line(part) for part in named], sep))
         words, tone = RELATIONS.get(
             evidence.relation, (evidence.relation.replace("_", " "), "muted")
         )
