@@ -21,6 +21,8 @@ from verifier.tui.screens.article import ArticleScreen, ArticleText
 from verifier.tui.screens.export import ExportScreen
 from verifier.tui.screens.main import MainScreen
 from verifier.tui.text import cell, shorten
+from verifier.tui.widgets.claim_detail import ClaimDetail
+from verifier.tui.widgets.evidence_pane import EvidencePane
 
 SIZE = (120, 40)
 
@@ -173,3 +175,89 @@ async def test_evidence_and_claim_panes_name_articles_by_outlet_and_title(store:
         assert "Northern Ledger · Water runs short in" in text  # the evidence's article
         assert "article   Northern Ledger · 2024-03-02" in text  # the claim's own
         assert ".txt" not in text and ".md" not in text
+
+
+# -- a layout for any terminal -----------------------------------------------------------------
+
+
+def rated_store(tmp_path: Path, count: int) -> Store:
+    """The fixture corpus with its first ``count`` claims rated: the review opens further down."""
+    s = make_store(tmp_path)
+    for claim_id in s.claim_ids()[:count]:
+        s.record_rating(claim_id, 3, reviewer="earlier")
+    return s
+
+
+async def test_at_80x24_the_selected_claim_its_source_and_evidence_are_in_view(
+    tmp_path: Path,
+) -> None:
+    store = rated_store(tmp_path, 8)
+    app = VerifierApp(store, "ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = main_screen(app)
+        queue = screen.queue
+        assert queue.cursor == 8
+        top, rows = round(queue.scroll_y), queue.scrollable_content_region.height
+        assert top <= queue.cursor < top + rows, "the selected row is on screen"
+        claim = queue.current
+        assert claim is not None
+        text = screen_text(app)
+        assert "claim 9/12" in text
+        detail = screen.query_one(ClaimDetail)
+        assert detail.region.height >= 6
+        shown = [line for line in text.splitlines() if line.strip()]
+        assert any("source" in line and "Mira Haddad" in line for line in shown)
+        assert "We could hear the jets all night" in text  # the claim's content
+        # footer: help and quit stay
+        footer = text.splitlines()[-1]
+        assert "? help" in footer and "q quit" in footer
+    store.close()
+
+
+async def test_at_80x24_evidence_shows_one_line_per_item(store: Store) -> None:
+    app = VerifierApp(store, "ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j")  # the casualty claim: three evidence items
+        pane = main_screen(app).query_one(EvidencePane)
+        assert pane.region.height - 2 >= 2
+        lines = [line for line in str(pane.content).splitlines() if line.strip()]
+        assert len(lines) == 3
+        text = screen_text(app)
+        assert "> 1 supports in part · independent · Coastal Wire: Airstrikes struck" in text
+        assert "  2 contradicts · independent · Northern Ledger: An official who" in text
+        # the selection still moves item by item in the evidence pane
+        await press(app, pilot, "tab", "j")
+        assert pane.current is not None and pane.current.outlet == "Northern Ledger"
+
+
+@pytest.mark.parametrize("size", [(120, 40), (160, 48), (200, 60)])
+async def test_from_120_columns_evidence_takes_at_least_40_percent(
+    store: Store, size: tuple[int, int]
+) -> None:
+    app = VerifierApp(store, "ana")
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        pane = main_screen(app).query_one(EvidencePane)
+        assert pane.region.width >= 0.4 * size[0]
+        text = screen_text(app)
+        assert "? help" in text and "q quit" in text
+
+
+async def test_z_gives_the_screen_to_the_claim_and_back(store: Store) -> None:
+    app = VerifierApp(store, "ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = main_screen(app)
+        detail = screen.query_one(ClaimDetail)
+        before = detail.region.height
+        await press(app, pilot, "z")
+        assert not screen.queue.display
+        assert detail.region.height > before
+        assert "Claims" not in screen_text(app)
+        await press(app, pilot, "j")  # keys still move through the queue
+        assert cursor(app) == 1
+        assert "claim 2/12" in screen_text(app)
+        await press(app, pilot, "z")
+        assert screen.queue.display and detail.region.height == before

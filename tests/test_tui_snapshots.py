@@ -135,3 +135,24 @@ def test_claim_appearances_with_drift(snap_compare: SnapCompare, store: Store) -
     app = VerifierApp(store, "ana")
     moves = ("j", "tab", "tab", "j", "j", "j", "j")
     assert snap_compare(app, terminal_size=SIZE, run_before=keys(*moves))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
+def test_main_screen_fits(snap_compare: SnapCompare, store: Store, size: tuple[int, int]) -> None:
+    """The main screen at a small and a large terminal (120x40 is ``test_main_screen``): at
+    80x24 the claim, its source and one-line evidence items under a short queue, the footer
+    with help and quit; at 200x60 the evidence pane at 40% of the width."""
+    app = VerifierApp(store, "ana")
+    assert snap_compare(app, terminal_size=size, run_before=keys("1"))
+
+
+def test_focus_mode(snap_compare: SnapCompare, store: Store) -> None:
+    """``z`` at 80x24: the queue steps aside and the claim and its evidence fill the screen."""
+    app = VerifierApp(store, "ana")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys("j", "z"))
+
+
+def test_article_view_at_80x24(snap_compare: SnapCompare, store: Store) -> None:
+    """The article view on a small terminal, the second claim of the article in view."""
+    app = VerifierApp(store, "ana")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys("enter", "n"))

@@ -28,7 +28,8 @@ def test_safe_text_keeps_markup_and_unicode() -> None:
 
 def test_one_line_and_cell() -> None:
     assert one_line("  a\n\tb  \x1b c ") == "a b c"
-    assert cell("[b]long source name[/b]", 10).plain == "[b]long s…"
+    # cut at a word end, then padded: a name cut mid-word reads as another word
+    assert cell("[b]long source name[/b]", 10).plain == "[b]long…  "
     assert cell("ab", 5).plain == "ab   "
     assert cell("x", 0).plain == ""
 

@@ -199,6 +199,13 @@ COMMANDS: tuple[Command, ...] = (
         "Make the next pane active (queue, evidence, claim): j and k then move within it.",
     ),
     Command(
+        "focus-mode",
+        "z",
+        "focus_mode",
+        "focus mode",
+        "Give the whole screen to the claim and its evidence (z again brings the queue back).",
+    ),
+    Command(
         "attribution",
         "a",
         "attribution",
@@ -447,6 +454,11 @@ COMMANDS: tuple[Command, ...] = (
     _close("source", "source view"),
     _close("stats", "statistics"),
 )
+
+
+NARROW_FOOTER_HIDES: frozenset[str] = frozenset({"grade", "undo", "attribution"})
+"""Actions the footer leaves out on a narrow terminal, so that help and quit stay on it;
+they are still in the help screen and the command palette."""
 
 
 def commands_for(*scopes: Scope) -> list[Command]:

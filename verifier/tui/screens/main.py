@@ -19,11 +19,11 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from verifier.models import RATINGS, ClaimRecord
@@ -58,6 +58,7 @@ from verifier.tui.screens.stats import StatsScreen
 from verifier.tui.text import one_line, safe_text
 from verifier.tui.widgets.claim_detail import ClaimDetail
 from verifier.tui.widgets.claim_queue import ClaimQueue
+from verifier.tui.widgets.desk_footer import DeskFooter
 from verifier.tui.widgets.evidence_pane import EvidencePane
 from verifier.tui.widgets.lines_view import PaneLook
 from verifier.tui.widgets.status_line import StatusLine
@@ -71,6 +72,13 @@ EMPTY_MESSAGE = (
 )
 NO_MATCH_MESSAGE = "No claim matches this view.\n\nescape shows every claim again."
 PANES = ("queue", "evidence", "detail")
+STACKED_BELOW = 100
+"""Narrower than this (or shorter than SHORT_BELOW), the claim and evidence panes are
+stacked, each the full width, and compact: evidence one line per item."""
+SHORT_BELOW = 32
+"""Fewer rows than this, the queue keeps a few rows."""
+WIDE_FROM = 120
+"""From this width the evidence pane gets half the width, and the footer every key."""
 PREPARED_FOR_SECONDS = 60.0
 """How long a prepared claim is shown as read: a claim opened later is read again, so what
 another reviewer or an ingest changed meanwhile is not hidden behind the prefetch."""
@@ -103,6 +111,7 @@ class MainScreen(Screen[None]):
         # The claim selected when a search or filter narrowed the queue: leaving the narrowed
         # view goes back to it, so the reviewer carries on where they were.
         self._return_to: str | None = None
+        self.focus_mode = False
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -113,7 +122,7 @@ class MainScreen(Screen[None]):
             yield EvidencePane(id="evidence")
         yield Static(EMPTY_MESSAGE, id="empty", markup=False)
         yield StatusLine(self.reviewer, id="status")
-        yield Footer()
+        yield DeskFooter()
 
     def on_unmount(self) -> None:
         self.writer.close()  # runs the writes still queued
@@ -127,8 +136,44 @@ class MainScreen(Screen[None]):
         self.query_one("#evidence").border_title = "Evidence"
         self.query_one("#empty").display = False
         self.query_one("#queue").add_class("-active")
+        self._lay_out(self.app.size.width, self.app.size.height)
         self.status.message = "Loading claims…"
         self.load_queue()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._lay_out(event.size.width, event.size.height)
+
+    def _lay_out(self, width: int, height: int) -> None:
+        """Fit the panes to the terminal (sizes in ``app.tcss``, by these classes).
+
+        Small screens keep the selected claim, its source and content and several evidence
+        items (one line each) in view; wide ones give the evidence half the width.
+        """
+        short = height < SHORT_BELOW
+        # Side by side on a short screen the evidence pane holds one item, or several cut
+        # to a few words: stacked, each evidence line gets the full width.
+        stacked = width < STACKED_BELOW or short
+        self.set_class(stacked, "-stacked")
+        self.set_class(short, "-short")
+        self.set_class(width >= WIDE_FROM and not stacked, "-wide")
+        for pane in (ClaimDetail, EvidencePane):
+            self.query_one(pane).set_class(stacked, "-compact")
+        self.query_one(DeskFooter).narrow = width < WIDE_FROM
+
+    def action_focus_mode(self) -> None:
+        """Focus mode: the queue steps aside; keys still move through it."""
+        self.focus_mode = not self.focus_mode
+        self.set_class(self.focus_mode, "-focus")
+        self._show_panes()
+        self.status.flash(
+            "Focus mode: z brings the queue back." if self.focus_mode else "Queue back."
+        )
+
+    def _show_panes(self) -> None:
+        empty = not len(self.model)
+        self.query_one("#empty").display = empty
+        self.query_one("#queue").display = not empty and not self.focus_mode
+        self.query_one("#panes").display = not empty
 
     @property
     def keymap(self) -> Mapping[str, str]:
@@ -165,9 +210,7 @@ class MainScreen(Screen[None]):
         )
         empty_text = NO_MATCH_MESSAGE if filtered else EMPTY_MESSAGE
         self.query_one("#empty", Static).update(empty_text)
-        self.query_one("#empty").display = empty
-        self.query_one("#queue").display = not empty
-        self.query_one("#panes").display = not empty
+        self._show_panes()
         self.queue.reload()
         self.status.total = len(self.model)
         self.status.rated = self.model.rated_count

@@ -226,6 +226,8 @@ class DetailText:
         return self.look.style(name)
 
     def render(self, context: ClaimContext) -> Content:
+        if self.look.compact:
+            return self._compact(context)
         head: list[Content] = []
         if context.claim.gist:
             head += [
@@ -245,7 +247,24 @@ class DetailText:
         ]
         return Content("\n").join(sections)
 
-    def _passage(self, context: ClaimContext) -> Content:
+    def _compact(self, context: ClaimContext) -> Content:
+        """A small screen's claim pane: who said it, then the claim's own sentence (not its
+        paragraph), then the rest; the first lines are what a rating is decided on."""
+        source, *facts = self._facts(context)
+        return Content("\n").join(
+            [
+                source,
+                self._passage(context, sentence_only=True),
+                *facts,
+                *self._review(context),
+                *self._attribution(context),
+                *self._key_facts(context),
+                *self._conflicts(context),
+                *self._history(context),
+            ]
+        )
+
+    def _passage(self, context: ClaimContext, *, sentence_only: bool = False) -> Content:
         claim, offset = context.claim, context.passage_start
 
         def mark(span_start: int, span_end: int, name: str) -> Mark:
@@ -257,7 +276,14 @@ class DetailText:
             mark(claim.source_span.start, claim.source_span.end, "source"),
             mark(claim.cue_span.start, claim.cue_span.end, "cue"),
         ]
-        return highlighted(context.passage, marks, self._style("muted"))
+        text = context.passage
+        if sentence_only:
+            start = max(0, claim.sentence_span.start - offset)
+            end = min(len(text), max(start, claim.sentence_span.end - offset))
+            if end > start:
+                text = text[start:end]
+                marks = [(s - start, e - start, style) for s, e, style in marks]
+        return highlighted(text, marks, self._style("muted"))
 
     def _field(self, label: str, *values: Content) -> Content:
         name = Content.styled(label, self._style("label"))

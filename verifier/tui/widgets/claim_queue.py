@@ -24,6 +24,9 @@ from verifier.tui.text import cell
 MARK_WIDTH = 4
 TAG_WIDTH = 12
 SOURCE_WIDTH = 24
+NARROW_SOURCE_WIDTH = 18  # rows narrower than WIDE_ROW: more room for what is claimed
+WIDE_ROW = 96
+OUTLET_LEAST = 8
 GAP = Content(" ")
 
 
@@ -90,6 +93,9 @@ class ClaimQueue(ScrollView, can_focus=False, inherit_bindings=False):
         """Take a new model state (a fresh snapshot): resize and repaint everything."""
         self.virtual_size = Size(1, len(self.model))
         self.refresh()
+        # The cursor is set right after this, before the new size is laid out, and a scroll
+        # then is clamped to the old (empty) size: scroll the cursor into view once it is.
+        self.call_after_refresh(self.scroll_to_cursor)
 
     def refresh_row(self, index: int) -> None:
         self.refresh_line(index)
@@ -162,13 +168,16 @@ class ClaimQueue(ScrollView, can_focus=False, inherit_bindings=False):
             rating_style = style(f"claim-queue--rating-{claim.rating}", partial=True)
             mark = cell(f"[{claim.rating}]", MARK_WIDTH, rating_style)
         outlet_width = min(18, max(0, (width - 70) // 2))
-        gist_width = width - MARK_WIDTH - TAG_WIDTH - SOURCE_WIDTH - outlet_width - 2
+        if outlet_width < OUTLET_LEAST:
+            outlet_width = 0  # "No…" names no outlet: the room goes to the claim instead
+        source_width = SOURCE_WIDTH if width >= WIDE_ROW else NARROW_SOURCE_WIDTH
+        gist_width = width - MARK_WIDTH - TAG_WIDTH - source_width - outlet_width - 2
         source = claim.canonical_source or claim.resolved_source or claim.source
         parts = [
             mark,
             cell(claim.source_type, TAG_WIDTH - 1, style("claim-queue--tag", partial=True)),
             GAP,
-            cell(source, SOURCE_WIDTH - 1, style("claim-queue--source", partial=True)),
+            cell(source, source_width - 1, style("claim-queue--source", partial=True)),
             GAP,
             cell(claim.content or claim.sentence, gist_width),
         ]

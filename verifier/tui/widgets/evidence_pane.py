@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.style import Style
 
 from verifier.models import EvidenceRecord
-from verifier.tui.text import article_label, hanging, plain, plain_line
+from verifier.tui.text import article_label, hanging, plain, plain_line, word_cut
 from verifier.tui.widgets.lines_view import LinesView, PaneLook, Wrapped
 
 INDENT = 5
@@ -207,6 +207,11 @@ class EvidenceText:
         marked = len(marks)
         subtitle = f"{len(evidence)} sentences" + (f" · {marked} marked" if marked else "")
         width = self.look.width
+        if self.look.compact:
+            rows = [
+                self._row(n, e, width, n - 1 == selected, marks) for n, e in enumerate(evidence, 1)
+            ]
+            return RenderedEvidence(Content("\n").join(rows), tuple(range(len(rows))), subtitle)
         items = []
         item_lines = []
         line = 0
@@ -216,6 +221,52 @@ class EvidenceText:
             line += item.plain.count("\n") + 2
             items.append(item)
         return RenderedEvidence(Content("\n\n").join(items), tuple(item_lines), subtitle)
+
+    def _how(
+        self, evidence: EvidenceRecord, marks: Mapping[int, str], *, score: bool
+    ) -> list[Content]:
+        """How it relates (in words and colour), whether independent, the score, your mark."""
+        meta = self._style("meta")
+        sep = Content.styled(" · ", meta)
+        words, tone = RELATIONS.get(
+            evidence.relation, (evidence.relation.replace("_", " "), "muted")
+        )
+        how = [Content.styled(words, self._style(tone))]
+        if evidence.independent is not None:
+            label, style = ("independent", "independent")
+            if not evidence.independent:
+                label, style = ("same origin", "dependent")
+            how += [sep, Content.styled(label, self._style(style))]
+        if score:
+            how += [sep, Content.styled(f"score {evidence.score:.2f}", meta)]
+        mark = marks.get(evidence.sentence_id)
+        if mark in MARKS:
+            text, mark_tone = MARKS[mark]
+            how += [sep, Content.styled(text, self._style(mark_tone))]
+        return how
+
+    def _row(
+        self,
+        number: int,
+        evidence: EvidenceRecord,
+        width: int,
+        selected: bool,
+        marks: Mapping[int, str],
+    ) -> Content:
+        """A small screen's evidence item on one line: how it relates, whose it is, what it
+        says, cut at a word end."""
+        meta = self._style("meta")
+        who = evidence.outlet or evidence.title or evidence.published or evidence.article_name
+        row = Content.assemble(
+            Content.styled(f"{'>' if selected else ' '}{number:>2} ", self._style("rank")),
+            *self._how(evidence, marks, score=False),
+            Content.styled(" · ", meta),
+            plain_line(who, meta),
+            Content(": "),
+            plain_line(evidence.sentence),
+        )
+        row = word_cut(row, width)
+        return row.stylize(self._style("selected")) if selected else row
 
     def _item(
         self,
@@ -232,20 +283,7 @@ class EvidenceText:
             evidence.outlet, evidence.title, evidence.published, evidence.article_name
         )
         where = list(_joined([plain_line(part) for part in named], sep))
-        words, tone = RELATIONS.get(
-            evidence.relation, (evidence.relation.replace("_", " "), "muted")
-        )
-        how = [Content.styled(words, self._style(tone))]
-        if evidence.independent is not None:
-            label, style = ("independent", "independent")
-            if not evidence.independent:
-                label, style = ("same origin", "dependent")
-            how += [sep, Content.styled(label, self._style(style))]
-        how += [sep, Content.styled(f"score {evidence.score:.2f}", meta)]
-        mark = marks.get(evidence.sentence_id)
-        if mark in MARKS:
-            text, mark_tone = MARKS[mark]
-            how += [sep, Content.styled(text, self._style(mark_tone))]
+        how = self._how(evidence, marks, score=True)
         pointer = ">" if selected else " "
         rank = Content.styled(f"{pointer}{number:>2}.", self._style("rank"))
         lines = [

@@ -61,6 +61,7 @@ class PaneLook:
     height: int
     base: Style
     styles: Mapping[str, Style]
+    compact: bool = False  # a small screen: the pane says the most in the fewest lines
 
     @classmethod
     def of(cls, view: LinesView, prefix: str) -> PaneLook:
@@ -71,7 +72,8 @@ class PaneLook:
             if name.startswith(prefix)
         }
         region = view.scrollable_content_region
-        return cls(region.width, region.height, view.base_style, styles)
+        compact = view.has_class("-compact")
+        return cls(region.width, region.height, view.base_style, styles, compact)
 
     def style(self, name: str) -> Style:
         """The style of component class ``prefix + name`` (none for an unknown name)."""
