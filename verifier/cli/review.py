@@ -29,6 +29,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="FILE",
         help="settings file (default: $VERIFIER_CONFIG or config.toml in your config folder)",
     )
+    p.add_argument(
+        "--ask-name",
+        action="store_true",
+        help="ask the reviewer's name when the app opens and do not save it (what "
+        "`verifier serve` runs for each browser session)",
+    )
     add_db(p)
     p.set_defaults(handler=run)
 
@@ -42,6 +48,10 @@ def run(args: argparse.Namespace) -> int:
     for warning in config.warnings:
         print(f"verifier: {strip_controls(warning)}", file=sys.stderr)
     reviewer = args.reviewer or os.environ.get("VERIFIER_REVIEWER") or config.reviewer
+    if args.ask_name:
+        # A served session is one of several reviewers on the server's account: the name
+        # saved there (or in its environment) is not theirs.
+        reviewer = args.reviewer
     if args.sample and not Path(args.sample).is_dir():
         raise CliError(f"{args.sample}: no such folder")
     # The review screen writes verdicts, so like ingest it may start a new database (its
@@ -51,5 +61,6 @@ def run(args: argparse.Namespace) -> int:
             ingest_with_progress(store, [args.sample], True)
         from verifier.tui.app import VerifierApp
 
-        VerifierApp(store, reviewer, keymap=config.keymap, config_path=path).run()
+        save_to = None if args.ask_name else path
+        VerifierApp(store, reviewer, keymap=config.keymap, config_path=save_to).run()
     return 0
