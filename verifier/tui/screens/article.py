@@ -135,6 +135,7 @@ class ArticleScreen(Screen[None]):
             else "not rated yet"
         )
         source = claim.canonical_source or claim.resolved_source or claim.source
+        source = source or "no named source"  # "it was believed that ..."
         line2 = [
             Content.styled(f"claim {self.current + 1} of {len(self.claims)}", "bold"),
             sep,
