@@ -173,7 +173,10 @@ def test_every_claim_command_takes_the_same_prefixes(
     assert capsys.readouterr().out.startswith(f"claim {claim}")
     assert main(["verdict", prefix, "unproven", "--reviewer", "ana", *db]) == 0
     assert capsys.readouterr().out.startswith(f"{claim}: verdict 3")
-    for command in (["attributions", "zzzz"], ["history", "zzzz"], ["verdict", "zzzz", "1"]):
+    assert main(["cluster", "show", prefix, "--format", "jsonl", *db]) == 0
+    assert claim in capsys.readouterr().out
+    unknown = (["attributions", "zzzz"], ["history", "zzzz"], ["verdict", "zzzz", "1"])
+    for command in (*unknown, ["cluster", "show", "zzzz"]):
         assert main([*command, *db]) == 2
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and "no claim with id 'zzzz'" in err

@@ -11,6 +11,7 @@ import argparse
 import json
 
 from verifier.cli.common import CliError, add_db, open_db
+from verifier.cli.common import claim_id as resolve
 from verifier.cli.verdict import default_reviewer
 from verifier.safety import strip_controls
 
@@ -27,13 +28,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from verifier.store.clusters import cluster_of, split_claim
-    from verifier.store.verdicts import resolve_claim_id
 
     with open_db(args.db) as store:
-        try:
-            claim_id = resolve_claim_id(store, args.claim_id)
-        except KeyError as exc:
-            raise CliError(str(exc.args[0])) from None
+        claim_id = resolve(store, args.claim_id)
         if args.action == "split":
             try:
                 before = split_claim(store, claim_id, reviewer=default_reviewer(args.reviewer))
