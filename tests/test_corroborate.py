@@ -201,7 +201,9 @@ def test_hits_are_ranked_by_descending_score(store: Store) -> None:
     scores = [h.score for h in hits]
     assert scores == sorted(scores, reverse=True)
     assert [h.rank for h in hits] == list(range(1, len(hits) + 1))
-    assert all(h.kind == "body" for h in hits)
+    # Body sentences and titles are evidence; bylines and inner headings never are.
+    assert all(h.kind == "body" or (h.kind == "headline" and h.index == 0) for h in hits)
+    assert any(h.kind == "headline" for h in hits)
 
 
 def test_limit_is_honoured(store: Store) -> None:

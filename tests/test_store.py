@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import sqlite3
 from pathlib import Path
 
@@ -191,17 +193,28 @@ def test_notes_and_sessions(store: Store) -> None:
 
 def test_full_text_search_and_vocabulary(store: Store) -> None:
     store.add_analysed(analysed())
-    hits = store.search_sentences('"dam" OR "nothing"')
+    hits = store.search_sentences('"missile" OR "nothing"')
     assert [s.text[:9] for s, _, _ in hits] == ["A missile"]
     assert hits[0][2].outlet == "Meridian Press"
-    # Porter stemming indexes the body's "killing" as "kill"; the headline ("kills ... dam")
-    # is not indexed at all: only body sentences are evidence, and short headlines would
-    # outrank them.
-    assert store.document_frequencies(["kill", "dam", "absent"]) == {"kill": 1, "dam": 1}
+    # Porter stemming indexes "killing" and the title's "kills" as "kill". The title is
+    # indexed beside the body: it is the outlet's own statement of the event.
+    assert store.document_frequencies(["kill", "dam", "absent"]) == {"kill": 2, "dam": 2}
     headline = store.sentences(1)[0]
     assert headline.kind == "headline" and "dam" in headline.text.lower()
-    assert all(s.kind == "body" for s, _, _ in store.search_sentences('"dam" OR "kills"'))
+    kinds = [(s.kind, s.index) for s, _, _ in store.search_sentences('"dam" OR "kills"')]
+    assert ("headline", 0) in kinds and ("body", 1) in kinds
     assert store.search_sentences('"dam"', exclude_article=1) == []
+
+
+def test_only_the_title_among_headlines_is_indexed(store: Store) -> None:
+    """A heading inside an article ("Background") is short and says nothing of the event:
+    BM25 would rank it first for any word it shares, so it stays out of the index."""
+    doc = analysed()
+    inner = Unit(3, 2, "headline", doc.units[2].span, "Dam background")
+    store.add_analysed(replace(doc, units=(*doc.units, inner)))
+    found = store.search_sentences('"background"')
+    assert found == []
+    assert store.document_frequencies(["background"]) == {}
 
 
 def test_evidence_round_trip(store: Store) -> None:

@@ -11,6 +11,7 @@ from verifier.corroborate.compare import (
     Facts,
 )
 from verifier.corroborate.corpus import CorpusView, Memo
+from verifier.corroborate.events import lead_hits, merge_lead, name_factors, position_factor
 from verifier.corroborate.evidence import (
     EvidenceHit,
     hit_of,
@@ -73,6 +74,16 @@ def candidates(
         found = (rows, sentence_sources(store, ids), sentence_positions(store, ids))
         memo.retrieved[match] = found
     rows, sources, positions = found
+    pool = limit * 2 + 10
+    lead = lead_hits(store, claim.article_id, pool, memo.events)
+    fresh = [sid for sid in lead if sid not in sources]
+    if fresh:  # who says the lead's own hits, and where they sit
+        sources = {**sources, **sentence_sources(store, fresh)}
+        positions = {**positions, **sentence_positions(store, fresh)}
+    rows = merge_lead(rows, lead)
+    names = name_factors(
+        store, claim.article_id, {a.id for _, _, a in rows}, len(view.links), memo.events
+    )
     extra = find_answers(
         store, claim, view, {s.id for s, _, _ in rows}, claim_index, claim_facts, memo
     )
@@ -98,7 +109,8 @@ def candidates(
             caveat = sentence_facts(sentence.text).caveat
             if not (other or caveat):
                 continue
-        boost = 1.0
+        index = positions.get(sentence.id, (sentence.index, 0))[0]
+        boost = names.get(sentence.article_id, 1.0) * position_factor(index)
         if view.same_story(claim.article_id, sentence.article_id):
             boost *= STORY_BOOST
         if view.near_in_time(claim.article_id, sentence.article_id):

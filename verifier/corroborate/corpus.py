@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from verifier.corroborate.events import EventMemo
 from verifier.corroborate.stories import family_roots
 from verifier.models import ArticleRecord, ClaimRecord, SentenceRecord
 from verifier.store import Store
@@ -130,5 +131,6 @@ class Memo:
     mostly next to each other), so one batch's memory is enough."""
 
     retrieved: dict[str, _Retrieved] = field(default_factory=dict)  # by MATCH expression
+    events: EventMemo = field(default_factory=EventMemo)  # leads and names, by article
     figures: dict[tuple[int, str], list[int]] = field(default_factory=dict)  # (article, event)
     bodies: dict[int, list[BodySentence]] = field(default_factory=dict)  # by article

@@ -37,7 +37,7 @@ __all__ = [
     "tokens",
 ]
 
-DEFAULT_MAX_TERMS = 10
+DEFAULT_MAX_TERMS = 20
 POSTINGS_BUDGET = 2_000
 """Most sentences a query's candidate words may occur in, summed. FTS5 ranks every
 candidate before returning the best, ~2 µs each, so one common word ("killed", "people") in

@@ -44,7 +44,7 @@ from verifier.models import (
     Verdict,
     VerdictEvent,
 )
-from verifier.store.schema import INDEXED_KIND, SchemaError, migrate
+from verifier.store.schema import SchemaError, indexed_unit, migrate
 from verifier.text.terms import sentence_terms
 
 DEFAULT_DB = "verifier.db"
@@ -434,7 +434,7 @@ class Store:
                 sentence_ids[unit.index] = int(cur.lastrowid or 0)
             counts = self._term_counts[-1]
             for unit in analysed.units:
-                if unit.kind == INDEXED_KIND:
+                if indexed_unit(unit.kind, unit.index):
                     counts.update(sentence_terms(unit.text))
             seen: dict[str, int] = {}
             for position, att in enumerate(analysed.attributions):
@@ -644,7 +644,7 @@ class Store:
     ) -> list[tuple[SentenceRecord, float, ArticleRecord]]:
         """The best ``limit`` sentences for an FTS5 MATCH expression (higher score is better).
 
-        Only body sentences are indexed (``schema.INDEXED_KIND``), so only they are found.
+        Only body sentences and titles are indexed (``schema.INDEXED_WHEN``): only they are found.
         """
         found = self.iter_search_sentences(match, exclude_article=exclude_article)
         return list(itertools.islice(found, limit))

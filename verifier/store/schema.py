@@ -474,6 +474,59 @@ def _claim_clusters(db: sqlite_utils.Database) -> None:
     )
 
 
+INDEXED_WHEN = "(kind = 'body' OR (kind = 'headline' AND idx = 0))"
+"""Which units the full-text index holds: body sentences and an article's title (its first
+unit, when that is a headline). A title is the outlet's one-line statement of the event
+("Powerful Quake in Iran Kills 10; 80 Hurt"), often the clearest evidence another report has:
+on real multi-outlet news (ECB+ topics 1-35) leaving titles out took plain BM25's precision
+at 1 from 0.70 to 0.60. Headings inside an article ("Background") and bylines stay out: they
+are short, so BM25 would put them first for any word they share."""
+
+
+def indexed_unit(kind: str, index: int) -> bool:
+    """Whether a unit of ``kind`` at ``index`` in its article is searched (``INDEXED_WHEN``)."""
+    return kind == INDEXED_KIND or (kind == "headline" and index == 0)
+
+
+def _index_titles(db: sqlite_utils.Database) -> None:
+    """Index article titles beside body sentences (``INDEXED_WHEN``), counting their terms."""
+    from verifier.text.terms import sentence_terms
+
+    for trigger in ("sentences_ai", "sentences_ad", "sentences_au"):
+        db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    new = INDEXED_WHEN.replace("kind", "new.kind").replace("idx", "new.idx")
+    old = INDEXED_WHEN.replace("kind", "old.kind").replace("idx", "old.idx")
+    db.execute(
+        f"""CREATE TRIGGER sentences_ai AFTER INSERT ON sentences WHEN {new} BEGIN
+  INSERT INTO sentences_fts (rowid, text) VALUES (new.rowid, new.text);
+END"""
+    )
+    db.execute(
+        f"""CREATE TRIGGER sentences_ad AFTER DELETE ON sentences WHEN {old} BEGIN
+  INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END"""
+    )
+    db.execute(
+        f"""CREATE TRIGGER sentences_au AFTER UPDATE ON sentences BEGIN
+  INSERT INTO sentences_fts (sentences_fts, rowid, text)
+    SELECT 'delete', old.rowid, old.text WHERE {old};
+  INSERT INTO sentences_fts (rowid, text) SELECT new.rowid, new.text WHERE {new};
+END"""
+    )
+    titles = "SELECT id, text FROM sentences WHERE kind = 'headline' AND idx = 0"
+    db.conn.executemany(
+        "INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)", db.execute(titles).fetchall()
+    )
+    counts: Counter[str] = Counter()
+    for _, text in db.execute(titles):
+        counts.update(sentence_terms(text))
+    db.conn.executemany(
+        "INSERT INTO term_counts (term, doc) VALUES (?, ?)"
+        " ON CONFLICT (term) DO UPDATE SET doc = doc + excluded.doc",
+        counts.items(),
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _v1_core,
     _v2_facts_independence_review,
@@ -485,6 +538,7 @@ MIGRATIONS: list[Migration] = [
     _article_sources,
     _also_said_by,
     _claim_clusters,
+    _index_titles,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -517,3 +517,33 @@ def article_source_names(store: Store, article_id: int) -> list[str]:
         "SELECT DISTINCT canonical_source FROM claims WHERE article_id = ?", (article_id,)
     )
     return [r[0] for r in rows if r[0]]
+
+
+# -- event identity ----------------------------------------------------------------------------
+
+
+def name_sketches(store: Store, article_ids: Iterable[int]) -> dict[int, frozenset[int]]:
+    """The hashed names each article uses most (sketch kind 't'), by article: who and where
+    an article is about, to tell two events of one kind apart without re-reading its text."""
+    wanted = sorted(set(article_ids))
+    out: dict[int, set[int]] = {a: set() for a in wanted}
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i : i + _CHUNK]
+        rows = store._query(
+            "SELECT article_id, h FROM article_sketches WHERE kind = 't'"
+            f" AND article_id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        )
+        for article_id, h in rows:
+            out[int(article_id)].add(int(h))
+    return {a: frozenset(hs) for a, hs in out.items()}
+
+
+def article_lead(store: Store, article_id: int, sentences: int) -> list[str]:
+    """An article's title and its first ``sentences`` body sentences: what it is about."""
+    rows = store._query(
+        "SELECT text FROM sentences WHERE article_id = ?"
+        " AND (kind = 'body' OR (kind = 'headline' AND idx = 0)) ORDER BY idx LIMIT ?",
+        (article_id, sentences + 1),
+    )
+    return [str(r[0]) for r in rows]
