@@ -16,7 +16,13 @@ import pytest
 from verifier.ingest import read_documents
 from verifier.pipeline import ingest_paths
 from verifier.store import Store
-from verifier.store.schema import MIGRATIONS, SCHEMA_VERSION, _body_index_and_term_counts
+from verifier.store.schema import (
+    INDEXED_WHEN,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    _body_index_and_term_counts,
+    _index_titles,
+)
 from verifier.text import analyse
 from verifier.text.terms import sentence_terms
 
@@ -29,7 +35,7 @@ def _stored(store: Store) -> dict[str, int]:
 
 def _recounted(store: Store) -> dict[str, int]:
     counts: Counter[str] = Counter()
-    for (text,) in store.conn.execute("SELECT text FROM sentences WHERE kind = 'body'"):
+    for (text,) in store.conn.execute(f"SELECT text FROM sentences WHERE {INDEXED_WHEN}"):
         counts.update(sentence_terms(text))
     return dict(counts)
 
@@ -66,7 +72,7 @@ def test_counts_equal_the_full_text_index(sample_db: Path) -> None:
         assert len(stored) > 500
         assert stored == _fts_vocabulary(store)
         assert stored == _recounted(store)
-        assert _indexed_kinds(store.conn) == {"body"}
+        assert _indexed_kinds(store.conn) == {"body", "headline"}  # titles; never bylines
 
 
 def test_document_frequencies_read_the_counts(sample_db: Path) -> None:
@@ -105,7 +111,7 @@ def test_a_failed_batch_leaves_no_counts(tmp_path: Path) -> None:
 
 
 def test_a_database_from_before_the_counts_gets_them(sample_db: Path, tmp_path: Path) -> None:
-    """Opening a schema-6 database counts its existing sentences once."""
+    """Opening a schema-6 database counts its existing sentences once (and its titles)."""
     old = tmp_path / "old.db"
     source = sqlite3.connect(sample_db)
     source.backup(target := sqlite3.connect(old))
@@ -121,7 +127,36 @@ def test_a_database_from_before_the_counts_gets_them(sample_db: Path, tmp_path: 
     with Store(old) as store:
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert _stored(store) == _recounted(store) == _fts_vocabulary(store)
-        assert _indexed_kinds(store.conn) == {"body"}
+        assert _indexed_kinds(store.conn) == {"body", "headline"}
+
+
+def test_a_database_from_before_titles_gets_them_indexed(sample_db: Path, tmp_path: Path) -> None:
+    """Opening a database from before titles (body sentences only) indexes and counts them."""
+    old = tmp_path / "old7.db"
+    source = sqlite3.connect(sample_db)
+    source.backup(target := sqlite3.connect(old))
+    source.close()
+    titles = target.execute(
+        "SELECT id, text FROM sentences WHERE kind = 'headline' AND idx = 0"
+    ).fetchall()
+    assert titles
+    for rowid, text in titles:
+        target.execute(
+            "INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', ?, ?)",
+            (rowid, text),
+        )
+    target.execute("DELETE FROM term_counts")
+    counts: Counter[str] = Counter()
+    for (text,) in target.execute("SELECT text FROM sentences WHERE kind = 'body'"):
+        counts.update(sentence_terms(text))
+    target.executemany("INSERT INTO term_counts (term, doc) VALUES (?, ?)", counts.items())
+    assert _indexed_kinds(target) == {"body"}
+    target.execute(f"PRAGMA user_version = {MIGRATIONS.index(_index_titles)}")
+    target.commit()
+    target.close()
+    with Store(old) as store:
+        assert _indexed_kinds(store.conn) == {"body", "headline"}
+        assert _stored(store) == _recounted(store) == _fts_vocabulary(store)
 
 
 def test_counts_equal_the_index_on_real_news(tmp_path: Path) -> None:
