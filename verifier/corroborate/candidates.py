@@ -32,6 +32,13 @@ from verifier.text.speakers import (
 STORY_BOOST = 1.3
 """Score factor for a candidate in the claim's story: same event, likely the right sense."""
 DATE_BOOST = 1.1
+STORY_NAMES = 1.5
+"""Least name factor (``events.name_factors``, 1-2) of a candidate in the claim's story: the
+story was grouped by its names already, and a local paper quoting residents by name shares
+few of the wire's names though it reports the same event."""
+SEARCH_WINDOW = 4
+"""BM25 rows read per candidate wanted: the event factors (``events``) re-rank them, so a
+hit the words alone put 40th can be the claim's own event's best report."""
 ANSWER_WEIGHT = 0.5
 """An answer that shares few words with its claim still ranks in the top half."""
 
@@ -69,13 +76,19 @@ def candidates(
     memo = memo or Memo()
     found = memo.retrieved.get(match)
     if found is None:
-        rows = store.search_sentences(match, limit=limit * 2 + 10) if match else []
+        rows = store.search_sentences(match, limit=limit * SEARCH_WINDOW + 10) if match else []
         ids = [s.id for s, _, _ in rows]
         found = (rows, sentence_sources(store, ids), sentence_positions(store, ids))
         memo.retrieved[match] = found
     rows, sources, positions = found
-    pool = limit * 2 + 10
-    lead = lead_hits(store, claim.article_id, pool, memo.events)
+    pool = limit * 2 + 10  # the lead's hits only add to the claim's
+    # A version or copy of the claim's article repeats its lead word for word: the lead
+    # query is for other reports of the event (the claim's own query still finds copies).
+    lead = {
+        sid: row
+        for sid, row in lead_hits(store, claim.article_id, pool, memo.events).items()
+        if not view.family(claim.article_id, row[0].article_id)
+    }
     fresh = [sid for sid in lead if sid not in sources]
     if fresh:  # who says the lead's own hits, and where they sit
         sources = {**sources, **sentence_sources(store, fresh)}
@@ -110,7 +123,10 @@ def candidates(
             if not (other or caveat):
                 continue
         index = positions.get(sentence.id, (sentence.index, 0))[0]
-        boost = names.get(sentence.article_id, 1.0) * position_factor(index)
+        name = names.get(sentence.article_id, 1.0)
+        if view.same_story(claim.article_id, sentence.article_id):
+            name = max(name, STORY_NAMES)  # grouped with the claim's article by its names
+        boost = name * position_factor(index)
         if view.same_story(claim.article_id, sentence.article_id):
             boost *= STORY_BOOST
         if view.near_in_time(claim.article_id, sentence.article_id):
