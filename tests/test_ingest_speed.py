@@ -22,6 +22,7 @@ from verifier.models import Document
 from verifier.pipeline import _analyse_one, ingest_paths
 from verifier.priority import compute_priorities
 from verifier.store import Store
+from verifier.store.schema import INDEXED_WHEN
 
 
 def _corpus(folder: Path, articles: int) -> Path:
@@ -105,13 +106,14 @@ def test_ranked_window_widens_past_filtered_rows(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path / "c", 30)
     with Store(tmp_path / "s.db") as store:
         ingest_paths(store, [corpus], corroborate=False)
-        # Headlines share the query's words but are filtered out; the body rows must still
-        # come back, in the order an unwindowed query gives.
+        # Bylines and inner headings share the query's words but are not searched; the body
+        # rows and titles must come back, in the order an unwindowed query gives.
         match = '"kill" OR "attack" OR "hospital"'
         got = store.search_sentences(match, limit=25)
+        indexed = INDEXED_WHEN.replace("kind", "s.kind").replace("idx", "s.idx")
         want = store._query(
             "SELECT s.id FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid"
-            " WHERE sentences_fts MATCH ? AND s.kind = 'body'"
+            f" WHERE sentences_fts MATCH ? AND {indexed}"
             " ORDER BY bm25(sentences_fts), s.id LIMIT 25",
             (match,),
         )

@@ -165,6 +165,7 @@ class Pair:
     paragraph_gap: int | None = None  # b's paragraph minus a's, in one article
     relay: bool = False  # b quotes a's outlet as its source
     same_source: bool = False  # b is said by a's named source
+    other_event: bool = False  # b's article reports another event (``events.other_events``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +218,10 @@ def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...
     covered = len(a.terms & b.terms) / len(b.terms) if b.terms else 0.0
     if pair.family and max(coverage, covered) >= 0.5:
         return "same_report", ("same passage in a version or copy of one report",)
+    if pair.other_event and not (pair.same_article or pair.family or pair.same_story):
+        # Two earthquakes, two Oscar hosts: the words and figures two events of one kind
+        # share are no evidence for each other.
+        return "unrelated", ("another event: its article names other people and places",)
 
     if fa.denies != fb.denies and not (fa.caveat or fb.caveat):
         near = pair.same_article and gap is not None and abs(gap) <= 2

@@ -67,8 +67,13 @@ def judge(
     claim_names: Sequence[str],
     claim_paragraph: int | None = None,
     claim_facts: Facts | None = None,
+    other_event: bool = False,
 ) -> tuple[Judgement, Facts, Facts]:
-    """The relation of ``hit`` to ``claim``, whether its source is independent, and why."""
+    """The relation of ``hit`` to ``claim``, whether its source is independent, and why.
+
+    ``other_event``: the hit's article names other people and places than the claim's
+    (``events.other_events``); outside the claim's story that makes it another event.
+    """
     sources = hit_sources(hit, ctx, view)
     a = claim_facts or read_facts(claim.content, claim.sentence, stance=claim.stance)
     deniers = [s for s in sources if s.stance == "denies"]
@@ -94,6 +99,7 @@ def judge(
         paragraph_gap=gap,
         relay=relay,
         same_source=own,
+        other_event=other_event,
     )
     relation, reasons = relate(a, b, pair)
     reasons_list = list(reasons)

@@ -19,6 +19,7 @@ from verifier.corroborate.compare import (
 )
 from verifier.corroborate.conflicts import claim_figure_conflicts
 from verifier.corroborate.corpus import CorpusView, Memo, claim_source_names
+from verifier.corroborate.events import other_events
 from verifier.corroborate.evidence import (
     DEFAULT_LIMIT,
     EvidenceHit,
@@ -101,6 +102,7 @@ def evidence_of(
     """
     names = claim_source_names(store, claim, view)
     facts = claim_facts or read_facts(claim.content, claim.sentence, stance=claim.stance)
+    memo = memo or Memo()
     hits, contexts = candidates(
         store,
         claim,
@@ -111,6 +113,9 @@ def evidence_of(
         claim_index=position[0] if position else None,
         claim_facts=facts,
         memo=memo,
+    )
+    elsewhere = other_events(
+        store, claim.article_id, {h.article_id for h in hits}, len(view.links), memo.events
     )
     judged = []
     for hit in hits:
@@ -123,6 +128,7 @@ def evidence_of(
             claim_names=names,
             claim_paragraph=position[1] if position else None,
             claim_facts=facts,
+            other_event=hit.article_id in elsewhere,
         )
         score = hit.score * RELATION_WEIGHT.get(judgement.relation, 1.0)
         judged.append((score, hit, judgement, hit_facts, hit_sources(hit, ctx, view)))
