@@ -95,7 +95,7 @@ def candidates(
         positions = {**positions, **sentence_positions(store, fresh)}
     rows = merge_lead(rows, lead)
     names = name_factors(
-        store, claim.article_id, {a.id for _, _, a in rows}, len(view.links), memo.events
+        store, claim.article_id, {a.id for _, _, a in rows}, len(view.links), view.names
     )
     extra = find_answers(
         store, claim, view, {s.id for s, _, _ in rows}, claim_index, claim_facts, memo

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from verifier.corroborate.events import EventMemo
+from verifier.corroborate.events import EventMemo, Names
 from verifier.corroborate.stories import family_roots
 from verifier.models import ArticleRecord, ClaimRecord, SentenceRecord
 from verifier.store import Store
@@ -37,6 +37,8 @@ class CorpusView:
     roots: dict[int, int]
     claim_sources: dict[int, list[str]] = field(default_factory=dict)  # article -> canonicals
     _stories: dict[int, list[int]] | None = field(default=None, repr=False, compare=False)
+    _outlets: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
+    names: Names = field(default_factory=Names, repr=False, compare=False)  # read as asked
 
     def story_members(self, article_id: int) -> list[int]:
         """The article, then its versions and copies, then the rest of its story (by id)."""
@@ -59,6 +61,14 @@ class CorpusView:
 
     def outlet(self, article_id: int) -> str:
         """The outlet a report really comes from: its original's when it is a copy."""
+        found = self._outlets.get(article_id)
+        if found is None:
+            found = self._outlets[article_id] = self._find_outlet(article_id)
+        return found
+
+    def _find_outlet(self, article_id: int) -> str:
+        # Remembered by ``outlet``: without an outlet of its own, an article's family is
+        # searched through every link, and judging asks once per hit.
         for candidate in (self.roots.get(article_id, article_id), article_id):
             link = self.links.get(candidate)
             if link and link.outlet:

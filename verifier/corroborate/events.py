@@ -60,8 +60,24 @@ class EventMemo:
     """What a batch of claims shares: claims come article by article."""
 
     leads: dict[int, dict[int, Row]] = field(default_factory=dict)  # article -> its lead's hits
-    names: dict[int, frozenset[int]] = field(default_factory=dict)  # article -> name sketch
-    name_df: dict[int, int] = field(default_factory=dict)  # name hash -> articles naming it
+
+
+@dataclass(slots=True)
+class Names:
+    """Articles' name sketches and how many articles share each name, read once per run
+    (a run's corpus view keeps them: every query of a batch asks about the same articles)."""
+
+    sketches: dict[int, frozenset[int]] = field(default_factory=dict)  # article -> names
+    df: dict[int, int] = field(default_factory=dict)  # name hash -> articles naming it
+
+    def load(self, store: Store, wanted: Iterable[int]) -> None:
+        missing = [a for a in wanted if a not in self.sketches]
+        if missing:
+            self.sketches.update(name_sketches(store, missing))
+        unknown = {h for a in wanted for h in self.sketches.get(a, frozenset())} - self.df.keys()
+        if unknown:
+            found = sketch_frequencies(store, "t", list(unknown))
+            self.df.update({h: found.get(h, 0) for h in unknown})
 
 
 def lead_match(store: Store, article_id: int) -> str:
@@ -118,14 +134,14 @@ def name_similarity(
 
 
 def name_factors(
-    store: Store, article_id: int, candidates: Iterable[int], total: int, memo: EventMemo
+    store: Store, article_id: int, candidates: Iterable[int], total: int, names: Names
 ) -> dict[int, float]:
     """``1 + NAME_WEIGHT * similarity / best similarity`` for each candidate article."""
     wanted = {article_id, *candidates}
-    _load_names(store, wanted, memo)
-    mine = memo.names.get(article_id, frozenset())
+    names.load(store, wanted)
+    mine = names.sketches.get(article_id, frozenset())
     sims = {
-        a: name_similarity(mine, memo.names.get(a, frozenset()), memo.name_df, total)
+        a: name_similarity(mine, names.sketches.get(a, frozenset()), names.df, total)
         for a in wanted
         if a != article_id
     }
@@ -135,18 +151,8 @@ def name_factors(
     return factors
 
 
-def _load_names(store: Store, wanted: Iterable[int], memo: EventMemo) -> None:
-    missing = [a for a in wanted if a not in memo.names]
-    if missing:
-        memo.names.update(name_sketches(store, missing))
-    unknown = [h for a in wanted for h in memo.names.get(a, frozenset()) if h not in memo.name_df]
-    if unknown:
-        found = sketch_frequencies(store, "t", unknown)
-        memo.name_df.update({h: found.get(h, 0) for h in unknown})
-
-
 def other_events(
-    store: Store, article_id: int, candidates: Iterable[int], total: int, memo: EventMemo
+    store: Store, article_id: int, candidates: Iterable[int], total: int, names: Names
 ) -> set[int]:
     """The candidate articles that name other people and places than ``article_id``.
 
@@ -154,16 +160,16 @@ def other_events(
     article without names says nothing either way).
     """
     wanted = {article_id, *candidates}
-    _load_names(store, wanted, memo)
-    mine = memo.names.get(article_id, frozenset())
+    names.load(store, wanted)
+    mine = names.sketches.get(article_id, frozenset())
     if not mine:
         return set()
     return {
         a
         for a in wanted
         if a != article_id
-        and (theirs := memo.names.get(a, frozenset()))
-        and name_similarity(mine, theirs, memo.name_df, total) < OTHER_EVENT_NAMES
+        and (theirs := names.sketches.get(a, frozenset()))
+        and name_similarity(mine, theirs, names.df, total) < OTHER_EVENT_NAMES
     }
 
 

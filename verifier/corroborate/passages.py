@@ -16,7 +16,7 @@ from verifier.corroborate.compare import (
     relate,
 )
 from verifier.corroborate.corpus import CorpusView, claim_source_names
-from verifier.corroborate.events import EventMemo, other_events
+from verifier.corroborate.events import other_events
 from verifier.corroborate.evidence import (
     DEFAULT_LIMIT,
     EvidenceHit,
@@ -128,7 +128,7 @@ def judge_passages(store: Store, doc_a: str, text_a: str, doc_b: str, text_b: st
         ctx=ctx,
         claim_names=claim_source_names(store, claim, view),
         claim_paragraph=first.paragraph,
-        other_event=b_id in other_events(store, a_id, [b_id], len(view.links), EventMemo()),
+        other_event=b_id in other_events(store, a_id, [b_id], len(view.links), view.names),
     )
     return judgement
 

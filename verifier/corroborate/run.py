@@ -115,7 +115,7 @@ def evidence_of(
         memo=memo,
     )
     elsewhere = other_events(
-        store, claim.article_id, {h.article_id for h in hits}, len(view.links), memo.events
+        store, claim.article_id, {h.article_id for h in hits}, len(view.links), view.names
     )
     judged = []
     for hit in hits:

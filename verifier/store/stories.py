@@ -530,8 +530,9 @@ def name_sketches(store: Store, article_ids: Iterable[int]) -> dict[int, frozens
     for i in range(0, len(wanted), _CHUNK):
         chunk = wanted[i : i + _CHUNK]
         rows = store._query(
-            "SELECT article_id, h FROM article_sketches WHERE kind = 't'"
-            f" AND article_id IN ({','.join('?' * len(chunk))})",
+            # "+kind": by article, never by scanning every article's names of one kind.
+            "SELECT article_id, h FROM article_sketches"
+            f" WHERE article_id IN ({','.join('?' * len(chunk))}) AND +kind = 't'",
             chunk,
         )
         for article_id, h in rows:

@@ -34,6 +34,16 @@ _SCALES: dict[str, int] = {k: v for k, v in SCALES.items() if k != "trillion"}
 _MONTHS: frozenset[str] = frozenset(MONTHS)
 _WEEKDAYS: frozenset[str] = frozenset(WEEKDAYS)
 _TIME_UNITS = {"h", "am", "pm", "gmt", "utc", "o'clock", "percent", "%"}
+# A number before one of these measures (an age, a span of time, a distance, a magnitude)
+# rather than counts: "a 15-year-old boy", "12 days ago", "five kilometres", "a 5.9 quake"
+# are never a toll, whatever casualty word their clause holds.
+_MEASURES = frozenset(
+    """year-old year-olds years-old year years yr yrs day days week weeks month months hour
+    hours minute minutes second seconds decade decades mile miles km kms kilometre kilometres
+    kilometer kilometers metre metres meter meters m foot feet ft inch inches percent per cent
+    magnitude magnitude- degrees kg tonnes tons mph knots th st nd rd""".split()
+)
+_MEASURED_BY = frozenset({"magnitude", "measuring", "aged", "age", "ages", "number", "no"})
 
 # What a count belongs to: the nearest of these words in its clause names the event.
 _EVENT_CLASSES: dict[str, tuple[str, ...]] = {
@@ -271,7 +281,17 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         prev = lowered[start - 1] if start else ""
         nxt = lowered[j] if j < len(words) else ""
         is_year = words[start].isdigit() and len(words[start]) == 4 and 1900 <= value <= 2100
-        if is_year or prev in _MONTHS or nxt in _MONTHS or nxt.rstrip(".") in _TIME_UNITS:
+        glued = text[found[j - 1].end() : found[j - 1].end() + 1].isalpha()  # "10News", "3G"
+        if (
+            is_year
+            or glued
+            or prev in _MONTHS
+            or nxt in _MONTHS
+            or nxt.rstrip(".") in _TIME_UNITS
+            or nxt.split("-")[0] in _MEASURES
+            or nxt in _MEASURES
+            or prev in _MEASURED_BY
+        ):
             i = j
             continue
         lo = max(b for b in bounds if b <= start)
