@@ -37,11 +37,11 @@ _TIME_UNITS = {"h", "am", "pm", "gmt", "utc", "o'clock", "percent", "%"}
 # A number before one of these measures (an age, a span of time, a distance, a magnitude)
 # rather than counts: "a 15-year-old boy", "12 days ago", "five kilometres", "a 5.9 quake"
 # are never a toll, whatever casualty word their clause holds.
-_MEASURES = frozenset(
+_MEASURES = wordset(
     """year-old year-olds years-old year years yr yrs day days week weeks month months hour
     hours minute minutes second seconds decade decades mile miles km kms kilometre kilometres
     kilometer kilometers metre metres meter meters m foot feet ft inch inches percent per cent
-    magnitude magnitude- degrees kg tonnes tons mph knots th st nd rd""".split()
+    magnitude magnitude- degrees kg tonnes tons mph knots th st nd rd"""
 )
 _MEASURED_BY = frozenset({"magnitude", "measuring", "aged", "age", "ages", "number", "no"})
 
