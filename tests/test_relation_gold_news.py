@@ -41,8 +41,10 @@ DOCS = ROOT.parent / "shared" / "dev" / "ecbplus" / "docs"
 GOLD = ROOT / "tests" / "gold" / "ecbplus_relations.jsonl"
 RELATIONS = {"supports", "partly_supports", "contradicts", "same_report", "unrelated"}
 
-ACCURACY_FLOOR = 0.52
-"""Share of pairs whose relation is the gold one (measured 0.524; 0.371 before event identity)."""
+ACCURACY_FLOOR = 0.51
+"""Share of pairs whose relation is the gold one. Measured 0.516; 0.371 before event
+identity, 0.524 before ages and distances stopped counting as tolls (which took contradicts
+precision from 1/5 to 1/3)."""
 
 
 def _gold() -> list[dict[str, str]]:
