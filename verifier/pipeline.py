@@ -149,15 +149,16 @@ def ingest_paths(
     """
     started = time.perf_counter()
     report = IngestReport()
-    files = list(iter_article_files(paths))
-    names = [f.name for f in files] + list(urls)
-    report.files = len(names)
     added_ids: list[int] = []
 
     def fail(exc: IngestError) -> None:
         report.errors.append(exc)
         if on_error:
             on_error(exc)
+
+    files = list(iter_article_files(paths, on_error=fail))
+    names = [f.name for f in files] + list(urls)
+    report.files = len(names)
 
     def unseen() -> Iterator[tuple[int, Document]]:
         """Each readable document not stored yet, with the number of its file."""

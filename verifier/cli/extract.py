@@ -26,12 +26,17 @@ def run(args: argparse.Namespace) -> int:
     for path in args.paths:
         if not Path(path).exists():
             raise CliError(f"{path}: no such file or folder")
-    for path in iter_article_files(args.paths):
+
+    def report(exc: IngestError) -> None:
+        nonlocal failed
+        print(strip_controls(str(exc)), file=sys.stderr)
+        failed += 1
+
+    for path in iter_article_files(args.paths, on_error=report):
         try:
             documents = read_documents(path)
         except IngestError as exc:
-            print(strip_controls(str(exc)), file=sys.stderr)
-            failed += 1
+            report(exc)
             continue
         for document in documents:
             for att in analyse(document).attributions:

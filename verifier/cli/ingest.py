@@ -92,7 +92,9 @@ def ingest_with_progress(
                 store,
                 paths,
                 progress=progress,
-                on_error=lambda exc: err.print(strip_controls(str(exc)), markup=False),
+                on_error=lambda exc: err.print(
+                    strip_controls(str(exc)), markup=False, soft_wrap=True
+                ),
                 urls=urls,
                 refresh=refresh,
             )

@@ -32,6 +32,7 @@ from verifier.ingest.readers import (
 from verifier.models import Document
 
 __all__ = [
+    "MAX_ARTICLE_CHARS",
     "MAX_FILE_BYTES",
     "SUPPORTED_EXTENSIONS",
     "content_hash",
@@ -41,6 +42,9 @@ __all__ = [
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 log = logging.getLogger("verifier.ingest")
+MAX_ARTICLE_CHARS = 2_000_000
+"""Longest article text stored (about 300,000 words, a long book): above it an article is
+refused with one line rather than holding the batch for minutes. Real news is under 100,000."""
 
 _READERS: dict[str, Callable[[str], list[Record]]] = {
     ".txt": read_text,
@@ -67,20 +71,29 @@ def is_annotation_file(name: str) -> bool:
     return name.lower().startswith("gold.")
 
 
-def iter_article_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+def iter_article_files(
+    paths: Iterable[str | Path], on_error: Callable[[IngestError], None] | None = None
+) -> Iterator[Path]:
     """Every file named, and every file under the named folders in path order (like ``sort``).
 
     Hidden entries (``.git``, ``.DS_Store``) and gold annotation files (``gold.*``) inside
     folders are skipped; a path that does not
     exist is still yielded so that ``read_documents`` reports it. Each file comes once even
-    when folders overlap.
+    when folders overlap. A folder that cannot be listed (no permission) is reported to
+    ``on_error``, never skipped without a word; a symlink loop is yielded like any file, for
+    ``read_documents`` to report.
     """
     seen: set[Path] = set()
+
+    def walk_error(exc: OSError) -> None:
+        if on_error is not None:
+            where = exc.filename or "folder"
+            on_error(IngestError(where, f"folder not read ({exc.strerror or exc})"))
 
     def once(path: Path) -> bool:
         try:
             key = path.resolve()
-        except OSError:
+        except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
             key = path.absolute()
         if key in seen:
             return False
@@ -94,7 +107,7 @@ def iter_article_files(paths: Iterable[str | Path]) -> Iterator[Path]:
                 yield root
             continue
         found: list[tuple[tuple[str, ...], Path]] = []
-        for current, dirs, files in os.walk(root):
+        for current, dirs, files in os.walk(root, onerror=walk_error):
             dirs[:] = [d for d in dirs if not _hidden(d)]
             for name in files:
                 if not _hidden(name) and not is_annotation_file(name):
@@ -160,6 +173,13 @@ def to_document(
     from the URL (``url``, where a page was fetched from, wins over the page's own) or the
     file name; a reader's warning is said here, naming ``origin``.
     """
+    if len(record.text) > MAX_ARTICLE_CHARS:
+        which = f"{name}: " if name != Path(origin).name else ""
+        raise IngestError(
+            origin,
+            f"{which}article of {len(record.text):,} characters,"
+            f" over the {MAX_ARTICLE_CHARS:,} limit",
+        )
     if record.warning:
         log.warning("%s: %s", origin, record.warning)
     meta = record.meta.merged(extract_metadata(record.text))
@@ -183,8 +203,26 @@ def to_document(
 
 
 def read_documents(path: Path) -> list[Document]:
-    """The article(s) in one file, or ``IngestError`` saying in one line why not."""
+    """The article(s) in one file, or ``IngestError`` saying in one line why not.
+
+    Whatever goes wrong reading one file (a reader's bug included) is that file's error:
+    a batch must never end because of one file.
+    """
     path = Path(path)
+    try:
+        return _read_documents(path)
+    except IngestError:
+        raise
+    except RecursionError:
+        raise IngestError(path, "nested too deeply to read") from None
+    except MemoryError:
+        raise IngestError(path, "too large to read in memory") from None
+    except Exception as exc:
+        reason = " ".join(str(exc).split()) or "no detail"
+        raise IngestError(path, f"cannot read ({type(exc).__name__}: {reason})") from None
+
+
+def _read_documents(path: Path) -> list[Document]:
     if path.is_dir():
         raise IngestError(path, "is a directory")
     ext = path.suffix.lower()

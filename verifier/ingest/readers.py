@@ -381,6 +381,47 @@ def read_html(text: str, url: str | None = None) -> list[Record]:
 
 _TEXT_KEYS = ("text", "body")
 
+MAX_JSON_DEPTH = 32
+"""Deepest nesting a JSON article file may have. Real article objects are 2-4 levels deep;
+a file nested 100,000 deep once ended a whole batch with a RecursionError."""
+MAX_JSON_RECORDS = 100_000
+"""Most article records one JSON or JSON Lines file may hold."""
+
+
+def _depth_over(data: Any, limit: int) -> bool:
+    """Is ``data`` nested deeper than ``limit``? Iterative, so no depth can overflow it."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            children: Iterable[Any] = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+def _loads(text: str, line: int | None = None) -> Any:
+    """``json.loads`` with the depth limit; every failure a one-line ``ValueError`` that says
+    where (``line``: the JSON Lines line the text is)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"at line {exc.lineno}" if line is None else f"on line {line}"
+        raise ValueError(f"invalid JSON {where}, column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        data, too_deep = None, True
+    else:
+        too_deep = _depth_over(data, MAX_JSON_DEPTH)
+    if too_deep:
+        where = "" if line is None else f" on line {line}"
+        raise ValueError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels{where}")
+    return data
+
 
 def _record_from_object(obj: Any, where: str, fmt: str) -> Record:
     if not isinstance(obj, dict):
@@ -406,12 +447,7 @@ def _records(objects: Iterable[tuple[str, Any]], fmt: str) -> list[Record]:
 
 def read_json(text: str) -> list[Record]:
     """One article object, a list of them, or an object holding such a list."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValueError(
-            f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-        ) from None
+    data = _loads(text)
     if isinstance(data, dict) and not any(k in data for k in _TEXT_KEYS):
         for key in ("articles", "items", "records", "data", "results"):
             if isinstance(data.get(key), list):
@@ -420,6 +456,8 @@ def read_json(text: str) -> list[Record]:
     if isinstance(data, list):
         if not data:
             raise ValueError("empty: no records")
+        if len(data) > MAX_JSON_RECORDS:
+            raise ValueError(f"{len(data):,} records, more than {MAX_JSON_RECORDS:,} in one file")
         return _records(((f"record {i}", obj) for i, obj in enumerate(data)), "json")
     return _records([("record 0", data)], "json")
 
@@ -430,12 +468,9 @@ def read_jsonl(text: str) -> list[Record]:
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        try:
-            objects.append((f"line {number}", json.loads(line)))
-        except json.JSONDecodeError as exc:
-            raise ValueError(
-                f"invalid JSON on line {number}, column {exc.colno}: {exc.msg}"
-            ) from None
+        objects.append((f"line {number}", _loads(line, number)))
+        if len(objects) > MAX_JSON_RECORDS:
+            raise ValueError(f"more than {MAX_JSON_RECORDS:,} records in one file")
     if not objects:
         raise ValueError("empty")
     return _records(objects, "jsonl")
