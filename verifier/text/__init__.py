@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from verifier.models import AnalysedDocument, Document
+from verifier.models import AnalysedDocument, Attribution, Document
+from verifier.text.failures import sentence_failed
 
 
 def analyse(document: Document) -> AnalysedDocument:
@@ -16,40 +17,49 @@ def analyse(document: Document) -> AnalysedDocument:
     and its facts (gist, figures, events, places, dates resolved against the article date)."""
     # Imported lazily: `verifier --help` should not pay for loading the Punkt parameters.
     from verifier.text.attribution import extract
-    from verifier.text.facts import extract_facts
     from verifier.text.segment import segment
-    from verifier.text.sources import canonical_source
 
     paragraphs, units = segment(document.text)
     text = document.text
-    attributions = []
+    attributions: list[Attribution] = []
     for att in extract(document, units):
-        canonical = att.canonical_source or canonical_source(att.resolved_source or att.source)
-        # Fact spans point into the document, so the content must be located there exactly;
-        # a content that is not a slice of the text (rebuilt from pieces) falls back to the
-        # sentence, whose facts are then the claim's.
-        claim_text, offset = att.content, att.content_span.start
-        if not claim_text or text[offset : att.content_span.end] != claim_text:
-            found = att.sentence.find(claim_text) if claim_text else -1
-            if found >= 0:
-                offset = att.sentence_span.start + found
-            else:
-                claim_text, offset = att.sentence, att.sentence_span.start
-        facts = extract_facts(
-            claim_text,
-            published=document.published,
-            offset=offset,
-            context=att.sentence,
-            context_offset=att.sentence_span.start,
-        )
-        # One construction for both fields: ``replace`` re-runs the dataclass __init__.
-        attributions.append(replace(att, canonical_source=canonical, facts=facts))
+        try:
+            attributions.append(_with_facts(att, text, document.published))
+        except Exception as exc:  # a failure on one claim's sentence costs that claim only
+            sentence_failed(document.name, att.sentence_index, att.sentence_span, exc)
     return AnalysedDocument(
         document=document,
         units=tuple(units),
         attributions=tuple(attributions),
         paragraphs=tuple(paragraphs),
     )
+
+
+def _with_facts(att: Attribution, text: str, published: str | None) -> Attribution:
+    """One attribution with its canonical source and its facts."""
+    from verifier.text.facts import extract_facts
+    from verifier.text.sources import canonical_source
+
+    canonical = att.canonical_source or canonical_source(att.resolved_source or att.source)
+    # Fact spans point into the document, so the content must be located there exactly;
+    # a content that is not a slice of the text (rebuilt from pieces) falls back to the
+    # sentence, whose facts are then the claim's.
+    claim_text, offset = att.content, att.content_span.start
+    if not claim_text or text[offset : att.content_span.end] != claim_text:
+        found = att.sentence.find(claim_text) if claim_text else -1
+        if found >= 0:
+            offset = att.sentence_span.start + found
+        else:
+            claim_text, offset = att.sentence, att.sentence_span.start
+    facts = extract_facts(
+        claim_text,
+        published=published,
+        offset=offset,
+        context=att.sentence,
+        context_offset=att.sentence_span.start,
+    )
+    # One construction for both fields: ``replace`` re-runs the dataclass __init__.
+    return replace(att, canonical_source=canonical, facts=facts)
 
 
 __all__ = ["analyse"]

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from verifier.models import Attribution, Document, QuoteKind, SourceType, Span, Stance, Unit
 from verifier.text import cues as C
 from verifier.text import sources as S
+from verifier.text.failures import sentence_failed
 from verifier.text.lexicon import facts_words as F
 from verifier.text.lexicon import verbs as V
 from verifier.text.lexicon import words as W
@@ -2056,7 +2057,10 @@ def extract(document: Document, units: Sequence[Unit] | None = None) -> list[Att
     for unit in _reading_units(text, units):
         if triggers.isdisjoint(_WORD_RE.findall(unit.text.lower())):
             continue
-        raws.extend(_Reader(_Sent(text, unit, quotes)).read())
+        try:
+            raws.extend(_Reader(_Sent(text, unit, quotes)).read())
+        except Exception as exc:  # a failure on one sentence costs that sentence only
+            sentence_failed(document.name, unit.index, unit.span, exc)
     return _finalise(document, units, raws, quotes)
 
 
