@@ -50,6 +50,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="the fact-checking organisation a ClaimReview names (default: $VERIFIER_ORG)",
     )
     p.add_argument("--excel", action="store_true", help="CSV with a UTF-8 BOM for Excel")
+    p.add_argument(
+        "--chain-head",
+        action="store_true",
+        help="also print the verdict history's chain head (publish it beside the table;"
+        " `verifier check --head HASH` verifies it later)",
+    )
     add_db(p)
     p.set_defaults(handler=run)
 
@@ -66,6 +72,7 @@ def _day(value: str | None, flag: str) -> str | None:
 def run(args: argparse.Namespace) -> int:
     from verifier.export import ExportError, VerdictFilter, export, export_file
     from verifier.store import ClaimFilter
+    from verifier.store.chain import history_head
 
     if args.rating and args.unrated:
         raise CliError("--rating and --unrated exclude each other")
@@ -104,6 +111,9 @@ def run(args: argparse.Namespace) -> int:
                 )
         except ExportError as exc:
             raise CliError(str(exc)) from None
+        head = history_head(store) if args.chain_head else None
     if to_file:
         print(strip_controls(f"wrote {count} claims to {args.output}"), file=sys.stderr)
+    if head is not None:
+        print(f"verdict history: {head[0]} events, head sha256:{head[1]}", file=sys.stderr)
     return 0

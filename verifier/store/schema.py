@@ -527,6 +527,18 @@ END"""
     )
 
 
+def _verdict_chain(db: sqlite_utils.Database) -> None:
+    """A hash chain over the verdict history, and REPLACE/UPSERT refused (issue 18).
+
+    ``REPLACE INTO verdict_events`` once rewrote a past rating (REPLACE's implicit delete
+    fires no DELETE trigger) and ``DROP TABLE`` went unnoticed; see ``store/chain.py``.
+    Events written before this migration are chained in id order.
+    """
+    from verifier.store import chain
+
+    chain.install(db.conn)
+
+
 MIGRATIONS: list[Migration] = [
     _v1_core,
     _v2_facts_independence_review,
@@ -539,6 +551,7 @@ MIGRATIONS: list[Migration] = [
     _also_said_by,
     _claim_clusters,
     _index_titles,
+    _verdict_chain,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -547,21 +560,34 @@ class SchemaError(Exception):
     """The database was written by a newer verifier, or is not a verifier database."""
 
 
-def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the database up to ``SCHEMA_VERSION``; each step runs in its own transaction."""
-    db = sqlite_utils.Database(conn)
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+def _checked_version(conn: sqlite3.Connection, db: sqlite_utils.Database) -> int:
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
         raise SchemaError(
             f"schema version {version} is newer than this verifier understands ({SCHEMA_VERSION})"
         )
     if version == 0 and db.table_names() and "articles" not in db.table_names():
         raise SchemaError("not a verifier database (it has other tables)")
-    for number in range(version, SCHEMA_VERSION):
+    return version
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database up to ``SCHEMA_VERSION``; each step runs in its own transaction."""
+    from verifier.store.chain import register
+
+    register(conn)
+    db = sqlite_utils.Database(conn)
+    version = _checked_version(conn, db)
+    while version < SCHEMA_VERSION:
+        # Under the write lock, and the version read again inside it: two processes opening
+        # a new database at once must not both run a step ("table articles already exists").
         conn.execute("BEGIN IMMEDIATE")
         try:
-            MIGRATIONS[number](db)
-            conn.execute(f"PRAGMA user_version = {number + 1}")
+            version = _checked_version(conn, db)
+            if version < SCHEMA_VERSION:
+                MIGRATIONS[version](db)
+                version += 1
+                conn.execute(f"PRAGMA user_version = {version}")
         except BaseException:
             conn.execute("ROLLBACK")
             raise

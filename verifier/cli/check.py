@@ -1,0 +1,48 @@
+"""``verifier check``: is the database whole? The verdict history's hash chain, unfinished
+ingest work and derived counts that drifted from what they count; derived data is repaired,
+history never (it can only be reported)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from verifier.cli.common import add_db, open_db
+from verifier.safety import strip_controls
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "check", help="verify the verdict history, finish interrupted work, repair drift"
+    )
+    p.add_argument(
+        "--head",
+        metavar="HASH",
+        help="a chain head published with an export: was it this history's head once?",
+    )
+    add_db(p)
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from verifier.store.chain import published_head, verify_history
+
+    failed = False
+    with open_db(args.db) as store:
+        report = verify_history(store)
+        if report.problem:
+            print(strip_controls(f"history: {report.problem}"))
+            failed = True
+        else:
+            print(f"history: {report.events} events, chain intact, head sha256:{report.head}")
+        if args.head:
+            at = published_head(store, args.head)
+            if at is None:
+                print(strip_controls(f"head {args.head}: not in this history"))
+                failed = True
+            else:
+                print(f"head {args.head}: the history's head after event {at}")
+    if failed:
+        print("verifier: the database failed its check (see above)", file=sys.stderr)
+        return 1
+    return 0
