@@ -29,7 +29,8 @@ from verifier.models import AnalysedDocument, Document
 from verifier.priority import compute_priorities
 from verifier.provenance import track_all
 from verifier.provenance.tracking import claims_repeated_in
-from verifier.store import Store
+from verifier.store import Store, jobs
+from verifier.store.db import storage_failed
 from verifier.store.stories import claims_of_stories
 from verifier.store.verdicts import carry_verdicts
 from verifier.text import analyse
@@ -59,6 +60,7 @@ class IngestReport:
     carried: int = 0  # verdicts carried to a new version of an article (text changed or not)
     orphaned: int = 0  # claims of an earlier version that the new one no longer makes
     orphaned_rated: int = 0  # of those, the ones a reviewer had given a verdict
+    resumed: int = 0  # articles an earlier, interrupted ingest left unfinished, now finished
 
     def summary(self) -> str:
         """The one line a user reads after an ingest."""
@@ -67,6 +69,12 @@ class IngestReport:
             f"ingested {self.added} article{'s' if self.added != 1 else ''}",
             f"{self.claims} claims",
         ]
+        if self.resumed:
+            parts.insert(
+                0,
+                f"finished {self.resumed} article{'s' if self.resumed != 1 else ''}"
+                " an earlier ingest left undone",
+            )
         if self.duplicates:
             parts.append(f"{self.duplicates} already stored")
         if self.errors:
@@ -97,6 +105,48 @@ def _analyse_one(document: Document) -> AnalysedDocument | str:
 
 def _analyse_chunk(documents: list[Document]) -> list[AnalysedDocument | str]:
     return [_analyse_one(d) for d in documents]
+
+
+def _finish(
+    store: Store,
+    added_ids: list[int],
+    pending: dict[int, int],
+    corroborate: bool,
+    progress: Progress | None,
+) -> None:
+    """The stages after storing, for the new articles and those an earlier run left
+    unfinished, each article marked as it passes a stage so that a run cut short anywhere
+    here is finished by the next."""
+    if not corroborate:
+        if added_ids:
+            compute_priorities(store, store.claim_ids_of_articles(added_ids))
+        return
+    todo = list(dict.fromkeys([*pending, *added_ids]))
+    if not todo:
+        return
+    uncorroborated = [a for a in todo if pending.get(a, jobs.STORED) < jobs.CORROBORATED]
+    if uncorroborated:
+        # Stories and copies first; then the claims of every story a new article joined,
+        # since a new article can be evidence (or a copy) for old claims too.
+        corroborate_articles(
+            store,
+            uncorroborated,
+            progress=(lambda done, total: progress(done, total, "corroborating claims"))
+            if progress
+            else None,
+        )
+        jobs.mark(store, uncorroborated, jobs.CORROBORATED)
+    # Who each claim is attributed to wherever else it appears (drift, conflicts). An
+    # appearance carries the same content, so only the stories the new articles joined can
+    # change: the same claims corroboration just revisited, not the whole corpus again.
+    touched = claims_of_stories(store, todo) + claims_repeated_in(store, todo)
+    track_all(store, dict.fromkeys(touched))
+    jobs.mark(store, todo, jobs.TRACKED)
+    # Last: the score reads the independence counts and conflicts the stages above wrote,
+    # and only these articles' claims and those the stages revisited can have changed.
+    rescore = dict.fromkeys(store.claim_ids_of_articles(todo) + touched)
+    compute_priorities(store, list(rescore))
+    jobs.mark(store, todo, jobs.SCORED)
 
 
 Analysed = tuple[int, Document, AnalysedDocument | str]
@@ -146,9 +196,17 @@ def ingest_paths(
     under ``PARALLEL_MIN_CHARS`` of text, where starting them costs more than it saves).
     A URL already stored is not fetched again unless ``refresh``: then a changed page is a
     new version of its article, which keeps the verdicts as any re-ingested article does.
+
+    Work an earlier run left undone (killed, or stopped by a full disk) is finished first:
+    every article records the stages it passed (``store.jobs``), and the stages after
+    storing run for the unfinished articles with the new ones. ``paths`` may be empty.
+    A storage failure (disk full, I/O error) ends the run with ``StoreError``; what was
+    committed stays, and the next run finishes it.
     """
     started = time.perf_counter()
     report = IngestReport()
+    pending = jobs.unfinished(store) if corroborate else {}
+    report.resumed = len(pending)
     added_ids: list[int] = []
 
     def fail(exc: IngestError) -> None:
@@ -214,6 +272,8 @@ def ingest_paths(
                             carry_verdicts(store, article_id) if article_id is not None else None
                         )
                 except Exception as exc:  # one article's failure must not undo the others
+                    if storage_failed(store, exc):
+                        raise  # the disk, not the article: the whole batch is rolled back
                     reason = " ".join(str(exc).split()) or type(exc).__name__
                     fail(IngestError(document.path or document.name, f"not stored ({reason})"))
                     continue
@@ -238,26 +298,6 @@ def ingest_paths(
         write(batch)
     if progress:
         progress(len(names), len(names), "")
-    touched: list[str] = []
-    if corroborate and report.added:
-        # Stories and copies first; then the claims of every story a new article joined, since
-        # a new article can be evidence (or a copy) for old claims too.
-        corroborate_articles(
-            store,
-            added_ids,
-            progress=(lambda done, total: progress(done, total, "corroborating claims"))
-            if progress
-            else None,
-        )
-        # Who each claim is attributed to wherever else it appears (drift, conflicts). An
-        # appearance carries the same content, so only the stories the new articles joined can
-        # change: the same claims corroboration just revisited, not the whole corpus again.
-        touched = claims_of_stories(store, added_ids) + claims_repeated_in(store, added_ids)
-        track_all(store, dict.fromkeys(touched))
-    if report.added:
-        # Last: the score reads the independence counts and conflicts the stages above wrote,
-        # and only the new claims and those the stages revisited can have changed.
-        rescore = dict.fromkeys(store.claim_ids_of_articles(added_ids) + touched)
-        compute_priorities(store, list(rescore))
+    _finish(store, added_ids, pending, corroborate, progress)
     report.seconds = time.perf_counter() - started
     return report

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -41,6 +42,29 @@ def pool_context() -> BaseContext:
     return get_context("spawn")
 
 
+PARENT_POLL = 0.5
+"""Seconds between a worker's checks that the process that started it is still alive."""
+
+
+def _exit_with(parent: int) -> None:
+    """Exit at once when ``parent`` is gone (this worker has been re-parented)."""
+    while True:
+        time.sleep(PARENT_POLL)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _worker_start(
+    parent: int, initializer: Callable[..., object] | None, initargs: tuple[Any, ...]
+) -> None:
+    """Every worker's initializer: a daemon thread that ends the worker when its parent dies
+    (a killed ingest must not leave processes judging claims nobody will store), then the
+    caller's own initializer."""
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+    if initializer is not None:
+        initializer(*initargs)
+
+
 def ordered_map(
     task: Callable[[T], R],
     items: Iterable[T],
@@ -65,7 +89,10 @@ def ordered_map(
             yield here(item)
         return
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=pool_context(), initializer=initializer, initargs=initargs
+        max_workers=workers,
+        mp_context=pool_context(),
+        initializer=_worker_start,
+        initargs=(os.getpid(), initializer, initargs),
     ) as pool:
         pending: deque[tuple[T, Future[R] | None]] = deque()
         broken = False

@@ -47,6 +47,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _storage_line(exc: Exception) -> str | None:
+    """The one line for a database that failed under a command (full disk, corrupted pages,
+    a file that is not a database), or ``None`` for anything else."""
+    import sqlite3
+
+    from verifier.store import StoreError
+
+    if isinstance(exc, StoreError):
+        return " ".join(str(exc).split())
+    if isinstance(exc, sqlite3.DatabaseError):
+        detail = " ".join(str(exc).split()) or type(exc).__name__
+        return (
+            f"database error ({detail}); if the file is damaged, restore it from a copy"
+            " (`sqlite3 DB .recover` salvages what it can)"
+        )
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -65,6 +83,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `verifier extract ... | head` closes the pipe early; that is not an error.
         sys.stderr.close()
         return 0
+    except Exception as exc:
+        line = _storage_line(exc)
+        if line is None:
+            raise
+        print(f"verifier: {strip_controls(line)}", file=sys.stderr)
+        return 2
 
 
 __all__ = ["CliError", "build_parser", "main"]

@@ -25,10 +25,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from verifier.pipeline import ingest_paths
+    from verifier.store import integrity, jobs
     from verifier.store.chain import published_head, verify_history
 
     failed = False
     with open_db(args.db) as store:
+        drift = integrity.term_count_drift(store)
+        if drift:
+            integrity.repair_term_counts(store)
+            print(f"term counts: {drift} terms out of step with the sentences: recounted")
+        else:
+            print("term counts: in step")
+        if integrity.index_in_step(store):
+            print("full-text index: in step")
+        else:
+            integrity.rebuild_index(store)
+            print("full-text index: out of step with the sentences: rebuilt")
+        left = jobs.unfinished(store)
+        if left:
+            ingest_paths(store, [])
+            print(f"unfinished work: {len(left)} articles an earlier ingest left undone: finished")
+        else:
+            print("unfinished work: none")
         report = verify_history(store)
         if report.problem:
             print(strip_controls(f"history: {report.problem}"))

@@ -27,7 +27,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "paths",
         nargs="*",
         metavar="PATH|URL",
-        help=".txt .md .html .json .jsonl files, folders, or http(s):// pages to fetch",
+        help=".txt .md .html .json .jsonl files, folders, or http(s):// pages to fetch"
+        " (none: only finish an interrupted ingest)",
     )
     p.add_argument("--urls", metavar="FILE", help="a file of web page URLs to fetch, one a line")
     p.add_argument(
@@ -118,9 +119,17 @@ def run(args: argparse.Namespace) -> int:
         for bad in bad_lines:
             print(strip_controls(str(bad)), file=sys.stderr)
         urls += listed
-    if not paths and not urls:
-        raise CliError("ingest: name files, folders or URLs (or --urls FILE)")
-    with open_db(args.db, create=True) as store:
+    # Nothing named only finishes earlier work: it needs a database that exists.
+    with open_db(args.db, create=bool(paths or urls)) as store:
+        if not paths and not urls:
+            from verifier.store import jobs
+
+            # Nothing named: only finish what an interrupted ingest left undone, if anything.
+            if not jobs.unfinished(store):
+                raise CliError(
+                    "ingest: name files, folders or URLs (or --urls FILE);"
+                    f" nothing is left unfinished in {store.path}"
+                )
         return ingest_with_progress(
             store, paths, not args.no_progress, urls=list(dict.fromkeys(urls)), refresh=args.refresh
         )

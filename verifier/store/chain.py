@@ -61,8 +61,11 @@ def _columns(prefix: str) -> str:
 
 def install(conn: sqlite3.Connection) -> None:
     """Add the chain to a database (a migration): columns, head table, triggers, and the
-    hashes of events written before it, in id order."""
+    hashes of events written before it, in id order. A database that has it is left alone
+    (a version number set back by hand must not chain twice)."""
     register(conn)
+    if any(r[1] == "hash" for r in conn.execute("PRAGMA table_info(verdict_events)")):
+        return
     conn.execute("ALTER TABLE verdict_events ADD COLUMN prev_hash TEXT")
     conn.execute("ALTER TABLE verdict_events ADD COLUMN hash TEXT")
     conn.execute(

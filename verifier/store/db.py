@@ -18,7 +18,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -84,6 +84,27 @@ _UNCHECKED = "\x00unchecked"
 
 class StoreError(Exception):
     """A database that cannot be opened or used; ``str()`` is one line naming the file."""
+
+
+_STORAGE_CODES = frozenset({10, 13})  # SQLITE_IOERR (and its extended codes), SQLITE_FULL
+
+
+def _storage_error(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return (int(code) & 0xFF) in _STORAGE_CODES
+    text = str(exc).lower()
+    return "disk i/o error" in text or "disk is full" in text
+
+
+def storage_failed(store: Store, exc: BaseException) -> bool:
+    """Was ``exc`` the storage failing (full disk, I/O error, the transaction gone), not the
+    data? Then a batch must stop, not skip one article and carry on."""
+    if isinstance(exc, StoreError):
+        return True
+    if isinstance(exc, sqlite3.Error) and _storage_error(exc):
+        return True
+    return not store.conn.in_transaction
 
 
 def default_db_path() -> str:
@@ -287,10 +308,12 @@ class Store:
                 self._term_counts.append(Counter())
                 try:
                     yield self.conn
+                    self._still_open()
                 except BaseException:
                     self._term_counts.pop()
-                    self.conn.execute(f"ROLLBACK TO {name}")
-                    self.conn.execute(f"RELEASE {name}")
+                    if self.conn.in_transaction:  # else SQLite already rolled it all back
+                        self.conn.execute(f"ROLLBACK TO {name}")
+                        self.conn.execute(f"RELEASE {name}")
                     raise
                 added = self._term_counts.pop()
                 if self._term_counts:
@@ -303,13 +326,33 @@ class Store:
             self._term_counts.append(Counter())
             try:
                 yield self.conn
+                self._still_open()
+                # The counts commit with the rows they count, or not at all.
                 self._write_term_counts(self._term_counts[-1])
-            except BaseException:
-                self.conn.execute("ROLLBACK")
+                self.conn.execute("COMMIT")
+            except BaseException as exc:
+                if self.conn.in_transaction:
+                    # The error that brought us here is the one to report.
+                    with suppress(sqlite3.Error):
+                        self.conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error) and _storage_error(exc):
+                    raise StoreError(
+                        f"{self.path}: cannot write ({exc}): disk full or I/O error; nothing"
+                        " half-written was kept, and the next run finishes the work"
+                    ) from None
                 raise
             finally:
                 self._term_counts.pop()
-            self.conn.execute("COMMIT")
+
+    def _still_open(self) -> None:
+        """Raise if SQLite rolled the transaction back by itself (it may, on a full disk or
+        an I/O error). Statements after that would each commit on their own: rows of a
+        half-written batch, and term counts for sentences that were never stored."""
+        if not self.conn.in_transaction:
+            raise StoreError(
+                f"{self.path}: the transaction was rolled back by SQLite (disk full or I/O"
+                " error); nothing half-written was kept, and the next run finishes the work"
+            )
 
     def _write_term_counts(self, counts: Counter[str]) -> None:
         if counts:

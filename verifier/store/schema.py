@@ -539,6 +539,26 @@ def _verdict_chain(db: sqlite_utils.Database) -> None:
     chain.install(db.conn)
 
 
+def _ingest_stages(db: sqlite_utils.Database) -> None:
+    """The stage each article has passed, so an interrupted ingest is finished (issue 18).
+
+    New rows start at 1 (stored). An existing article counts as done only when its claims
+    show the later stages ran (an attribution status set); one from an ingest that was
+    killed before that is left at stored, for the next run to finish.
+    """
+    if "stage" in db.table("articles").columns_dict:
+        return
+    db.execute("ALTER TABLE articles ADD COLUMN stage INTEGER NOT NULL DEFAULT 1")
+    db.execute(
+        """
+        UPDATE articles SET stage = 4
+        WHERE NOT EXISTS (SELECT 1 FROM claims c
+                          WHERE c.article_id = articles.id AND c.attribution_status IS NULL)
+        """
+    )
+    db.execute("CREATE INDEX idx_articles_stage ON articles (stage) WHERE stage < 4")
+
+
 MIGRATIONS: list[Migration] = [
     _v1_core,
     _v2_facts_independence_review,
@@ -552,6 +572,7 @@ MIGRATIONS: list[Migration] = [
     _claim_clusters,
     _index_titles,
     _verdict_chain,
+    _ingest_stages,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

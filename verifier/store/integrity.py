@@ -1,0 +1,74 @@
+"""Derived data checked against what it is derived from, and rebuilt when it drifted.
+
+``term_counts`` and the full-text index are both kept in step with ``sentences`` by the
+store's writes; a database written by an older verifier under a full disk (statements that
+ran outside their transaction) could count sentences that were never stored. Both are pure
+functions of the body sentences, so ``verifier check`` can always recompute them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from verifier.store.schema import INDEXED_KIND
+from verifier.text.terms import sentence_terms
+
+if TYPE_CHECKING:
+    from verifier.store.db import Store
+
+
+def _recount(store: Store) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for row in store._query("SELECT text FROM sentences WHERE kind = ?", (INDEXED_KIND,)):
+        counts.update(sentence_terms(row[0]))
+    return counts
+
+
+def term_count_drift(store: Store) -> int:
+    """How many terms' stored sentence counts differ from a recount of the sentences."""
+    counts = _recount(store)
+    stored = {r[0]: int(r[1]) for r in store._query("SELECT term, doc FROM term_counts")}
+    terms = set(counts) | set(stored)
+    return sum(1 for t in terms if counts.get(t, 0) != stored.get(t, 0))
+
+
+def repair_term_counts(store: Store) -> None:
+    """Replace every term count with a recount, in one transaction."""
+    counts = _recount(store)
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM term_counts")
+        conn.executemany("INSERT INTO term_counts (term, doc) VALUES (?, ?)", counts.items())
+
+
+def index_in_step(store: Store) -> bool:
+    """Does the full-text index hold exactly the body sentences? FTS5's own check of its
+    structure, then its per-row table (one row per indexed sentence) against the body
+    sentences. (FTS5's check against the content table cannot be used: the content table
+    also holds the headlines and bylines that are deliberately not indexed.)"""
+    try:
+        with store._lock:
+            store.conn.execute(
+                "INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check')"
+            )
+    except sqlite3.DatabaseError:
+        return False
+    differ = store._query(
+        "SELECT 1 FROM (SELECT id FROM sentences WHERE kind = ?"
+        " EXCEPT SELECT id FROM sentences_fts_docsize)"
+        " UNION ALL SELECT 1 FROM (SELECT id FROM sentences_fts_docsize"
+        " EXCEPT SELECT id FROM sentences WHERE kind = ?) LIMIT 1",
+        (INDEXED_KIND, INDEXED_KIND),
+    )
+    return not differ
+
+
+def rebuild_index(store: Store) -> None:
+    """Re-index the body sentences (never FTS5's 'rebuild', which would index every kind)."""
+    with store.transaction() as conn:
+        conn.execute("INSERT INTO sentences_fts (sentences_fts) VALUES ('delete-all')")
+        conn.execute(
+            "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE kind = ?",
+            (INDEXED_KIND,),
+        )
