@@ -407,8 +407,9 @@ class MainScreen(Screen[None]):
         claim = self.queue.current
         if claim is None:
             return
+        # The note as stored: the dialog shows it safely and keeps it when saved unedited.
         screen = NoteScreen(
-            safe_text(claim.note), about=claim.content or claim.sentence, keymap=self.keymap
+            claim.note or "", about=claim.content or claim.sentence, keymap=self.keymap
         )
         self.app.push_screen(screen, partial(self._note_closed, claim.id))
 

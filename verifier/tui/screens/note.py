@@ -1,7 +1,13 @@
-"""The note editor: one line of text for the current claim; enter saves, escape cancels."""
+"""The note editor: one line of text for the current claim; enter saves, escape cancels.
+
+A note may hold line breaks (``verifier verdict --note`` takes any text); the one-line input
+shows each as a visible ``⏎`` and turns it back into a line break on save, so a note is never
+garbled on screen nor silently flattened by opening and saving it.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from textual import on
@@ -12,9 +18,21 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from verifier.tui.commands import bindings, commands_for, key_label
-from verifier.tui.text import one_line
+from verifier.tui.text import one_line, safe_text
 
 ABOUT_LIMIT = 200
+BREAK = " \u23ce "
+_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x85]")
+
+
+def editable(note: str) -> str:
+    """The note on one line: breaks shown as ``⏎``, control characters dropped."""
+    return safe_text(_BREAKS.sub(BREAK, note)).replace("\t", " ")
+
+
+def stored(value: str) -> str:
+    """What the input holds, with each ``⏎`` a line break again."""
+    return value.replace(BREAK, "\n").replace("\u23ce", "\n")
 
 
 class NoteScreen(ModalScreen[str | None]):
@@ -45,7 +63,7 @@ class NoteScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box", classes="modal-box"):
             yield Static(id="note-about", markup=False)
-            yield Input(self.note, placeholder="Note on this claim", id="note-input")
+            yield Input(editable(self.note), placeholder="Note on this claim", id="note-input")
             yield Static(id="note-hint", markup=False)
 
     def on_mount(self) -> None:
@@ -67,7 +85,9 @@ class NoteScreen(ModalScreen[str | None]):
         self.action_save()
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one(Input).value)
+        value = self.query_one(Input).value
+        # Unedited: the note exactly as stored (the display dropped its control characters).
+        self.dismiss(self.note if value == editable(self.note) else stored(value))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
