@@ -31,6 +31,16 @@ def run(args: argparse.Namespace) -> int:
 
     failed = False
     with open_db(args.db) as store:
+        problem = integrity.file_problem(store)
+        if problem:
+            print(strip_controls(f"database file: damaged ({problem})"))
+            print(
+                "verifier: the database file is damaged: restore it from a copy"
+                " (`sqlite3 DB .recover` salvages what it can)",
+                file=sys.stderr,
+            )
+            return 1
+        print("database file: sound")
         drift = integrity.term_count_drift(store)
         if drift:
             integrity.repair_term_counts(store)

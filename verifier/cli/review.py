@@ -6,10 +6,14 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from verifier.cli.common import CliError, add_db, open_db
 from verifier.cli.ingest import ingest_with_progress
 from verifier.safety import strip_controls
+
+if TYPE_CHECKING:
+    from verifier.store import Store
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -57,10 +61,33 @@ def run(args: argparse.Namespace) -> int:
     # The review screen writes verdicts, so like ingest it may start a new database (its
     # empty queue says to ingest articles first); the read-only commands refuse instead.
     with open_db(args.db, create=True) as store:
+        _refuse_damaged(store)
         if args.sample and store.article_count() == 0:
             ingest_with_progress(store, [args.sample], True)
         from verifier.tui.app import VerifierApp
 
         save_to = None if args.ask_name else path
-        VerifierApp(store, reviewer, keymap=config.keymap, config_path=save_to).run()
-    return 0
+        app = VerifierApp(store, reviewer, keymap=config.keymap, config_path=save_to)
+        app.run()
+    return app.return_code or 0
+
+
+PREFLIGHT_MAX_BYTES = 512 * 2**20
+"""Databases up to this size get SQLite's page check before the TUI starts (well under a
+second for most); a damaged file then ends with one line instead of a Textual traceback."""
+
+
+def _refuse_damaged(store: Store) -> None:
+    from verifier.store import integrity
+
+    try:
+        size = os.path.getsize(store.path)
+    except OSError:
+        return
+    if size <= PREFLIGHT_MAX_BYTES:
+        problem = integrity.file_problem(store)
+        if problem:
+            raise CliError(
+                f"{store.path}: the database file is damaged ({problem}); restore it from a"
+                " copy (`sqlite3 DB .recover` salvages what it can)"
+            )

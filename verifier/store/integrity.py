@@ -72,3 +72,14 @@ def rebuild_index(store: Store) -> None:
             "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE kind = ?",
             (INDEXED_KIND,),
         )
+
+
+def file_problem(store: Store) -> str | None:
+    """The first problem SQLite's page-level check finds in the file, or ``None`` when it is
+    sound. Reads the whole file (about a second per few hundred MB)."""
+    try:
+        rows = store._query("PRAGMA quick_check(1)")
+    except sqlite3.DatabaseError as exc:
+        return " ".join(str(exc).split()) or type(exc).__name__
+    result = str(rows[0][0]) if rows else "no answer"
+    return None if result == "ok" else " ".join(result.split())
