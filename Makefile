@@ -35,8 +35,14 @@ bench: $(STAMP)
 # Outputs land in $(EVAL)/; a scorer that exits non-zero does not stop the others.
 SHARED ?= ../shared
 EVAL   ?= .eval
+DEV_ARTICLES = $(SHARED)/dev/polnear/train $(SHARED)/dev/polnear/dev $(SHARED)/dev/ecbplus/docs $(SHARED)/dev/html/pages
 eval: $(STAMP)
 	@mkdir -p $(EVAL)
+	@echo "== extract · every real article in $(SHARED)/dev: no failure, no skipped sentence"
+	-@$(BIN)/verifier extract $(DEV_ARTICLES) > /dev/null 2> $(EVAL)/extract-dev.err; \
+	  n=$$(grep -c . $(EVAL)/extract-dev.err); \
+	  echo "$$(ls $(addsuffix /*,$(DEV_ARTICLES)) | wc -l) articles, $$n error lines ($(EVAL)/extract-dev.err)"; \
+	  test $$n -eq 0
 	@echo "== attributions · PolNeAR dev ($(SHARED)/dev/polnear/dev)"
 	@$(BIN)/verifier extract $(SHARED)/dev/polnear/dev > $(EVAL)/polnear-dev.jsonl
 	-@python3 $(SHARED)/eval/score_attributions.py $(SHARED)/dev/polnear/dev.gold.jsonl $(EVAL)/polnear-dev.jsonl
