@@ -65,6 +65,9 @@ def test_export_onto_the_database_is_refused_even_with_force(
             err = capsys.readouterr().err
             assert "database" in err and len(err.strip().splitlines()) == 1
     assert _intact(db) == before
+    # Without --format too: the database is named before the format is asked for.
+    assert main(["export", "--db", str(db), "-o", str(db), "--force"]) == 2
+    assert "is the database" in capsys.readouterr().err
     link = db.parent / "hard.db"
     os.link(db, link)
     assert main(["export", "--db", str(db), "-o", str(link), "--format", "csv", "--force"]) == 2

@@ -22,7 +22,7 @@ SQLITE_SIDE_FILES: tuple[str, ...] = ("", "-wal", "-shm", "-journal")
 """The database file and the files SQLite keeps beside it."""
 
 
-def _refuse_database(target: Path, protected: str | None) -> None:
+def refuse_database(target: Path, protected: str | None) -> None:
     """Refuse ``target`` when it is the database or one of its side files, by name (also
     when the side file does not exist yet) or by identity (a hard link, another spelling)."""
     if not protected or protected == ":memory:":
@@ -54,7 +54,7 @@ def write_to(
     force: bool = False,
 ) -> int:
     """Write an export to ``target`` with ``write(out)``; returns what ``write`` returns."""
-    _refuse_database(target, protected)
+    refuse_database(target, protected)
     try:
         st: os.stat_result | None = os.stat(target)
     except FileNotFoundError:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from verifier.export.claimreview import reviewable, write_claimreview
-from verifier.export.destination import write_to
+from verifier.export.destination import refuse_database, write_to
 from verifier.export.errors import ExportError
 from verifier.models import ArticleRecord
 from verifier.safety import json_dumps, safe_url, strip_controls
@@ -421,6 +421,7 @@ def export_file(
     written to, never replaced by a file. ``fmt`` defaults to the one the suffix names.
     """
     target = Path(path)
+    refuse_database(target, store.path)  # first: that is the one thing to say about it
     chosen = fmt or format_for_path(target)
     if chosen is None:
         raise ExportError(f"{target.name}: cannot tell the format from the name; name one")
