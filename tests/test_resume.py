@@ -125,8 +125,9 @@ def test_ingest_without_paths_finishes_and_says_so(
         f"finished {len(FILES)} articles an earlier ingest left undone" in capsys.readouterr().err
     )
     _clean(db)
-    assert main(["ingest", "--db", str(db), "--no-progress"]) == 0
-    assert "earlier" not in capsys.readouterr().err
+    # Nothing named and nothing left: say what ingest wants.
+    assert main(["ingest", "--db", str(db), "--no-progress"]) == 2
+    assert "nothing is left unfinished" in capsys.readouterr().err
 
 
 def test_check_reports_and_repairs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
