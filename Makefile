@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= verifier.db
 
-.PHONY: run test lint format bench eval clean
+.PHONY: run test lint format bench eval fuzz clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -27,6 +27,10 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff check --fix verifier tests benchmarks
 	$(BIN)/ruff format verifier tests benchmarks
+
+# The fuzz test at full size: 10,000 generated files through ingest and extract, 1,500 exports.
+fuzz: $(STAMP)
+	VERIFIER_FUZZ_SCALE=1 $(BIN)/pytest -q tests/test_fuzz.py
 
 bench: $(STAMP)
 	$(PY) -m benchmarks
