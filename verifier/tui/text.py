@@ -40,6 +40,21 @@ def safe_text(text: str | None) -> str:
     return _UNSAFE.sub("", text)
 
 
+BREAK_MARK = "\u23ce"
+_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x85]")
+
+
+def breaks_shown(text: str | None) -> str:
+    """:func:`safe_text` on one line with every line break a visible `` ⏎ `` (an editor
+    that holds one line, like the note input, must not show them garbled or drop them)."""
+    return safe_text(_BREAKS.sub(f" {BREAK_MARK} ", text or ""))
+
+
+def breaks_restored(value: str) -> str:
+    """Undo :func:`breaks_shown`: each `` ⏎ `` a line break again."""
+    return value.replace(f" {BREAK_MARK} ", "\n").replace(BREAK_MARK, "\n")
+
+
 def one_line(text: str | None) -> str:
     """:func:`safe_text` squeezed onto one line, for list rows and labels."""
     return _SPACES.sub(" ", safe_text(text)).strip()

@@ -7,7 +7,6 @@ garbled on screen nor silently flattened by opening and saving it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from textual import on
@@ -18,21 +17,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from verifier.tui.commands import bindings, commands_for, key_label
-from verifier.tui.text import one_line, safe_text
+from verifier.tui.text import breaks_restored, breaks_shown, one_line
 
 ABOUT_LIMIT = 200
-BREAK = " \u23ce "
-_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x85]")
 
 
 def editable(note: str) -> str:
     """The note on one line: breaks shown as ``⏎``, control characters dropped."""
-    return safe_text(_BREAKS.sub(BREAK, note)).replace("\t", " ")
+    return breaks_shown(note).replace("\t", " ")
 
 
 def stored(value: str) -> str:
     """What the input holds, with each ``⏎`` a line break again."""
-    return value.replace(BREAK, "\n").replace("\u23ce", "\n")
+    return breaks_restored(value)
 
 
 class NoteScreen(ModalScreen[str | None]):
