@@ -22,6 +22,7 @@ from verifier.cli import main
 from verifier.pipeline import ingest_paths
 from verifier.store import Store, integrity, jobs
 from verifier.store.chain import verify_chain
+from verifier.store.schema import INDEXED_WHEN
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "sample"
@@ -139,7 +140,7 @@ def test_check_reports_and_repairs(tmp_path: Path, capsys: pytest.CaptureFixture
         # A headline in the index, as statements run outside their transaction once left.
         store.conn.execute(
             "INSERT INTO sentences_fts (rowid, text)"
-            " SELECT id, text FROM sentences WHERE kind != 'body' LIMIT 1"
+            f" SELECT id, text FROM sentences WHERE NOT {INDEXED_WHEN} LIMIT 1"
         )
     assert main(["check", "--db", str(db)]) == 0
     out = capsys.readouterr().out

@@ -12,7 +12,7 @@ import sqlite3
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from verifier.store.schema import INDEXED_KIND
+from verifier.store.schema import INDEXED_WHEN
 from verifier.text.terms import sentence_terms
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def _recount(store: Store) -> Counter[str]:
     counts: Counter[str] = Counter()
-    for row in store._query("SELECT text FROM sentences WHERE kind = ?", (INDEXED_KIND,)):
+    for row in store._query(f"SELECT text FROM sentences WHERE {INDEXED_WHEN}"):
         counts.update(sentence_terms(row[0]))
     return counts
 
@@ -43,10 +43,10 @@ def repair_term_counts(store: Store) -> None:
 
 
 def index_in_step(store: Store) -> bool:
-    """Does the full-text index hold exactly the body sentences? FTS5's own check of its
-    structure, then its per-row table (one row per indexed sentence) against the body
-    sentences. (FTS5's check against the content table cannot be used: the content table
-    also holds the headlines and bylines that are deliberately not indexed.)"""
+    """Does the full-text index hold exactly the units it should (``INDEXED_WHEN``)? FTS5's
+    own check of its structure, then its per-row table (one row per indexed sentence)
+    against those units. (FTS5's check against the content table cannot be used: the
+    content table also holds the headings and bylines that are deliberately not indexed.)"""
     try:
         with store._lock:
             store.conn.execute(
@@ -55,22 +55,22 @@ def index_in_step(store: Store) -> bool:
     except sqlite3.DatabaseError:
         return False
     differ = store._query(
-        "SELECT 1 FROM (SELECT id FROM sentences WHERE kind = ?"
+        f"SELECT 1 FROM (SELECT id FROM sentences WHERE {INDEXED_WHEN}"
         " EXCEPT SELECT id FROM sentences_fts_docsize)"
         " UNION ALL SELECT 1 FROM (SELECT id FROM sentences_fts_docsize"
-        " EXCEPT SELECT id FROM sentences WHERE kind = ?) LIMIT 1",
-        (INDEXED_KIND, INDEXED_KIND),
+        f" EXCEPT SELECT id FROM sentences WHERE {INDEXED_WHEN}) LIMIT 1"
     )
     return not differ
 
 
 def rebuild_index(store: Store) -> None:
-    """Re-index the body sentences (never FTS5's 'rebuild', which would index every kind)."""
+    """Re-index what the index holds (``INDEXED_WHEN``: body sentences and titles), never
+    with FTS5's 'rebuild', which would index every kind."""
     with store.transaction() as conn:
         conn.execute("INSERT INTO sentences_fts (sentences_fts) VALUES ('delete-all')")
         conn.execute(
-            "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE kind = ?",
-            (INDEXED_KIND,),
+            f"INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences"
+            f" WHERE {INDEXED_WHEN}"
         )
 
 
