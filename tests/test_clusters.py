@@ -169,3 +169,22 @@ def test_the_queue_row_says_how_many_copies_and_outlets(desk: Store) -> None:
     assert 1 <= claim.cluster_outlets <= len(members)
     (other,) = desk.claims_by_ids([members[1]])
     assert other.cluster_size == 1  # only the first appearance stands for the cluster
+
+
+def test_a_statement_about_someone_else_is_not_the_same_statement() -> None:
+    """Two events of one kind repeat background words ("was on probation for a previous DUI
+    arrest") about different people: a copy names whom its original names."""
+    from verifier.text.speakers import same_names
+
+    assert not same_names(
+        "Jackson was on probation for a previous DUI arrest",
+        "He was on probation for a previous DUI arrest",
+    )
+    assert not same_names(
+        "his club had also made an eight-year offer",
+        "he has made an eight-year offer to free agent first baseman Mark Teixeira",
+    )
+    assert same_names(
+        "The fire was set at the entrance of the church in Wasilla",
+        "the fire was lit at the entrance in Wasilla and moved inward",
+    )

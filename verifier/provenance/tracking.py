@@ -36,6 +36,7 @@ from verifier.text.retelling import same_telling
 from verifier.text.speakers import (
     is_outlet_voice,
     may_be_one_voice,
+    same_names,
     same_speaker,
     shares_a_name,
     unknown_speaker,
@@ -210,11 +211,13 @@ def track_claim(store: Store, claim: ClaimRecord) -> Tracked:
         if a.status in ("same_source", "relay")
         and (other := there.get(a.sentence_id)) is not None
         and other.id != claim.id
-        and same_telling(claim.content, [other.content])
+        and same_telling(claim.content, [other.content], longer=_SAME_STATEMENT)
+        and same_names(claim.content, other.content)
     )
     return Tracked(claim.id, _status(claim, appearances, there), tuple(appearances), same)
 
 
+_SAME_STATEMENT = 0.4  # share of the longer telling's word pairs a copy in a cluster keeps
 _COPIED = 0.5  # share of the shorter telling's word pairs a misattributed copy keeps
 _MOSTLY = 0.25  # share of a bare sentence's word pairs that must be the claim's
 

@@ -194,7 +194,7 @@ __all__ = [
 
 _NAME = re.compile(r"\b[A-Z][\w\-]+")
 # Capitalised words that name no one in particular: titles, kinds of body, sentence starts.
-_NOT_NAMES = _wordset(
+_NAMELESS = _wordset(
     "the a an he she they it we i his her their its mr mrs ms dr lt lieutenant capt captain col "
     "colonel gen general sgt president prime minister ministry secretary senator sen rep governor "
     "gov chief police department state national news agency office officials official "
@@ -210,7 +210,7 @@ def _names(claim: ClaimRecord) -> frozenset[str]:
     for text in (claim.source, claim.resolved_source, claim.canonical_source):
         for m in _NAME.finditer(text or ""):
             word = m.group(0).rstrip("-").lower()
-            if word not in _NOT_NAMES and len(word) > 2:
+            if word not in _NAMELESS and len(word) > 2:
                 found.add(word)
     return frozenset(found)
 
@@ -269,3 +269,23 @@ def may_be_one_voice(a: ClaimRecord, b: ClaimRecord) -> bool:
     if not (specific(a) and specific(b)):
         return True
     return is_body(a) != is_body(b)
+
+
+_STARTS = _wordset("when after before while once since if although though then there here")
+
+
+def named_in(text: str) -> frozenset[str]:
+    """The names a passage mentions: capitalised words that are not titles, kinds of body,
+    pronouns or the function words a sentence starts with ("When", "The")."""
+    found = set()
+    for m in _NAME.finditer(text):
+        word = m.group(0).rstrip("-").lower()
+        if word not in _NAMELESS and word not in FILLER and word not in _STARTS and len(word) > 2:
+            found.add(word)
+    return frozenset(found)
+
+
+def same_names(a: str, b: str) -> bool:
+    """Do two tellings name the same people and places? "Jackson was on probation" and "He was
+    on probation" may be about two men; a copy of one statement names whom it names."""
+    return named_in(a) == named_in(b)
