@@ -13,7 +13,12 @@ from hypothesis import strategies as st
 
 from verifier.ingest import outlets as outlets_module
 from verifier.ingest import read_documents
-from verifier.ingest.outlets import known_outlet, outlet_from_url, registered_domain
+from verifier.ingest.outlets import (
+    known_outlet,
+    outlet_from_saved_name,
+    outlet_from_url,
+    registered_domain,
+)
 from verifier.ingest.pages import extract_page, is_furniture
 from verifier.ingest.readers import read_html
 
@@ -244,6 +249,34 @@ def test_front_matter_and_json_urls_give_an_outlet(tmp_path: Path) -> None:
     assert [d.outlet for d in docs] == ["example.org", None]
     named = write(tmp_path, "c.md", f"---\noutlet: The Ledger\nurl: https://bbc.com/x\n---\n{body}")
     assert read_documents(named)[0].outlet == "The Ledger"  # what the file says comes first
+
+
+@pytest.mark.parametrize(
+    ("filename", "outlet"),
+    [
+        ("prof-pc.de.html", "prof-pc.de"),
+        ("saved/netbits.us.stunnel_rsync.html", "netbits.us"),
+        ("abc13.com-Copperfield.html", "abc13.com"),
+        ("jamaica.gleaner.com-victims.htm", "gleaner.com"),
+        ("dailymail.co.uk.food.html", "Daily Mail"),  # not "uk.food": .food is no classic domain
+        ("bbc.co.uk-quake.html", "BBC"),
+        ("report.final.html", None),
+        ("quake.html", None),
+        ("notes.md.txt", None),  # only a saved page is named after its site
+        ("1_10ecb.md", None),
+    ],
+)
+def test_a_saved_page_is_named_by_the_site_its_file_name_starts_with(
+    filename: str, outlet: str | None
+) -> None:
+    assert outlet_from_saved_name(filename) == outlet
+
+
+def test_a_bare_saved_page_takes_its_outlet_from_its_file_name(tmp_path: Path) -> None:
+    bare = PAGE.replace('<meta property="og:site_name" content="The Brenmoor Herald">', "")
+    bare = bare.replace("canonical", "stylesheet").replace("| The Brenmoor Herald", "")
+    (doc,) = read_documents(write(tmp_path, "brenmoor-herald.co.uk-flood.html", bare))
+    assert doc.outlet == "brenmoor-herald.co.uk"
 
 
 def test_a_page_with_no_url_is_named_by_its_title_tag() -> None:

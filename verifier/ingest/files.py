@@ -17,7 +17,7 @@ from pathlib import Path
 
 from verifier.ingest.errors import IngestError
 from verifier.ingest.metadata import Metadata, extract_metadata, outlet_from_filename
-from verifier.ingest.outlets import outlet_from_url
+from verifier.ingest.outlets import outlet_from_saved_name, outlet_from_url
 from verifier.ingest.readers import (
     Record,
     decode_bytes,
@@ -152,11 +152,16 @@ def complete_outlet(meta: Metadata, filename: str | None) -> Metadata:
 
     What the file or its header lines say comes first; then the URL the article was
     published at (its outlet's name, else its domain), which is where the article really
-    came from; the file name counts last, and only when it spells a well-known outlet.
+    came from; the file name counts last: when it spells a well-known outlet, or when a saved
+    page is named after its site.
     """
     if meta.outlet:
         return meta
-    outlet = outlet_from_url(meta.url) or (outlet_from_filename(filename) if filename else None)
+    outlet = (
+        outlet_from_url(meta.url)
+        or (outlet_from_filename(filename) if filename else None)
+        or outlet_from_saved_name(filename)
+    )
     return replace(meta, outlet=outlet) if outlet else meta
 
 

@@ -11,9 +11,16 @@ touches the network or writes outside the database because of it.
 from __future__ import annotations
 
 import functools
+import re
 from urllib.parse import urlsplit
 
-__all__ = ["NEWS_DOMAINS", "known_outlet", "outlet_from_url", "registered_domain"]
+__all__ = [
+    "NEWS_DOMAINS",
+    "known_outlet",
+    "outlet_from_saved_name",
+    "outlet_from_url",
+    "registered_domain",
+]
 
 # Registered domains of outlets whose readable name differs from their domain. One name per
 # outlet whatever its domain, so that two copies of one outlet's story compare as the same
@@ -140,3 +147,42 @@ def outlet_from_url(url: str | None) -> str | None:
     if not url:
         return None
     return known_outlet(url) or registered_domain(url)
+
+
+_SAVED_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".mhtml")
+_NAME_CUT = re.compile(r"[._\-\s]")
+# A file name is read as a site only when it ends on a country code or one of the classic
+# generic domains: with hundreds of newer generic domains (.food, .final, .news...) almost
+# any dotted word would otherwise be a site ("dailymail.co.uk.food" is not "uk.food").
+_CLASSIC_TLDS = frozenset({"com", "org", "net", "edu", "gov", "mil", "int", "info", "biz"})
+
+
+def outlet_from_saved_name(filename: str | None) -> str | None:
+    """The site a saved web page's file name starts with (``bbc.co.uk-quake.html``), or None.
+
+    Archiving tools and browser extensions name a saved page after its site, and a page that
+    names its outlet nowhere inside (no URL, no site name, no feed) still says where it came
+    from that way. Only saved pages count, and only a prefix that ends exactly on a public
+    suffix: ``notes.md.txt`` is not a site, nor is ``report.final.html``.
+    """
+    if not filename:
+        return None
+    name = filename.rsplit("/", 1)[-1].lower()
+    if not name.endswith(_SAVED_PAGE_SUFFIXES):
+        return None
+    stem = name.rsplit(".", 1)[0]
+    cuts = [m.start() for m in _NAME_CUT.finditer(stem)] + [len(stem)]
+    for end in reversed(cuts):
+        candidate = stem[:end]
+        if "." not in candidate or not re.fullmatch(r"[a-z0-9.\-]+", candidate):
+            continue
+        parts = _extractor()(candidate)  # type: ignore[operator]
+        tld = parts.suffix.rsplit(".", 1)[-1]
+        if (
+            parts.domain
+            and parts.suffix
+            and candidate.endswith("." + parts.suffix)
+            and (len(tld) == 2 or tld in _CLASSIC_TLDS)
+        ):
+            return outlet_from_url(candidate)
+    return None
