@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -48,3 +50,66 @@ def test_the_body_a_spokesperson_speaks_for() -> None:
     assert is_generic_body("the ministry")
     assert not is_generic_body("Ministry of Health")
     assert same_source("KRS", "Kestrian Relief Society")
+
+
+@given(st.text(max_size=80))
+def test_passage_facts_survive_storage(text: str) -> None:
+    import json
+
+    from verifier.models import PassageFacts
+
+    facts = read_passage(text)
+    assert PassageFacts.from_json(json.dumps(facts.to_json())) == facts
+
+
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"
+
+
+def test_ingest_stores_each_body_sentence_reading_and_corroboration_uses_it(
+    tmp_path: Path,
+) -> None:
+    from verifier.corroborate import corroborate
+    from verifier.pipeline import ingest_paths
+    from verifier.store import Store
+
+    with Store(tmp_path / "v.db") as store:
+        ingest_paths(store, [SAMPLE])
+        rows = store.conn.execute("SELECT id, kind, text FROM sentences").fetchall()
+        stored = store.passage_facts(r[0] for r in rows)
+        assert {r[0] for r in rows if r[1] == "body"} == set(stored)
+        assert all(stored[r[0]] == read_passage(r[2]) for r in rows if r[1] == "body")
+        # A stored reading is what corroboration weighs: take a figure away and the
+        # evidence no longer gives it.
+        claim, evidence = next(
+            (c, e)
+            for c in store.claims()
+            for e in store.evidence(c.id)
+            if any(r.startswith("same figure") for r in e.reasons)
+        )
+        with store.transaction() as conn:
+            conn.execute(
+                "UPDATE sentences SET facts = ? WHERE id = ?",
+                ('{"quantities": []}', evidence.sentence_id),
+            )
+        corroborate(store, [claim.id], workers=1)
+        again = {e.sentence_id: e for e in store.evidence(claim.id)}
+        if evidence.sentence_id in again:
+            assert not any(r.startswith("same figure") for r in again[evidence.sentence_id].reasons)
+
+
+def test_a_stored_corpus_gets_its_sentence_readings_once(tmp_path: Path) -> None:
+    from verifier.pipeline import ingest_paths
+    from verifier.store import SCHEMA_VERSION, Store
+
+    path = tmp_path / "v.db"
+    with Store(path) as store:
+        ingest_paths(store, [SAMPLE])
+        before = store.search_sentences('"hospital"', limit=50)
+        with store.transaction() as conn:
+            conn.execute("UPDATE sentences SET facts = NULL")
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    with Store(path) as store:
+        rows = store.conn.execute("SELECT id, text FROM sentences WHERE kind = 'body'").fetchall()
+        stored = store.passage_facts(r[0] for r in rows)
+        assert all(stored[r[0]] == read_passage(r[1]) for r in rows)
+        assert store.search_sentences('"hospital"', limit=50) == before

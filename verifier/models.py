@@ -109,6 +109,7 @@ class Unit:
     kind: UnitKind
     span: Span
     text: str
+    facts: PassageFacts | None = None  # body units: what the sentence states, read once
 
 
 # --- Claim facts -----------------------------------------------------------------------------
@@ -273,6 +274,83 @@ def _float_or_none(value: object) -> float | None:
         except ValueError:
             return None
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class PassageFacts:
+    """What one passage states, as far as comparing it with a claim needs (``text.passage``).
+
+    Read once per body sentence at ingest and stored as JSON in ``sentences.facts``, so
+    corroboration weighs evidence without reading its sentences again. ``quantities`` are
+    figures with the noun they count and the event they go with ("4 people killed").
+    """
+
+    quantities: tuple[Quantity, ...] = ()
+    places: frozenset[str] = frozenset()  # lowercased tokens of place names
+    sites: frozenset[str] = frozenset()  # kinds of site: hospital, market, ...
+    days: frozenset[str] = frozenset()  # weekdays and "13 march"-style dates
+    incidents: frozenset[str] = frozenset()  # kinds of incident named: flood, crash, ...
+    separate: bool = False  # "in a separate incident", "Elsewhere, ...": another event
+    denies: bool = False
+    accuses: bool = False
+    caveat: bool = False  # the outlet could not verify something
+    gains_control: bool = False
+    retains_control: bool = False
+    negated: bool = False
+    mentions_figure: bool = False  # "the toll", "the figure": speaks of a count without one
+
+    _SETS = ("places", "sites", "days", "incidents")
+    _FLAGS = (
+        "separate",
+        "denies",
+        "accuses",
+        "caveat",
+        "gains_control",
+        "retains_control",
+        "negated",
+        "mentions_figure",
+    )
+
+    def to_json(self) -> dict[str, object]:
+        out: dict[str, object] = {"quantities": [q.to_json() for q in self.quantities]}
+        out.update({name: sorted(getattr(self, name)) for name in self._SETS})
+        out.update({name: getattr(self, name) for name in self._FLAGS})
+        return out
+
+    @staticmethod
+    def from_json(data: str | dict[str, object]) -> PassageFacts:
+        """Rebuild stored facts; raises ValueError on anything that is not passage facts."""
+        if isinstance(data, str):
+            try:
+                data = json.loads(data)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"passage facts JSON is malformed: {exc}") from None
+        if not isinstance(data, dict):
+            raise ValueError("passage facts JSON is not an object")
+        quantities = data.get("quantities") or []
+        if not isinstance(quantities, list):
+            raise ValueError("passage facts JSON: quantities must be a list")
+        sets: dict[str, frozenset[str]] = {}
+        for name in PassageFacts._SETS:
+            value = data.get(name) or []
+            if not isinstance(value, list):
+                raise ValueError(f"passage facts JSON: {name} must be a list")
+            sets[name] = frozenset(str(v) for v in value)
+        return PassageFacts(
+            quantities=tuple(Quantity.from_json(q) for q in quantities if isinstance(q, dict)),
+            places=sets["places"],
+            sites=sets["sites"],
+            days=sets["days"],
+            incidents=sets["incidents"],
+            separate=bool(data.get("separate")),
+            denies=bool(data.get("denies")),
+            accuses=bool(data.get("accuses")),
+            caveat=bool(data.get("caveat")),
+            gains_control=bool(data.get("gains_control")),
+            retains_control=bool(data.get("retains_control")),
+            negated=bool(data.get("negated")),
+            mentions_figure=bool(data.get("mentions_figure")),
+        )
 
 
 @dataclass(frozen=True, slots=True)

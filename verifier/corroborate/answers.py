@@ -25,7 +25,7 @@ from verifier.store.stories import (
     sentence_sources,
     stance_sentences,
 )
-from verifier.text.passage import is_casualty, sentence_facts
+from verifier.text.passage import is_casualty
 from verifier.text.speakers import (
     named_parties,
     speaks_for,
@@ -53,10 +53,12 @@ def _story_figures(
         key = (claim.article_id, event)
         if key not in memo.figures:
             members = view.story_members(claim.article_id)[:_STORY_SCAN]
+            found = figure_sentences(store, members, event)
+            memo.load_facts(store, (sid for sid, _ in found))
             memo.figures[key] = [
                 sid
-                for sid, text in figure_sentences(store, members, event)
-                if any(q.event == event for q in sentence_facts(text).quantities)
+                for sid, text in found
+                if any(q.event == event for q in memo.facts_of(sid, text).quantities)
             ]
         said += memo.figures[key]
     said = [i for i in dict.fromkeys(said) if i != claim.sentence_id]
@@ -67,7 +69,7 @@ def _story_figures(
 
     def rank(sid: int) -> tuple[int, int, int]:
         sentence, _ = joined[sid]
-        theirs = sentence_facts(sentence.text)
+        theirs = memo.facts_of(sid, sentence.text)
         near = bool(theirs.sites & facts.facts.sites or theirs.places & facts.facts.places)
         other = not view.family(claim.article_id, sentence.article_id) and (
             sentence.article_id != claim.article_id
@@ -76,13 +78,13 @@ def _story_figures(
         return (-int(near), -int(other), -int(differs))
 
     def elsewhere(sid: int) -> bool:  # another site, place, day or kind of incident
-        return other_event(facts.facts, sentence_facts(joined[sid][0].text))
+        return other_event(facts.facts, memo.facts_of(sid, joined[sid][0].text))
 
     picked: list[int] = []
     values: set[frozenset[float | None]] = set()
     for sid in sorted((i for i in said if i in joined and not elsewhere(i)), key=rank):
         figures_of = frozenset(
-            q.value for q in sentence_facts(joined[sid][0].text).quantities if is_casualty(q)
+            q.value for q in memo.facts_of(sid, joined[sid][0].text).quantities if is_casualty(q)
         )
         if figures_of not in values:  # one sentence per distinct figure: who says what
             values.add(figures_of)
@@ -158,10 +160,13 @@ def find_answers(
         for sid in _best_answers(store, claim, view, said) if said else []:
             why.setdefault(sid, f"answers the claim: {_ANSWER_WORD[opposite]} in the same story")
     if claim_index is not None:
-        caveat = sentence_facts(claim.sentence).caveat and claim.source_type == "outlet"
+        memo.load_facts(store, [claim.sentence_id])
+        own = memo.facts_of(claim.sentence_id, claim.sentence)
+        caveat = own.caveat and claim.source_type == "outlet"
         before, after = (CAVEAT_REACH, 0) if caveat else (0, CAVEAT_REACH)
         if claim.article_id not in memo.bodies:
             memo.bodies[claim.article_id] = body_sentences(store, claim.article_id)
+            memo.load_facts(store, (row[0] for row in memo.bodies[claim.article_id]))
         near = [
             row
             for row in memo.bodies[claim.article_id]
@@ -174,7 +179,7 @@ def find_answers(
             for sid in [
                 sid
                 for sid, idx, text, _ in near
-                if idx > claim_index and sentence_facts(text).caveat
+                if idx > claim_index and memo.facts_of(sid, text).caveat
             ][:1]:
                 why.setdefault(sid, "the outlet's caveat on the claim")
     why.pop(claim.sentence_id, None)

@@ -24,7 +24,6 @@ from verifier.store.stories import (
     sentence_positions,
     sentence_sources,
 )
-from verifier.text.passage import sentence_facts
 from verifier.text.speakers import (
     same_source,
 )
@@ -97,6 +96,7 @@ def candidates(
     names = name_factors(
         store, claim.article_id, {a.id for _, _, a in rows}, len(view.links), view.names
     )
+    memo.load_facts(store, (s.id for s, _, _ in rows))
     extra = find_answers(
         store, claim, view, {s.id for s, _, _ in rows}, claim_index, claim_facts, memo
     )
@@ -119,7 +119,7 @@ def candidates(
                 not any(same_source(s.canonical or s.source, n) for n in claim_names)
                 for s in said_by
             )
-            caveat = sentence_facts(sentence.text).caveat
+            caveat = memo.facts_of(sentence.id, sentence.text).caveat
             if not (other or caveat):
                 continue
         index = positions.get(sentence.id, (sentence.index, 0))[0]

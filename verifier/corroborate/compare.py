@@ -121,9 +121,14 @@ def sentence_reading(text: str, stance: str | None = None) -> Facts:
     return Facts(terms, sentence_facts(text, stance), words)
 
 
-def with_facts(reading: Facts, facts: PassageFacts) -> Facts:
-    """The same words with other facts (a stored reading, or one with its stance applied)."""
-    return replace(reading, facts=facts)
+def stored_reading(text: str, facts: PassageFacts, stance: str | None = None) -> Facts:
+    """A sentence's words beside the facts the text stage stored for it, with its speaker's
+    stance applied as ``read_passage`` applies it (a denier's sentence is a denial)."""
+    if stance == "denies" and not facts.denies:
+        facts = replace(facts, denies=True)
+    elif stance == "accuses" and not facts.accuses:
+        facts = replace(facts, accuses=True)
+    return Facts(_sentence_terms(text), facts)
 
 
 def _spelled(stems: frozenset[str], *passages: Facts) -> set[str]:

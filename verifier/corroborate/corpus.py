@@ -6,12 +6,13 @@ asks the same questions about the same articles.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from verifier.corroborate.events import EventMemo, Names
 from verifier.corroborate.stories import family_roots
-from verifier.models import ArticleRecord, ClaimRecord, SentenceRecord
+from verifier.models import ArticleRecord, ClaimRecord, PassageFacts, SentenceRecord
 from verifier.store import Store
 from verifier.store.stories import (
     ArticleLink,
@@ -20,6 +21,7 @@ from verifier.store.stories import (
     article_links,
     article_source_names,
 )
+from verifier.text.passage import sentence_facts
 from verifier.text.speakers import (
     affiliations,
     is_generic_body,
@@ -144,3 +146,16 @@ class Memo:
     events: EventMemo = field(default_factory=EventMemo)  # leads and names, by article
     figures: dict[tuple[int, str], list[int]] = field(default_factory=dict)  # (article, event)
     bodies: dict[int, list[BodySentence]] = field(default_factory=dict)  # by article
+    facts: dict[int, PassageFacts] = field(default_factory=dict)  # stored, by sentence
+
+    def load_facts(self, store: Store, sentence_ids: Iterable[int]) -> None:
+        """Fetch the stored readings of sentences not yet in memory, in one query."""
+        missing = [i for i in dict.fromkeys(sentence_ids) if i not in self.facts]
+        if missing:
+            self.facts.update(store.passage_facts(missing))
+
+    def facts_of(self, sentence_id: int, text: str) -> PassageFacts:
+        """A sentence's stored reading (``load_facts`` first); one stored without a reading
+        (not a body sentence) is read here."""
+        stored = self.facts.get(sentence_id)
+        return stored if stored is not None else sentence_facts(text)

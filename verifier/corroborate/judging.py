@@ -17,13 +17,14 @@ from verifier.corroborate.compare import (
     read_facts,
     relate,
     sentence_reading,
+    stored_reading,
 )
 from verifier.corroborate.corpus import CorpusView
 from verifier.corroborate.evidence import (
     EvidenceHit,
     Judgement,
 )
-from verifier.models import ClaimRecord
+from verifier.models import ClaimRecord, PassageFacts
 from verifier.store.stories import (
     SourceRef,
 )
@@ -68,6 +69,7 @@ def judge(
     claim_paragraph: int | None = None,
     claim_facts: Facts | None = None,
     other_event: bool = False,
+    hit_facts: PassageFacts | None = None,
 ) -> tuple[Judgement, Facts, Facts]:
     """The relation of ``hit`` to ``claim``, whether its source is independent, and why.
 
@@ -78,7 +80,10 @@ def judge(
     a = claim_facts or read_facts(claim.content, claim.sentence, stance=claim.stance)
     deniers = [s for s in sources if s.stance == "denies"]
     b_stance = "denies" if deniers else None
-    b = sentence_reading(hit.sentence, b_stance)
+    if hit_facts is not None:  # the text stage's stored reading of the sentence
+        b = stored_reading(hit.sentence, hit_facts, b_stance)
+    else:
+        b = sentence_reading(hit.sentence, b_stance)
     # A denial is its denier's: in "the ministry blamed the Front, which denied firing" the
     # sentence answers the ministry through the Front, an independent party.
     sources = deniers or sources

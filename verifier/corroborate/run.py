@@ -129,6 +129,7 @@ def evidence_of(
             claim_paragraph=position[1] if position else None,
             claim_facts=facts,
             other_event=hit.article_id in elsewhere,
+            hit_facts=memo.facts.get(hit.sentence_id),
         )
         score = hit.score * RELATION_WEIGHT.get(judgement.relation, 1.0)
         judged.append((score, hit, judgement, hit_facts, hit_sources(hit, ctx, view)))

@@ -38,6 +38,7 @@ from verifier.models import (
     ClaimRecord,
     Document,
     EvidenceRecord,
+    PassageFacts,
     ReviewSession,
     SentenceRecord,
     Span,
@@ -157,6 +158,10 @@ JOIN articles a ON a.id = c.article_id
 LEFT JOIN verdicts v ON v.claim_id = c.id
 """
 """A claim row with its article and verdict columns: shared by the store's query modules."""
+
+
+def _facts_json(facts: PassageFacts | None) -> str | None:
+    return json.dumps(facts.to_json(), ensure_ascii=False) if facts is not None else None
 
 
 def claim_from_row(row: sqlite3.Row) -> ClaimRecord:
@@ -462,8 +467,9 @@ class Store:
             sentence_ids: dict[int, int] = {}
             for unit in analysed.units:
                 cur = conn.execute(
-                    "INSERT INTO sentences (article_id, idx, paragraph, kind, start, end, text)"
-                    " VALUES (?,?,?,?,?,?,?)",
+                    "INSERT INTO sentences"
+                    " (article_id, idx, paragraph, kind, start, end, text, facts)"
+                    " VALUES (?,?,?,?,?,?,?,?)",
                     (
                         article_id,
                         unit.index,
@@ -472,6 +478,7 @@ class Store:
                         unit.span.start,
                         unit.span.end,
                         unit.text,
+                        _facts_json(unit.facts),
                     ),
                 )
                 sentence_ids[unit.index] = int(cur.lastrowid or 0)
@@ -761,6 +768,24 @@ class Store:
         return {int(r["id"]): (_sentence_from_row(r), _article_from_joined_row(r)) for r in rows}
 
     # -- evidence ----------------------------------------------------------------------------
+
+    def passage_facts(self, sentence_ids: Iterable[int]) -> dict[int, PassageFacts]:
+        """The text stage's stored reading of each sentence that has one (body sentences)."""
+        wanted = sorted(set(sentence_ids))
+        out: dict[int, PassageFacts] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            rows = self._query(
+                f"SELECT id, facts FROM sentences WHERE id IN ({','.join('?' * len(chunk))})"
+                " AND facts IS NOT NULL",
+                chunk,
+            )
+            for sid, stored in rows:
+                try:
+                    out[sid] = PassageFacts.from_json(stored)
+                except ValueError:
+                    continue  # unreadable: the caller reads the sentence itself
+        return out
 
     def replace_evidence(self, claim_id: str, evidence: Sequence[EvidenceRecord]) -> None:
         with self.transaction() as conn:

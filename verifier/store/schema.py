@@ -559,6 +559,36 @@ def _ingest_stages(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_articles_stage ON articles (stage) WHERE stage < 4")
 
 
+def _sentence_facts(db: sqlite_utils.Database) -> None:
+    """Searched units (``INDEXED_WHEN``: body sentences and titles) keep the text stage's
+    reading of them (``PassageFacts`` JSON): the
+    figures, places, days, incidents, denials and caveats corroboration weighs, read once
+    instead of for every claim a sentence is evidence for. A stored corpus is read here, once.
+
+    The update trigger re-indexes a sentence whenever its row changes, so it is dropped while
+    the facts are written (the text does not change) and made again afterwards.
+    """
+    import json
+
+    from verifier.text.passage import read_passage
+
+    if "facts" not in db.table("sentences").columns_dict:
+        db.table("sentences").add_column("facts", str)
+    trigger = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'sentences_au'"
+    ).fetchone()
+    db.execute("DROP TRIGGER IF EXISTS sentences_au")
+    rows = db.execute(
+        f"SELECT id, text FROM sentences WHERE {INDEXED_WHEN} AND facts IS NULL"
+    ).fetchall()
+    db.conn.executemany(
+        "UPDATE sentences SET facts = ? WHERE id = ?",
+        ((json.dumps(read_passage(text).to_json(), ensure_ascii=False), sid) for sid, text in rows),
+    )
+    if trigger:
+        db.execute(trigger[0])
+
+
 MIGRATIONS: list[Migration] = [
     _v1_core,
     _v2_facts_independence_review,
@@ -573,6 +603,7 @@ MIGRATIONS: list[Migration] = [
     _index_titles,
     _verdict_chain,
     _ingest_stages,
+    _sentence_facts,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,4 +1,4 @@
-"""The text stage: segmentation, attribution and claim facts, with no database and no UI.
+"""The text stage: segmentation, attribution, claim and passage facts, with no database and no UI.
 
 ``analyse`` is the one entry point the pipeline and ``verifier extract`` call, so both see the
 same claims for the same file.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from verifier.models import AnalysedDocument, Attribution, Document
+from verifier.models import AnalysedDocument, Attribution, Document, Unit
 from verifier.text.failures import sentence_failed
 
 
@@ -29,10 +29,25 @@ def analyse(document: Document) -> AnalysedDocument:
             sentence_failed(document.name, att.sentence_index, att.sentence_span, exc)
     return AnalysedDocument(
         document=document,
-        units=tuple(units),
+        units=tuple(_with_reading(u, document.name) for u in units),
         attributions=tuple(attributions),
         paragraphs=tuple(paragraphs),
     )
+
+
+def _with_reading(unit: Unit, name: str) -> Unit:
+    """A searched unit (body sentence or title) with the text stage's reading of it, so that
+    corroboration weighs the stored reading instead of reading the sentence again for every
+    claim it meets; a failure costs that sentence its reading only (it is read when needed)."""
+    if not (unit.kind == "body" or (unit.kind == "headline" and unit.index == 0)):
+        return unit
+    from verifier.text.passage import read_passage
+
+    try:
+        return replace(unit, facts=read_passage(unit.text))
+    except Exception as exc:
+        sentence_failed(name, unit.index, unit.span, exc)
+        return unit
 
 
 def _with_facts(att: Attribution, text: str, published: str | None) -> Attribution:

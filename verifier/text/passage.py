@@ -22,10 +22,9 @@ other. A passage figure is a ``models.Quantity`` like a claim figure; its ``even
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-from verifier.models import Quantity, Span
+from verifier.models import PassageFacts, Quantity, Span
 from verifier.text.lexicon import wordset
 from verifier.text.lexicon.facts_words import INCIDENTS, MONTHS, SCALES, WEEKDAYS
 from verifier.text.numbers import COUNT_WORDS, token_number
@@ -163,25 +162,6 @@ CALENDAR_NAMES: frozenset[str] = _WEEKDAYS | {
 }
 """Month and weekday names in full ("march", not "mar", which may be a name)."""
 _SAID = wordset("said says told reported announced added stated confirmed wrote tweeted posted")
-
-
-@dataclass(frozen=True, slots=True)
-class PassageFacts:
-    """What one passage states, as far as comparing it with another needs."""
-
-    quantities: tuple[Quantity, ...] = ()
-    places: frozenset[str] = frozenset()  # lowercased tokens of place names
-    sites: frozenset[str] = frozenset()  # kinds of site: hospital, market, ...
-    days: frozenset[str] = frozenset()  # weekdays and "13 march"-style dates
-    incidents: frozenset[str] = frozenset()  # kinds of incident named: flood, crash, ...
-    separate: bool = False  # "in a separate incident", "Elsewhere, ...": another event
-    denies: bool = False
-    accuses: bool = False
-    caveat: bool = False  # the outlet could not verify something
-    gains_control: bool = False
-    retains_control: bool = False
-    negated: bool = False
-    mentions_figure: bool = False  # "the toll", "the figure": speaks of a count without one
 
 
 def is_generic(q: Quantity) -> bool:
