@@ -55,12 +55,12 @@ def claim_figure_conflicts(
     out: list[FigureConflict] = []
     for event, figures in sorted(by_event.items()):
         entries = tuple(
-            (_number(value), ", ".join(names)) for value, names in sorted(figures.items())
+            (_figure_text(value), ", ".join(names)) for value, names in sorted(figures.items())
         )
         summary = f"{event}: " + " – ".join(f"{n} ({who})" for n, who in entries)
         out.append(FigureConflict(claim.id, event, summary, entries))
     return out
 
 
-def _number(value: float) -> str:
+def _figure_text(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)

@@ -106,7 +106,11 @@ _RETAIN = re.compile(
 _FIGURE_WORDS = re.compile(r"\b(figure|toll|number|count|tally)s?\b", re.IGNORECASE)
 
 _LOCATIVE = {"in", "at", "near", "outside", "across", "into", "from", "of", "around", "inside"}
-_PLACE_NOUNS = {
+_SITES_IN_NAMES = frozenset(
+    {"university", "hospital", "market", "mosque", "school", "camp", "bridge", "airport"}
+)
+"""Kinds of site that also mark a place name ("Aleppo University", "near Lissow hospital")."""
+_PLACE_NOUNS = _SITES_IN_NAMES | {
     "city",
     "town",
     "village",
@@ -114,39 +118,21 @@ _PLACE_NOUNS = {
     "district",
     "region",
     "county",
-    "university",
-    "hospital",
-    "market",
-    "mosque",
-    "school",
-    "camp",
-    "bridge",
-    "airport",
     "street",
     "square",
     "river",
     "countryside",
     "governorate",
 }
-_SITE_NOUNS = frozenset(
-    {
-        "university",
-        "hospital",
-        "market",
-        "mosque",
-        "school",
-        "camp",
-        "bridge",
-        "airport",
-        "dormitory",
-        "clinic",
-        "church",
-        "factory",
-        "port",
-        "station",
-        "prison",
-    }
-)
+_SITE_NOUNS = _SITES_IN_NAMES | {
+    "dormitory",
+    "clinic",
+    "church",
+    "factory",
+    "port",
+    "station",
+    "prison",
+}
 _NOT_PLACES = _WEEKDAYS | _MONTHS | {"the", "a", "an", "his", "her", "its", "their", "our"}
 _SEPARATE = re.compile(
     r"\b(?:in an?(?:other)? (?:separate|unrelated) (?:incident|attack|development|event|case)"
