@@ -128,7 +128,8 @@ def stored_reading(text: str, facts: PassageFacts, stance: str | None = None) ->
         facts = replace(facts, denies=True)
     elif stance == "accuses" and not facts.accuses:
         facts = replace(facts, accuses=True)
-    return Facts(_sentence_terms(text), facts)
+    terms, words = _sentence_terms(text)
+    return Facts(terms, facts, words)
 
 
 def _spelled(stems: frozenset[str], *passages: Facts) -> set[str]:
