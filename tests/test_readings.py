@@ -74,10 +74,11 @@ def test_ingest_stores_each_body_sentence_reading_and_corroboration_uses_it(
 
     with Store(tmp_path / "v.db") as store:
         ingest_paths(store, [SAMPLE])
-        rows = store.conn.execute("SELECT id, kind, text FROM sentences").fetchall()
+        rows = store.conn.execute("SELECT id, kind, idx, text FROM sentences").fetchall()
         stored = store.passage_facts(r[0] for r in rows)
-        assert {r[0] for r in rows if r[1] == "body"} == set(stored)
-        assert all(stored[r[0]] == read_passage(r[2]) for r in rows if r[1] == "body")
+        searched = [r for r in rows if r[1] == "body" or (r[1] == "headline" and r[2] == 0)]
+        assert {r[0] for r in searched} == set(stored)
+        assert all(stored[r[0]] == read_passage(r[3]) for r in searched)
         # A stored reading is what corroboration weighs: take a figure away and the
         # evidence no longer gives it.
         claim, evidence = next(
