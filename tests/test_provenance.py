@@ -10,6 +10,7 @@ import pytest
 
 from verifier.cli import main
 from verifier.evaluation import token_f1
+from verifier.models import ClaimRecord
 from verifier.pipeline import ingest_paths
 from verifier.provenance import track_all
 from verifier.provenance.tracking import carries, numbers
@@ -248,3 +249,29 @@ def test_a_later_ingest_updates_the_status_of_claims_already_stored(tmp_path: Pa
         assert store.claim(wire_claim(store)).attribution_status == "single"  # type: ignore[union-attr]
         ingest_paths(store, [later])
         assert store.claim(wire_claim(store)).attribution_status == "drift"  # type: ignore[union-attr]
+
+
+def test_only_two_named_voices_can_be_a_misattribution(tmp_path: Path) -> None:
+    """A relay, an unread speaker or two forms of one name never make a conflict."""
+    from dataclasses import replace
+
+    from verifier.text.speakers import may_be_one_voice, shares_a_name, unknown_speaker
+
+    with corpus(tmp_path, wire=WIRE) as store:
+        base = store.claim(wire_claim(store))
+        assert base is not None
+
+        def said_by(source: str) -> ClaimRecord:
+            return replace(
+                base,
+                source=source,
+                resolved_source=source,
+                canonical_source=source,
+                source_type="unknown",
+            )
+
+        assert shares_a_name(said_by("India's navy"), said_by("the Indian navy"))
+        assert unknown_speaker(said_by("Additionally, it"))
+        assert unknown_speaker(said_by("`` With deep personal sadness I"))
+        assert may_be_one_voice(said_by("the Baton Rouge Advocate"), said_by("Payton"))
+        assert not may_be_one_voice(said_by("The USGS"), said_by("Iran's seismologic center"))

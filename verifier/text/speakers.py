@@ -211,7 +211,8 @@ def _names(claim: ClaimRecord) -> frozenset[str]:
         for m in _NAME.finditer(text or ""):
             word = m.group(0).rstrip("-").lower()
             if word not in _NAMELESS and len(word) > 2:
-                found.add(word)
+                # "India's navy" and "the Indian navy": forms of one name share their start.
+                found.add(word[:5])
     return frozenset(found)
 
 
@@ -223,8 +224,16 @@ def shares_a_name(a: ClaimRecord, b: ClaimRecord) -> bool:
 def unknown_speaker(claim: ClaimRecord) -> bool:
     """A bare pronoun names nobody: our reading of whom it stands for is a guess, so it never
     makes a conflict (the article said "he said", not who)."""
-    words = [w.lower() for w in re.findall(r"[A-Za-z]+", claim.source)]
-    return bool(words) and all(w in _PRONOUNS for w in words)
+    source = claim.source
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", source)]
+    if not words or _QUOTE_MARK.search(source) or len(words) > _LONGEST_NAME:
+        # Not a name the extractor read: a quotation or a clause taken for the speaker.
+        return True
+    return words[-1] in _PRONOUNS  # "he", "Additionally, it"
+
+
+_QUOTE_MARK = re.compile(r"[\"“”«»`]|''")
+_LONGEST_NAME = 12  # words: longer "sources" are clauses ("the Tabar fired at and sank ...")
 
 
 # Head nouns of bodies that speak through people: a spokesman and his ministry are one voice.
@@ -268,7 +277,21 @@ def may_be_one_voice(a: ClaimRecord, b: ClaimRecord) -> bool:
     and a body they may speak for ("Hastings" and "Oregon State Police")?"""
     if not (specific(a) and specific(b)):
         return True
+    if is_media(a) or is_media(b):
+        return True  # a newspaper passing on what someone said relays, it does not contradict
     return is_body(a) != is_body(b)
+
+
+_MEDIA_WORDS = _wordset(
+    "newspaper paper daily times post news advocate herald tribune journal gazette telegraph "
+    "television tv radio agency wire reuters ap afp magazine website blog"
+)
+
+
+def is_media(claim: ClaimRecord) -> bool:
+    """An outlet or agency as the source: it relays what others told it."""
+    words = set(re.findall(r"[a-z]+", claim.source.lower()))
+    return claim.source_type in ("media", "state_media", "outlet") or bool(words & _MEDIA_WORDS)
 
 
 _STARTS = _wordset("when after before while once since if although though then there here")
