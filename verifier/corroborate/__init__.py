@@ -5,7 +5,9 @@ only. One module per job:
 
 * ``query`` and ``evidence``: retrieval, BM25 over the rarest words of a claim or a text;
 * ``stories``: articles grouped into stories, versions and copies;
-* ``corpus``: what a run knows about the corpus (stories, copies, outlets, a claim's names);
+* ``corpus``: what a run knows about the corpus (stories, copies, outlets, a claim's names,
+  the stored readings of the sentences a batch meets);
+* ``events``: ranking candidates towards the claim's own event (its article's lead and names);
 * ``answers``: what answers a claim without sharing its words (a denial, a caveat, a figure);
 * ``candidates``: a claim's candidates, its hits and its answers, re-ranked by story and date;
 * ``compare`` and ``judging``: a candidate's relation to the claim and its independence;
