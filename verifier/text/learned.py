@@ -1,0 +1,255 @@
+"""A sequence labeller that finds the attributions the rules miss.
+
+The rules in ``attribution`` read the shapes of speech reporting precisely ("X said Y"), but real
+news attributes in a long tail of other shapes: beliefs and intentions ("hopes", "is expected
+to"), nominal cues ("fears of", "his claim that"), positions ("called ... a", "praised"). A
+linear-chain CRF (CRFsuite) trained on the PolNeAR train split tags each token of a sentence as
+source, cue or content (BIO), with the rules' own reading of the sentence among its features,
+and the tags are decoded into extra attributions where the rules found none.
+
+The model is built by ``make model`` (``python -m verifier.text.train_attribution``) and shipped
+in ``verifier/text/data``; loading it costs a few milliseconds and happens on first use.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from verifier.models import Stance
+from verifier.text import cues as C
+
+if TYPE_CHECKING:
+    import pycrfsuite
+
+    from verifier.text.attribution import _Raw, _Sent
+
+DATA = Path(__file__).resolve().parent / "data"
+MODEL_PATH = DATA / "attribution.crfsuite"
+CUES_PATH = DATA / "attribution_cues.txt"
+
+# Token roles, as the rules read them (features) and as the model tags them (labels).
+SOURCE, CUE, CONTENT, OUTSIDE = "S", "C", "T", "O"
+# The least marginal probability of a tagged cue for its attribution to be kept: below it the
+# model's guesses cost more precision than they add recall (measured on held-out train).
+MIN_CONFIDENCE = 0.5
+LABELS = ("O", "B-S", "I-S", "B-C", "I-C", "B-T", "I-T")
+
+
+def _shape(tok: str) -> str:
+    if tok[0].isupper():
+        return "X" if tok.isupper() and len(tok) > 1 else "Xx"
+    if tok[0].islower():
+        return "x"
+    if tok[0].isdigit():
+        return "d"
+    return tok if len(tok) == 1 else "p"
+
+
+_Positioned = tuple[tuple[str, ...], ...]
+
+
+@cache
+def _word_features(tok: str) -> _Positioned:
+    """Everything a token's own form says, positioned for the token itself (0) and for its
+    neighbours (-2..+2), computed once per distinct form: a sentence's features are then list
+    concatenations, which keeps the model within the extractor's speed budget."""
+    low = tok.lower()
+    triggers = C.trigger_words()
+    own = [f"w={low}", f"s3={low[-3:]}", f"sh={_shape(tok)}"]
+    if low in triggers:
+        own.append("trig")
+    if low in C.CUE_NOUNS:
+        own.append("noun")
+    return (
+        tuple(own),
+        (f"w-1={low}", f"sh-1={_shape(tok)}"),
+        (f"w+1={low}", f"sh+1={_shape(tok)}"),
+        (f"w-2={low}",),
+        (f"w+2={low}",),
+    )
+
+
+_EDGE: _Positioned = ((), ("w-1=<s>",), ("w+1=</s>",), ("w-2=<s>",), ("w+2=</s>",))
+
+
+def rule_roles(s: _Sent, raws: Iterable[_Raw]) -> list[str]:
+    """Each token's role in the rules' attributions for this sentence (cue over source over
+    content where they nest)."""
+    roles = [OUTSIDE] * s.n
+    rank = {OUTSIDE: 0, CONTENT: 1, SOURCE: 2, CUE: 3}
+    for raw in raws:
+        for role, (a, b) in ((CONTENT, raw.content), (SOURCE, raw.source), (CUE, raw.cue)):
+            for x in token_range(s, a, b):
+                if rank[role] > rank[roles[x]]:
+                    roles[x] = role
+    return roles
+
+
+def token_range(s: _Sent, a: int, b: int) -> range:
+    """Tokens of the sentence starting inside the character span [a, b)."""
+    if b <= a:
+        return range(0)
+    return range(bisect.bisect_left(s.st, a), bisect.bisect_left(s.st, b))
+
+
+def features(s: _Sent, roles: Sequence[str]) -> list[list[str]]:
+    """CRFsuite attribute lists, one per token."""
+    n = s.n
+    words = [_word_features(t) for t in s.toks]
+    found = "any=1" if any(r != OUTSIDE for r in roles) else "any=0"
+    out: list[list[str]] = []
+    for i in range(n):
+        f = list(words[i][0])
+        f.extend(words[i - 1][1] if i > 0 else _EDGE[1])
+        f.extend(words[i + 1][2] if i + 1 < n else _EDGE[2])
+        f.extend(words[i - 2][3] if i > 1 else _EDGE[3])
+        f.extend(words[i + 2][4] if i + 2 < n else _EDGE[4])
+        role = roles[i]
+        f.append("r=" + role)
+        f.append("r-1=" + (roles[i - 1] if i > 0 else "<s>"))
+        f.append("r+1=" + (roles[i + 1] if i + 1 < n else "</s>"))
+        if s.qreg[i] >= 0:
+            f.append("q")
+            if s.qmark[i]:
+                f.append(f"qm{s.qmark[i]}")
+        f.append(found)
+        out.append(f)
+    return out
+
+
+def _segments(tags: Sequence[str]) -> list[tuple[str, int, int]]:
+    """(role, first token, end token) runs of one role; an I- tag without a B- starts one."""
+    segs: list[tuple[str, int, int]] = []
+    for i, tag in enumerate(tags):
+        if tag == "O":
+            continue
+        kind, role = tag[0], tag[2:]
+        if kind == "I" and segs and segs[-1][0] == role and segs[-1][2] == i:
+            segs[-1] = (role, segs[-1][1], i + 1)
+        else:
+            segs.append((role, i, i + 1))
+    return segs
+
+
+def _stance(cue_words: Sequence[str]) -> Stance:
+    for rd in C.verb_readings(cue_words[0]):
+        return rd.stance
+    stance = C.CUE_NOUNS.get(cue_words[-1])
+    return stance if stance is not None else "asserts"
+
+
+class AttributionTagger:
+    """The trained model and the words that can start a cue, which decide whether a sentence
+    is worth tagging at all."""
+
+    def __init__(self, model: Path = MODEL_PATH, cue_words: Path = CUES_PATH) -> None:
+        import pycrfsuite
+
+        self._tagger: pycrfsuite.Tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(model))
+        words = cue_words.read_text(encoding="utf-8").split()
+        self.cue_words = frozenset(words)
+        # a sentence is read at all when it holds a rule trigger or a learned cue word
+        self.gate = self.cue_words | C.trigger_words()
+        self.min_confidence = MIN_CONFIDENCE
+
+    def worth_tagging(self, s: _Sent, rule: Sequence[_Raw]) -> bool:
+        """Whether the sentence holds a cue word that no rule attribution has read: only then
+        can the model add one (and tagging every sentence would cost more than the rules)."""
+        words = self.cue_words
+        cues = [r.cue for r in rule]
+        for x, w in enumerate(s.low):
+            if w in words:
+                at = s.st[x]
+                if not any(a <= at < b for a, b in cues):
+                    return True
+        return False
+
+    def tags(self, s: _Sent, roles: Sequence[str]) -> list[str]:
+        return list(self._tagger.tag(features(s, roles)))
+
+    def confidence(self, tags: Sequence[str], a: int, b: int) -> float:
+        """The model's marginal probability of its own tags over tokens ``a:b``, at the
+        weakest token: how sure it is of a cue (valid right after ``tags``)."""
+        return min(self._tagger.marginal(tags[x], x) for x in range(a, b))
+
+    def raws(self, s: _Sent, rule: Sequence[_Raw]) -> list[_Raw]:
+        """Attributions the model finds in the sentence that no rule attribution already has.
+
+        Each tagged cue takes the nearest tagged source and every content run nearer to it
+        than to another cue; it needs both a source and a content to count.
+        """
+        from verifier.text.attribution import _Raw
+
+        if s.n == 0:
+            return []
+        tags = self.tags(s, rule_roles(s, rule))
+        segs = _segments(tags)
+        cues = [(a, b) for role, a, b in segs if role == CUE]
+        if not cues:
+            return []
+
+        def nearest(a: int, b: int) -> int:
+            best, dist = 0, 1 << 30
+            for k, (ca, cb) in enumerate(cues):
+                d = ca - b if ca >= b else a - cb if a >= cb else 0
+                if d < dist:
+                    best, dist = k, d
+            return best
+
+        sources: dict[int, tuple[int, int, int]] = {}
+        contents: dict[int, list[tuple[int, int]]] = {}
+        for role, a, b in segs:
+            if role == CUE:
+                continue
+            k = nearest(a, b)
+            if role == SOURCE:
+                ca, cb = cues[k]
+                d = ca - b if ca >= b else a - cb
+                if k not in sources or d < sources[k][2]:
+                    sources[k] = (a, b, d)
+            else:
+                contents.setdefault(k, []).append((a, b))
+        taken_cues = [r.cue for r in rule]
+        taken_contents = [r.content for r in rule]
+        out: list[_Raw] = []
+        for k, (ca, cb) in enumerate(cues):
+            if k not in contents or k not in sources:
+                continue
+            if self.confidence(tags, ca, cb) < self.min_confidence:
+                continue
+            cue = (s.st[ca], s.en[cb - 1])
+            if any(a < cue[1] and cue[0] < b for a, b in taken_cues):
+                continue
+            ta = min(a for a, _ in contents[k])
+            tb = max(b for _, b in contents[k])
+            if s.low[ta] == "as":
+                continue  # "described the war as a “proxy war”": a label, not a claim
+            content = (s.st[ta], s.en[tb - 1])
+            if any(a <= content[0] and content[1] <= b for a, b in taken_contents):
+                continue
+            sa, sb, _ = sources[k]
+            out.append(
+                _Raw(
+                    s.unit,
+                    cue,
+                    (s.st[sa], s.en[sb - 1]),
+                    content,
+                    _stance(s.low[ca:cb]),
+                    (sa, sb),
+                    ca,
+                )
+            )
+        return out
+
+
+@cache
+def default_tagger() -> AttributionTagger | None:
+    """The shipped model, or None when the package was built without it."""
+    if not MODEL_PATH.exists() or not CUES_PATH.exists():
+        return None
+    return AttributionTagger()
