@@ -37,6 +37,7 @@ from verifier.models import (
     UnitKind,
 )
 from verifier.store import ClaimFilter, Store
+from verifier.text.kinds import attribution_kind
 
 Paragraph = tuple[tuple[UnitKind, str], ...]
 
@@ -114,6 +115,7 @@ def build_article(
                 quote=spec.quote,
                 resolved_source=spec.resolved_source or spec.source,
                 canonical_source=spec.canonical_source,
+                kind=attribution_kind(spec.cue, spec.source),
             )
         )
     for unit in units:

@@ -21,6 +21,7 @@ from verifier.store.schema import (
     MIGRATIONS,
     SCHEMA_VERSION,
     _body_index_and_term_counts,
+    _claim_kind,
     _index_titles,
 )
 from verifier.text import analyse
@@ -168,3 +169,20 @@ def test_counts_equal_the_index_on_real_news(tmp_path: Path) -> None:
         ingest_paths(store, [seeds], corroborate=False, workers=1)
         stored = _stored(store)
         assert stored and stored == _fts_vocabulary(store) == _recounted(store)
+
+
+def test_a_database_from_before_kinds_gets_each_claims_kind(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """Opening a database from before kinds gives its stored claims the kind their cue makes."""
+    old = tmp_path / "old.db"
+    source = sqlite3.connect(sample_db)
+    source.backup(target := sqlite3.connect(old))
+    source.close()
+    target.execute("ALTER TABLE claims DROP COLUMN kind")
+    target.execute(f"PRAGMA user_version = {MIGRATIONS.index(_claim_kind)}")
+    target.commit()
+    target.close()
+    with Store(old) as store:
+        kinds = dict(store.conn.execute("SELECT cue, kind FROM claims").fetchall())
+    assert kinds["said"] == "speech" and kinds["accused"] == "position"

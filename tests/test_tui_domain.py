@@ -69,6 +69,15 @@ def test_each_signal_raises_the_score_and_a_call_lowers_it(store: Store) -> None
     assert score_claim(dataclasses.replace(plain, stance="calls_for")).score <= start
 
 
+def test_a_belief_ranks_below_the_same_claim_as_speech(store: Store) -> None:
+    claim = dataclasses.replace(
+        store.claims()[0], facts="", source_type="state_media", independent_support=0
+    )
+    belief = score_claim(dataclasses.replace(claim, kind="belief"))
+    assert "belief" in belief.reasons
+    assert belief.score < score_claim(dataclasses.replace(claim, kind="speech")).score
+
+
 def test_unreadable_facts_are_no_facts() -> None:
     for stored in ("{not json", '"a string"', "[1, 2]", '{"quantities": [1, "x"]}', "", None):
         assert ClaimFacts.read(stored).quantities == ()

@@ -193,6 +193,19 @@ async def test_filter_dialog_applies_filters(store: Store) -> None:
         assert len(main_screen(app).model) == 12
 
 
+async def test_filter_dialog_filters_by_kind(store: Store) -> None:
+    positions = store.claim_count(ClaimFilter(kind="position"))
+    assert 0 < positions < 12
+    app = VerifierApp(store, "ana")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "f")
+        app.screen.query_one("#f-kind").value = "position"  # type: ignore[attr-defined]
+        await press(app, pilot, "ctrl+s")
+        assert len(main_screen(app).model) == positions
+        assert "position" in screen_text(app)
+
+
 async def test_queue_is_by_priority_and_o_switches_to_reading_order(store: Store) -> None:
     compute_priorities(store)
     by_priority = store.claim_ids()

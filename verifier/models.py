@@ -539,6 +539,7 @@ class ClaimRecord:
     # claims (copies, versions, relays of the statement) and outlets the queue row stands for.
     cluster_size: int = 1
     cluster_outlets: int = 1
+    kind: AttributionKind = "speech"  # speech / document / position / belief (text.kinds)
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,7 @@ WEIGHTS: dict[str, float] = {
     "accusation": 0.10,
     "hedged": 0.05,
     "call or opinion": -0.20,
+    "belief": -0.25,
 }
 """What raises (or lowers) a claim's priority, and by how much; the score is clipped to [0, 1]."""
 
@@ -78,6 +79,8 @@ def score_claim(claim: ClaimRecord, conflicts: int = 0) -> Priority:
         reasons.append("accusation")
     elif claim.stance == "calls_for":
         reasons.append("call or opinion")
+    if claim.kind == "belief":
+        reasons.append("belief")  # a state of mind ("thinks", "hopes"): rarely checkable
     if claim.hedges:
         reasons.append("hedged")
     score = sum(WEIGHTS[reason] for reason in reasons)

@@ -59,6 +59,7 @@ COLUMNS: tuple[str, ...] = (
     "text_changed",
     "attribution_status",
     "appearance_count",
+    "kind",
 )
 """Column order of CSV, key order of JSONL (which adds facts, reviews, marks, history and
 appearances). New columns go at the end so spreadsheets that read by position keep working.

@@ -134,6 +134,7 @@ class ClaimFilter:
 
     rating: int | None = None  # 0 means "unrated"
     source_type: str | None = None
+    kind: str | None = None  # speech / document / position / belief
     outlet: str | None = None
     article_id: int | None = None
     search: str | None = None  # FTS query over the claim's sentence
@@ -182,6 +183,7 @@ def claim_from_row(row: sqlite3.Row) -> ClaimRecord:
         cue=row["cue"],
         content=row["content"],
         stance=row["stance"],
+        kind=row["kind"],
         quote=row["quote"],
         hedges=tuple(json.loads(row["hedges"] or "[]")),
         sentence_span=Span(row["sentence_start"], row["sentence_end"]),
@@ -512,8 +514,8 @@ class Store:
             "INSERT OR REPLACE INTO claims (id, article_id, sentence_id, position, sentence,"
             " source, resolved_source, canonical_source, source_type, cue, content, stance,"
             " quote, hedges, sentence_start, sentence_end, source_start, source_end, cue_start,"
-            " cue_end, content_start, content_end, gist, facts)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " cue_end, content_start, content_end, gist, facts, kind)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 claim_id,
                 article_id,
@@ -539,6 +541,7 @@ class Store:
                 att.content_span.end,
                 att.facts.gist if att.facts else None,
                 json.dumps(att.facts.to_json(), ensure_ascii=False) if att.facts else None,
+                att.kind,
             ),
         )
 
@@ -581,6 +584,9 @@ class Store:
         if flt.source_type:
             clauses.append("c.source_type = ?")
             params.append(flt.source_type)
+        if flt.kind:
+            clauses.append("c.kind = ?")
+            params.append(flt.kind)
         if flt.outlet:
             clauses.append("a.outlet = ?")
             params.append(flt.outlet)
@@ -1110,7 +1116,8 @@ class Store:
         sql = (
             "SELECT c.id AS claim_id, a.name AS article, a.outlet, a.url, a.published, a.title,"
             " c.source, c.resolved_source, c.canonical_source, c.source_type, c.cue, c.content,"
-            " c.stance, c.quote, c.sentence, v.rating, v.note, v.reviewer, v.updated_at AS time,"
+            " c.stance, c.quote, c.kind, c.sentence, v.rating, v.note, v.reviewer,"
+            " v.updated_at AS time,"
             " (SELECT count(*) FROM evidence e WHERE e.claim_id = c.id) AS evidence_count"
             " FROM claims c JOIN articles a ON a.id = c.article_id"
             f" LEFT JOIN verdicts v ON v.claim_id = c.id{where}"

@@ -557,6 +557,24 @@ def _ingest_stages(db: sqlite_utils.Database) -> None:
         """
     )
     db.execute("CREATE INDEX idx_articles_stage ON articles (stage) WHERE stage < 4")
+def _claim_kind(db: sqlite_utils.Database) -> None:
+    """Each claim's kind: speech, document, position or belief (issue 12).
+
+    The queue ranks a belief ("thinks", "hopes") low and the filter picks claims by kind.
+    Claims stored before get the kind their stored cue and source make, the reading the text
+    stage now stores for new claims.
+    """
+    from verifier.text.kinds import attribution_kind
+
+    if "kind" not in db["claims"].columns_dict:
+        db.execute("ALTER TABLE claims ADD COLUMN kind TEXT NOT NULL DEFAULT 'speech'")
+    rows = db.execute("SELECT id, cue, source FROM claims").fetchall()
+    updates = [
+        (kind, claim_id)
+        for claim_id, cue, source in rows
+        if (kind := attribution_kind(cue or "", source or "")) != "speech"
+    ]
+    db.conn.executemany("UPDATE claims SET kind = ? WHERE id = ?", updates)
 
 
 def _sentence_facts(db: sqlite_utils.Database) -> None:
@@ -604,6 +622,7 @@ MIGRATIONS: list[Migration] = [
     _verdict_chain,
     _ingest_stages,
     _sentence_facts,
+    _claim_kind,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -512,7 +512,7 @@ def export_rows(store: Store, flt: VerdictFilter | None = None) -> Iterator[dict
     sql = (
         "SELECT c.id AS claim_id, a.name AS article, a.outlet, a.url, a.published, a.title,"
         " c.source, c.resolved_source, c.canonical_source, c.source_type, c.cue, c.content,"
-        " c.gist, c.facts, c.stance, c.quote, c.sentence, c.status, c.text_changed,"
+        " c.gist, c.facts, c.stance, c.quote, c.kind, c.sentence, c.status, c.text_changed,"
         " c.independent_support, c.independent_contradict, c.attribution_status,"
         " v.rating, v.note, v.reviewer, v.updated_at AS time, v.attribution_check,"
         " v.source_grade, v.recheck_date,"

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Label, Select, Static
 
-from verifier.models import RATINGS
+from verifier.models import ATTRIBUTION_KINDS, RATINGS
 from verifier.store import ClaimFilter
 from verifier.tui.commands import bindings, commands_for, key_label
 from verifier.tui.text import one_line, shorten
@@ -42,7 +42,7 @@ def describe(flt: ClaimFilter) -> str:
         parts.append("unrated")
     elif flt.rating is not None:
         parts.append(RATINGS.get(flt.rating, str(flt.rating)))
-    for value in (flt.source_type, flt.outlet):
+    for value in (flt.source_type, flt.kind, flt.outlet):
         if value:
             parts.append(one_line(value))
     if flt.story_id is not None:
@@ -102,6 +102,14 @@ class FilterScreen(ModalScreen[ClaimFilter | None]):
                     id="f-type",
                 )
             with Horizontal(classes="filter-row"):
+                yield Label("kind")
+                yield Select(
+                    [(k, k) for k in ATTRIBUTION_KINDS],
+                    value=_or_null(flt.kind),
+                    prompt="any",
+                    id="f-kind",
+                )
+            with Horizontal(classes="filter-row"):
                 yield Label("outlet")
                 yield Select(
                     [(one_line(o), o) for o in self.choices.outlets],
@@ -145,11 +153,13 @@ class FilterScreen(ModalScreen[ClaimFilter | None]):
         rating = value("#f-rating")
         story = value("#f-story")
         source_type = value("#f-type")
+        kind = value("#f-kind")
         outlet = value("#f-outlet")
         return dataclasses.replace(
             self.current,
             rating=rating if isinstance(rating, int) else None,
             source_type=source_type if isinstance(source_type, str) else None,
+            kind=kind if isinstance(kind, str) else None,
             outlet=outlet if isinstance(outlet, str) else None,
             story_id=story if isinstance(story, int) else None,
             has_conflict=self.query_one("#f-conf", Checkbox).value,
