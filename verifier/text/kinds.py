@@ -10,7 +10,7 @@ cue's words (every inflection of a lemma, generated) and, for "document", from t
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from verifier.models import AttributionKind as Kind
 from verifier.text.cues import inflect
@@ -72,6 +72,7 @@ def _tables() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 _WORD_RE = re.compile(r"[a-z]+")
 
 
+@lru_cache(maxsize=8192)
 def cue_kind(cue: str, source: str = "") -> Kind | None:
     """The kind a cue's words make, or None when no word of it is known (a colon, "in").
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +36,7 @@ SOURCE, CUE, CONTENT, OUTSIDE = "S", "C", "T", "O"
 # The least marginal probability of a tagged cue for its attribution to be kept: below it the
 # model's guesses cost more precision than they add recall (measured on held-out train).
 MIN_CONFIDENCE = 0.5
+_RELATIVES = frozenset({"who", "which", "that", "whom"})
 LABELS = ("O", "B-S", "I-S", "B-C", "I-C", "B-T", "I-T")
 
 
@@ -52,7 +53,7 @@ def _shape(tok: str) -> str:
 _Positioned = tuple[tuple[str, ...], ...]
 
 
-@cache
+@lru_cache(maxsize=65536)
 def _word_features(tok: str) -> _Positioned:
     """Everything a token's own form says, positioned for the token itself (0) and for its
     neighbours (-2..+2), computed once per distinct form: a sentence's features are then list
@@ -71,9 +72,6 @@ def _word_features(tok: str) -> _Positioned:
         (f"w-2={low}",),
         (f"w+2={low}",),
     )
-
-
-_EDGE: _Positioned = ((), ("w-1=<s>",), ("w+1=</s>",), ("w-2=<s>",), ("w+2=</s>",))
 
 
 def rule_roles(s: _Sent, raws: Iterable[_Raw]) -> list[str]:
@@ -96,26 +94,38 @@ def token_range(s: _Sent, a: int, b: int) -> range:
     return range(bisect.bisect_left(s.st, a), bisect.bisect_left(s.st, b))
 
 
+_LEFT: _Positioned = ((), ("w-1=<s>",), (), ("w-2=<s>",), ())
+_RIGHT: _Positioned = ((), (), ("w+1=</s>",), (), ("w+2=</s>",))
+_ROLE_AT = {r: "r=" + r for r in (SOURCE, CUE, CONTENT, OUTSIDE)}
+_ROLE_BEFORE = {r: "r-1=" + r for r in (SOURCE, CUE, CONTENT, OUTSIDE, "<s>")}
+_ROLE_AFTER = {r: "r+1=" + r for r in (SOURCE, CUE, CONTENT, OUTSIDE, "</s>")}
+
+
 def features(s: _Sent, roles: Sequence[str]) -> list[list[str]]:
-    """CRFsuite attribute lists, one per token."""
+    """CRFsuite attribute lists, one per token: the token's and its neighbours' forms, the
+    rules' roles around it, and its quotation state. Built from per-form tuples and padded
+    neighbours so that a token costs one list display, not a dozen string operations."""
     n = s.n
-    words = [_word_features(t) for t in s.toks]
+    pad = [_LEFT, _LEFT, *map(_word_features, s.toks), _RIGHT, _RIGHT]
+    rp = ["<s>", *roles, "</s>"]
     found = "any=1" if any(r != OUTSIDE for r in roles) else "any=0"
+    qreg, qmark = s.qreg, s.qmark
     out: list[list[str]] = []
     for i in range(n):
-        f = list(words[i][0])
-        f.extend(words[i - 1][1] if i > 0 else _EDGE[1])
-        f.extend(words[i + 1][2] if i + 1 < n else _EDGE[2])
-        f.extend(words[i - 2][3] if i > 1 else _EDGE[3])
-        f.extend(words[i + 2][4] if i + 2 < n else _EDGE[4])
-        role = roles[i]
-        f.append("r=" + role)
-        f.append("r-1=" + (roles[i - 1] if i > 0 else "<s>"))
-        f.append("r+1=" + (roles[i + 1] if i + 1 < n else "</s>"))
-        if s.qreg[i] >= 0:
+        f = [
+            *pad[i + 2][0],
+            *pad[i + 1][1],
+            *pad[i + 3][2],
+            *pad[i][3],
+            *pad[i + 4][4],
+            _ROLE_AT[rp[i + 1]],
+            _ROLE_BEFORE[rp[i]],
+            _ROLE_AFTER[rp[i + 2]],
+        ]
+        if qreg[i] >= 0:
             f.append("q")
-            if s.qmark[i]:
-                f.append(f"qm{s.qmark[i]}")
+            if qmark[i]:
+                f.append(f"qm{qmark[i]}")
         f.append(found)
         out.append(f)
     return out
@@ -158,15 +168,19 @@ class AttributionTagger:
         self.min_confidence = MIN_CONFIDENCE
 
     def worth_tagging(self, s: _Sent, rule: Sequence[_Raw]) -> bool:
-        """Whether the sentence holds a cue word that no rule attribution has read: only then
-        can the model add one (and tagging every sentence would cost more than the rules)."""
+        """Whether the sentence holds a cue word outside every rule attribution's cue and
+        content: only then is the model likely to add one (a cue word inside a content the
+        rules read is mostly the speaker's own words), and tagging every sentence would cost
+        more than the rules do."""
         words = self.cue_words
-        cues = [r.cue for r in rule]
-        for x, w in enumerate(s.low):
-            if w in words:
-                at = s.st[x]
-                if not any(a <= at < b for a, b in cues):
-                    return True
+        if words.isdisjoint(s.low):
+            return False
+        read = [r.cue for r in rule] + [r.content for r in rule]
+        st = s.st
+        for x in [x for x, w in enumerate(s.low) if w in words]:
+            at = st[x]
+            if not any(a <= at < b for a, b in read):
+                return True
         return False
 
     def tags(self, s: _Sent, roles: Sequence[str]) -> list[str]:
@@ -233,6 +247,8 @@ class AttributionTagger:
             if any(a <= content[0] and content[1] <= b for a, b in taken_contents):
                 continue
             sa, sb, _ = sources[k]
+            if sb - sa == 1 and s.low[sa] in _RELATIVES:
+                continue  # "..., who has ruled the country": the rules resolve relative clauses
             out.append(
                 _Raw(
                     s.unit,
