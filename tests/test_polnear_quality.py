@@ -20,7 +20,10 @@ from verifier.text.attribution import extract
 DEV = Path(__file__).resolve().parents[2] / "shared" / "dev" / "polnear" / "dev"
 GOLD = DEV.with_name("dev.gold.jsonl")
 
-FLOOR = {"content_f1": 0.0, "content_precision": 0.0, "source_f1": 0.0, "cue_f1": 0.0}
+# Measured 0.664 / 0.837 / 0.589 / 0.547 when set (rules alone: 0.579 / 0.852 / 0.517 / 0.471).
+FLOOR = {"content_f1": 0.65, "content_precision": 0.82, "source_f1": 0.57, "cue_f1": 0.53}
+# Content recall per cue kind (measured 0.771 / 0.619 / 0.482 / 0.219).
+KIND_FLOOR = {"speech": 0.75, "document": 0.5, "position": 0.45, "belief": 0.18}
 TARGET = {"content_f1": 0.75, "content_precision": 0.80, "source_f1": 0.70, "cue_f1": 0.70}
 
 
@@ -54,6 +57,5 @@ def test_polnear_dev_stays_above_its_floor(dev_scores: Scores, figure: str) -> N
 def test_every_cue_kind_is_found_on_polnear_dev(dev_scores: Scores) -> None:
     kinds = recall_by_kind(dev_scores)
     print("\n" + "\n".join(f"{k}: {v}" for k, v in kinds.items()))
-    assert set(kinds) >= {"speech", "document", "position", "belief"}
-    for kind in ("speech", "document", "position", "belief"):
-        assert kinds[kind]["content"] >= 0.2, (kind, kinds[kind])
+    for kind, floor in KIND_FLOOR.items():
+        assert kinds[kind]["content"] >= floor, (kind, kinds[kind])

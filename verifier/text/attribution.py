@@ -1950,7 +1950,8 @@ def _join_split_quote(
     first = min(raw.cue[0], raw.source[0]) if raw.source[1] > raw.source[0] else raw.cue[0]
     last = max(raw.cue[1], raw.source[1])
     r = quotes.at(b - 1)
-    if r >= 0 and quotes.regions[r].end <= first:
+    if r >= 0 and quotes.regions[r].end <= first and "?" not in text[b - 2 : b]:
+        # (a question asked is its own content: what follows it is a statement)
         # the content is the first half: look for the second after the cue
         gap = _SPLIT_GAP.match(text, last)
         j = gap.end() if gap else last

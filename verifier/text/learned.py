@@ -36,6 +36,9 @@ SOURCE, CUE, CONTENT, OUTSIDE = "S", "C", "T", "O"
 # The least marginal probability of a tagged cue for its attribution to be kept: below it the
 # model's guesses cost more precision than they add recall (measured on held-out train).
 MIN_CONFIDENCE = 0.5
+# Longer "sentences" are segmentation failures (a table, a list run together), not the prose the
+# model learnt from; they are left to the rules, which bound their own scans.
+MAX_TOKENS = 200
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
 LABELS = ("O", "B-S", "I-S", "B-C", "I-C", "B-T", "I-T")
 
@@ -152,6 +155,42 @@ def _stance(cue_words: Sequence[str]) -> Stance:
     return stance if stance is not None else "asserts"
 
 
+# Prepositions that give a quote-only verb its other sense: "responded with artillery fire",
+# "added to traffic", "noted for its beaches".
+_OTHER_SENSE = frozenset({"with", "to", "into", "by", "from", "for", "against", "upon"})
+
+
+def _frames_forbid(s: _Sent, ca: int, cb: int, ta: int, tb: int) -> bool:
+    """Whether the rules' verb lexicon rules this cue out: a verb with a common non-reporting
+    sense (``Q``: "added", "responded") is followed by a preposition ("responded with artillery
+    fire"), or a verb that reports only with its particle (``O``: "dismissed ... as") lacks it."""
+    from verifier.text.lexicon import verbs as V
+
+    for x in range(ca, cb):
+        readings = C.verb_readings(s.low[x])
+        if not readings:
+            continue
+        if all("Q" in r.frames and "C" not in r.frames for r in readings):
+            # "responded with artillery fire", "added to traffic": a preposition after the
+            # verb is its other sense
+            return tb > ca and x + 1 < s.n and s.low[x + 1] in _OTHER_SENSE
+        if all("O" in r.frames and r.particles for r in readings):
+            window = set(s.low[cb : min(s.n, cb + V.PARTICLE_WINDOW.get(readings[0].lemma, 16))])
+            return not any(p in window for r in readings for p in r.particles)
+        return False
+    return False
+
+
+def _unasserted(s: _Sent, ca: int, cb: int) -> bool:
+    """A negated or future cue ("did not say", "will announce") reports nothing yet said, as
+    the rules read it: the walk left starts at the cue's verb, over what the cue holds."""
+    from verifier.text.attribution import _skip_left
+
+    head = next((x for x in range(ca, cb) if C.verb_readings(s.low[x])), cb - 1)
+    _, negated, _, _, future = _skip_left(s, head)
+    return negated or future
+
+
 class AttributionTagger:
     """The trained model and the words that can start a cue, which decide whether a sentence
     is worth tagging at all."""
@@ -168,14 +207,14 @@ class AttributionTagger:
         self.min_confidence = MIN_CONFIDENCE
 
     def worth_tagging(self, s: _Sent, rule: Sequence[_Raw]) -> bool:
-        """Whether the sentence holds a cue word outside every rule attribution's cue and
-        content: only then is the model likely to add one (a cue word inside a content the
+        """Whether the sentence holds a cue word outside every rule attribution's cue, source
+        and content: only then is the model likely to add one (a cue word inside a content the
         rules read is mostly the speaker's own words), and tagging every sentence would cost
         more than the rules do."""
         words = self.cue_words
-        if words.isdisjoint(s.low):
+        if s.n > MAX_TOKENS or words.isdisjoint(s.low):
             return False
-        read = [r.cue for r in rule] + [r.content for r in rule]
+        read = [span for r in rule for span in (r.cue, r.source, r.content)]
         st = s.st
         for x in [x for x, w in enumerate(s.low) if w in words]:
             at = st[x]
@@ -228,7 +267,9 @@ class AttributionTagger:
                     sources[k] = (a, b, d)
             else:
                 contents.setdefault(k, []).append((a, b))
-        taken_cues = [r.cue for r in rule]
+        # a cue inside a rule's source is part of a description ("an official who asked not
+        # to be named said ..."), not an attribution of its own
+        taken_cues = [r.cue for r in rule] + [r.source for r in rule]
         taken_contents = [r.content for r in rule]
         out: list[_Raw] = []
         for k, (ca, cb) in enumerate(cues):
@@ -239,14 +280,24 @@ class AttributionTagger:
             cue = (s.st[ca], s.en[cb - 1])
             if any(a < cue[1] and cue[0] < b for a, b in taken_cues):
                 continue
-            ta = min(a for a, _ in contents[k])
-            tb = max(b for _, b in contents[k])
+            # the content lies on one side of its cue: the side the model tagged more of
+            left = [(a, b) for a, b in contents[k] if b <= ca]
+            right = [(a, b) for a, b in contents[k] if a >= cb]
+            side = left if sum(b - a for a, b in left) > sum(b - a for a, b in right) else right
+            if not side:
+                continue
+            ta = min(a for a, _ in side)
+            tb = max(b for _, b in side)
+            sa, sb, _ = sources[k]
+            if ta < sb and sa < tb:
+                continue  # a source inside its own content: the tags are confused
             if s.low[ta] == "as":
                 continue  # "described the war as a “proxy war”": a label, not a claim
+            if _frames_forbid(s, ca, cb, ta, tb) or _unasserted(s, ca, cb):
+                continue
             content = (s.st[ta], s.en[tb - 1])
             if any(a <= content[0] and content[1] <= b for a, b in taken_contents):
                 continue
-            sa, sb, _ = sources[k]
             if sb - sa == 1 and s.low[sa] in _RELATIVES:
                 continue  # "..., who has ruled the country": the rules resolve relative clauses
             out.append(
