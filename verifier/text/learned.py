@@ -211,15 +211,24 @@ class AttributionTagger:
         and content: only then is the model likely to add one (a cue word inside a content the
         rules read is mostly the speaker's own words), and tagging every sentence would cost
         more than the rules do."""
-        words = self.cue_words
-        if s.n > MAX_TOKENS or words.isdisjoint(s.low):
+        if s.n > MAX_TOKENS:
             return False
+        low = s.low
+        hits = self.cue_words.intersection(low)
+        if not hits or not rule:
+            return bool(hits)
         read = [span for r in rule for span in (r.cue, r.source, r.content)]
         st = s.st
-        for x in [x for x, w in enumerate(s.low) if w in words]:
-            at = st[x]
-            if not any(a <= at < b for a, b in read):
-                return True
+        for w in hits:
+            x = low.index(w)
+            while True:
+                at = st[x]
+                if not any(a <= at < b for a, b in read):
+                    return True
+                try:
+                    x = low.index(w, x + 1)
+                except ValueError:
+                    break
         return False
 
     def tags(self, s: _Sent, roles: Sequence[str]) -> list[str]:
