@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from verifier.models import Stance
 from verifier.text import cues as C
+from verifier.text.lexicon import wordset
 
 if TYPE_CHECKING:
     import pycrfsuite
@@ -164,6 +165,7 @@ def _frames_forbid(s: _Sent, ca: int, cb: int, ta: int, tb: int) -> bool:
     """Whether the rules' verb lexicon rules this cue out: a verb with a common non-reporting
     sense (``Q``: "added", "responded") is followed by a preposition ("responded with artillery
     fire"), or a verb that reports only with its particle (``O``: "dismissed ... as") lacks it."""
+    from verifier.text.kinds import cue_kind
     from verifier.text.lexicon import verbs as V
 
     for x in range(ca, cb):
@@ -174,11 +176,35 @@ def _frames_forbid(s: _Sent, ca: int, cb: int, ta: int, tb: int) -> bool:
             # "responded with artillery fire", "added to traffic": a preposition after the
             # verb is its other sense
             return tb > ca and x + 1 < s.n and s.low[x + 1] in _OTHER_SENSE
+        if (
+            all("H" in r.frames and "C" not in r.frames for r in readings)
+            and tb > ca
+            and cue_kind(s.low[x]) != "belief"
+        ):
+            # a that-only verb ("found", "maintained") without "that" needs a clause after
+            # it, not an object: "found the bomb in bushes" is no finding reported (a belief,
+            # "believes the plan", "hopes for a deal", has its object as content)
+            return not _clausal(s, ta, tb)
         if all("O" in r.frames and r.particles for r in readings):
             window = set(s.low[cb : min(s.n, cb + V.PARTICLE_WINDOW.get(readings[0].lemma, 16))])
             return not any(p in window for r in readings for p in r.particles)
         return False
     return False
+
+
+_FINITE = wordset(
+    "is are was were be been being am has have had will would can could should must may "
+    "might shall do does did won't can't isn't aren't wasn't weren't don't doesn't didn't"
+)
+
+
+def _clausal(s: _Sent, ta: int, tb: int) -> bool:
+    """Whether tokens ``ta:tb`` read as a clause rather than a noun phrase: they open with
+    "that", "to", a quotation or a colon, or hold an auxiliary or a past-tense form."""
+    first = s.low[ta]
+    if first in ("that", "to", ":", "whether", "if", "how", "why", "what") or s.qmark[ta] == 1:
+        return True
+    return any(w in _FINITE or (w.endswith("ed") and len(w) > 4) for w in s.low[ta + 1 : tb])
 
 
 def _unasserted(s: _Sent, ca: int, cb: int) -> bool:
