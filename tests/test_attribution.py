@@ -785,3 +785,18 @@ def test_a_sentence_ending_in_its_content_marker_has_no_content(text: str) -> No
     once sent the content start past the last token (IndexError)."""
     for a in _extract(text):
         assert a.cue_span.start < a.content_span.start
+
+
+def test_he_and_she_agree_in_gender_with_a_titled_speaker() -> None:
+    atts = _extract(
+        "Ms. Berg said the shelling must stop. Mr. Smith, the envoy, said talks would resume. "
+        "She said aid was coming. He said the road was open."
+    )
+    she, he = atts[2], atts[3]
+    assert (she.source, she.resolved_source) == ("She", "Ms. Berg")
+    assert (he.source, he.resolved_source) == ("He", "Mr. Smith, the envoy")
+
+
+def test_he_never_stands_for_a_woman_named_by_her_title() -> None:
+    atts = _extract("Ms. Berg said the shelling must stop. He said aid was coming.")
+    assert atts[1].resolved_source != "Ms. Berg"

@@ -446,3 +446,20 @@ def test_seed_003_kinds() -> None:
     assert after.kind == "body" and after.paragraph == dateline.paragraph
     assert after.text[0].isalpha()
     assert units[-1].kind == "boilerplate"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. Ambassador to the United Nations said the vote was a disgrace.",
+        "Officials said the B.C. Attorney General would resign on Monday.",
+        "A U.S. Army spokesman confirmed the strike.",
+    ],
+)
+def test_an_initialism_before_a_title_does_not_end_the_sentence(text: str) -> None:
+    assert [s.of(text) for s in sentence_spans(text)] == [text]
+
+
+def test_an_initialism_before_a_new_sentence_still_ends_one() -> None:
+    text = "The delegation flew back to the U.S. The talks resume on Monday."
+    assert [s.of(text) for s in sentence_spans(text)][-1] == "The talks resume on Monday."

@@ -2127,10 +2127,11 @@ class _Entities:
         """The most recent earlier named source or organisation an anaphor can stand for."""
         own = S.classify_source(source) if kind not in ("person", "plural", "org") else "unknown"
         best: tuple[int, str, SourceType] | None = None
+        gender = _PRONOUN_GENDER.get(source.strip().lower()) if kind == "person" else None
         for at, text, typ in reversed(self.sources):
             if at >= pos:
                 continue
-            if self._compatible(kind, own, text, typ):
+            if self._compatible(kind, own, text, typ) and _gender_agrees(gender, text):
                 best = (at, text, typ)
                 break
         if kind not in ("person", "plural") and kind not in _PERSON_KINDS:
@@ -2169,6 +2170,31 @@ class _Entities:
         if kind in _PERSON_KINDS:
             return S.is_person(text) and not mention
         return False
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_MALE_WORDS = wordset(
+    "mr mr. sir lord king prince father son brother husband man boy spokesman chairman "
+    "congressman councilman businessman policeman uncle grandfather nephew"
+)
+_FEMALE_WORDS = wordset(
+    "mrs mrs. ms ms. miss madam lady queen princess mother daughter sister wife woman girl "
+    "spokeswoman chairwoman congresswoman councilwoman businesswoman policewoman aunt "
+    "grandmother niece"
+)
+
+
+def _gender_agrees(gender: str | None, text: str) -> bool:
+    """Whether "he" or "she" can stand for a source: a title or role word that gives the
+    source's gender ("Mr.", "spokeswoman") must agree; a bare name agrees with either."""
+    if gender is None:
+        return True
+    words = set(text.lower().replace(",", " ").split())
+    if words & _MALE_WORDS:
+        return gender == "m"
+    if words & _FEMALE_WORDS:
+        return gender == "f"
+    return True
 
 
 _ROLE_KINDS = wordset(

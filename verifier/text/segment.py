@@ -22,6 +22,7 @@ from typing import Any
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 from verifier.models import Span, Unit, UnitKind
+from verifier.text.lexicon import wordset
 
 __all__ = [
     "find_dateline",
@@ -231,8 +232,37 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
     for s, e in _tokenizer().span_tokenize(chunk):
         span = _trimmed(text, begin + s, begin + e)
         if span and (not out or span.start >= out[-1].end):
+            if out and _initials_before_title(text, out[-1], span):
+                span = Span(out.pop().start, span.end)
             out.append(span)
     return out
+
+
+# An initialism closing a "sentence" ("U.S.", "B.C.") that the next one continues with a title
+# or an institution: "the U.S. Ambassador said", "B.C. Attorney General David Eby".
+_INITIALS_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
+_TITLE_WORDS = wordset(
+    "ambassador ambassadors attorney secretary president vice senator sen representative rep "
+    "congressman congresswoman governor gov premier minister prime mayor envoy general gen "
+    "army navy air marine marines coast border customs embassy consulate department state "
+    "treasury justice defense defence forces military intelligence supreme court courts "
+    "congress senate house capitol census postal chamber government "
+    "special commander admiral adm lt col colonel sgt agency district circuit federal national"
+)
+
+
+def _initials_before_title(text: str, prev: Span, nxt: Span) -> bool:
+    """Whether Punkt ended ``prev`` at an initialism that names a country or province before a
+    title ("U.S. Ambassador"): the "sentence" after it is the same one, cut mid-name."""
+    if not _INITIALS_END.search(text, max(prev.start, prev.end - 12), prev.end):
+        return False
+    if text[prev.end : nxt.start].count("\n"):
+        return False
+    m = _FIRST_WORD.match(text, nxt.start, nxt.end)
+    return m is not None and m.group(0)[0].isupper() and m.group(0).lower() in _TITLE_WORDS
+
+
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
 
 
 # ---------------------------------------------------------------------------------------------
