@@ -557,6 +557,8 @@ def _ingest_stages(db: sqlite_utils.Database) -> None:
         """
     )
     db.execute("CREATE INDEX idx_articles_stage ON articles (stage) WHERE stage < 4")
+
+
 def _claim_kind(db: sqlite_utils.Database) -> None:
     """Each claim's kind: speech, document, position or belief (issue 12).
 
