@@ -265,3 +265,95 @@ def generate(
                 ),
                 Truth(name, ev.number, kind, of),
             )
+
+
+def generate_breaking(
+    articles: int, *, seed: int = 7, outlets: int = 60
+) -> Iterator[tuple[Document, Truth]]:
+    """A breaking-story desk: ``articles`` documents about **one** event, as a newsroom sees
+    it in its first days. Wire originals are picked up verbatim or lightly edited by many
+    outlets, the wire files new versions as the toll rises (each picked up again), and the
+    rest are independent reports with their own figures. Articles run to news length
+    (1.5-4 k characters): background, quotes and the rolling toll, so per-story work that is
+    quadratic in the story's size shows up as it would on a real desk.
+    """
+    rng = random.Random(seed)
+    names = [f"The {_name(rng)} {rng.choice(_OUTLET_WORDS)}" for _ in range(outlets)]
+    ev = _event(rng, 0, date(2024, 3, 1))
+    background = [
+        f"{ev.town} lies in {ev.region} province, about {rng.randint(20, 90)} kilometres from"
+        f" the front line, and had been spared the worst of the fighting until {_name(rng)}.",
+        f"The {ev.facility} had served {rng.randint(2, 40)} thousand people from {ev.town} and"
+        f" the surrounding villages of {_name(rng)} and {_name(rng, 3)}.",
+        f"In {rng.choice(('January', 'February', 'March'))}, an attack on {_name(rng, 3)} killed"
+        f" {rng.randint(3, 30)} people; the {ev.group} was blamed then too.",
+        f"Aid groups say {rng.randint(10, 400)} thousand people have fled {ev.region} since the"
+        f" fighting began, many of them to camps near {_name(rng)}.",
+        f"The {ev.ministry} has counted {rng.randint(100, 900)} civilian deaths in {ev.region}"
+        f" this year, a figure the {ev.group} disputes.",
+    ]
+    for _ in range(20):  # reactions and on-the-ground detail, each sentence its own voice
+        who = f"{_name(rng)} {_name(rng, 3)}"
+        background.append(
+            rng.choice(
+                (
+                    f"{who}, a {rng.choice(('teacher', 'nurse', 'driver', 'farmer'))} from"
+                    f" {ev.town}, said {rng.randint(2, 9)} of her neighbours were still missing"
+                    f" and that the {ev.facility} had been the only one for miles.",
+                    f"{who}, the governor of {ev.region}, called the attack a crime and said"
+                    f" {rng.randint(2, 12)} ambulances had been sent from {_name(rng)}.",
+                    f"The {_name(rng)} embassy condemned the attack on {ev.town}, and {who},"
+                    f" its spokesperson, called for an independent inquiry within"
+                    f" {rng.randint(2, 30)} days.",
+                    f"Doctors at the {_name(rng)} clinic said they had treated"
+                    f" {rng.randint(5, 60)} patients by nightfall, {who} told reporters.",
+                )
+            )
+        )
+    wire = [names[0], names[1]]  # two agencies file the originals the desk's outlets copy
+    produced = 0
+    pool: list[tuple[str, str, list[str], int]] = []  # (name, outlet, paragraphs, toll)
+    version = 0
+    toll = ev.toll
+    while produced < articles:
+        roll = rng.random()
+        day = ev.day + timedelta(days=min(produced * 3 // max(articles, 1), 2))
+        if not pool or roll < 0.08:  # the wire files a (new version of its) story
+            version += 1
+            toll += rng.randint(0, 4) if pool else 0
+            agency = wire[version % 2]
+            paras = _paragraphs(ev, agency, rng, toll)
+            paras += rng.sample(background, k=rng.randint(12, len(background)))
+            of = next((p[0] for p in pool if p[1] == agency), None)
+            name = f"wire{version:03d}.txt"
+            pool.append((name, agency, paras, toll))
+            kind, headline, outlet = ("version" if of else "original"), f"{toll} killed", agency
+        elif roll < 0.7:  # a pick-up: verbatim or lightly edited copy of a wire story
+            source, _agency, paras, toll_then = rng.choice(pool)
+            outlet = rng.choice(names[2:])
+            paras = [p.replace(_agency, outlet) for p in paras]
+            if rng.random() < 0.6 and len(paras) > 5:
+                paras.pop(rng.randrange(3, len(paras)))
+                i = rng.randrange(1, len(paras) - 1)
+                paras[i], paras[i + 1] = paras[i + 1], paras[i]
+            name, kind, of = f"copy{produced:04d}.txt", "copy", source
+            headline = f"{ev.town}: {toll_then} dead in attack on {ev.facility}"
+        else:  # an independent report, its own wording and figure
+            outlet = rng.choice(names[2:])
+            own_toll = toll + rng.choice((0, 0, 2, -1, 5))
+            paras = _paragraphs(ev, outlet, rng, own_toll, style=1)
+            paras += rng.sample(background, k=rng.randint(8, 16))
+            rng.shuffle(paras)
+            name, kind, of = f"own{produced:04d}.txt", "original", None
+            headline = f"Deadly strike on {ev.town}"
+        produced += 1
+        yield (
+            Document(
+                name=name,
+                text=_text(headline, f"By {_name(rng)}, {outlet}", paras),
+                content_hash=f"breaking-{seed}-{name}",
+                outlet=outlet,
+                published=day.isoformat(),
+            ),
+            Truth(name, ev.number, kind, of),
+        )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from verifier.corroborate.query import build_match, fts_stem, informative_terms
 from verifier.models import ArticleRecord, ClaimRecord, SentenceRecord
@@ -51,10 +52,18 @@ CANDIDATES = 40
 _SHORT = 4  # a content this short must appear whole
 
 
+# Both are pure functions of the text, asked again and again for the same few sentences:
+# on a one-story desk every claim's 40 candidates are largely the same copies' sentences,
+# so without a memo tracking re-tokenised and re-stemmed each of them thousands of times.
+_MEMO = 65536
+
+
+@lru_cache(maxsize=_MEMO)
 def _stems(text: str) -> frozenset[str]:
     return frozenset(fts_stem(w) for w in informative_terms(text))
 
 
+@lru_cache(maxsize=_MEMO)
 def numbers(text: str) -> frozenset[float]:
     """The figures a text states, as the text stage reads them: "four", "4" and "4.0" agree."""
     return figures_in(text)
@@ -148,7 +157,35 @@ def matching_text(claim: ClaimRecord) -> str:
     return claim.sentence
 
 
-def track_claim(store: Store, claim: ClaimRecord) -> Tracked:
+class ArticleClaims:
+    """The claims of recently asked articles, held for one tracking run.
+
+    Tracking asks, for each of a claim's 40 candidate sentences, which claims run through it;
+    on a one-story desk the candidates of every claim are the same few hundred copies, so one
+    query per candidate re-read the same rows hundreds of thousands of times. Claims do not
+    change while tracking runs (it writes appearances and links only), so an article's
+    claims are read once, in position order, and filtered here exactly as the query would.
+    """
+
+    def __init__(self, store: Store, articles: int = 2048) -> None:
+        self._store = store
+        self._limit = articles  # bounds memory on a large corpus: a 100k desk is no one story
+        self._claims: dict[int, list[ClaimRecord]] = {}
+
+    def overlapping(self, article_id: int, start: int, end: int) -> list[ClaimRecord]:
+        """``claims_overlapping(store, article_id, start, end)``, from memory."""
+        claims = self._claims.get(article_id)
+        if claims is None:
+            if len(self._claims) >= self._limit:
+                self._claims.clear()
+            claims = claims_overlapping(self._store, article_id, -(2**62), 2**62)
+            self._claims[article_id] = claims
+        return [c for c in claims if c.content_span.start < end and c.content_span.end > start]
+
+
+def track_claim(
+    store: Store, claim: ClaimRecord, nearby_claims: ArticleClaims | None = None
+) -> Tracked:
     text = matching_text(claim)
     stems = _stems(text)
     figures = numbers(text)
@@ -165,7 +202,11 @@ def track_claim(store: Store, claim: ClaimRecord) -> Tracked:
     for sentence, _score, article in hits:
         if article.id in seen_articles or _headline_like(sentence):
             continue
-        nearby = claims_overlapping(store, article.id, sentence.start, sentence.end)
+        nearby = (
+            nearby_claims.overlapping(article.id, sentence.start, sentence.end)
+            if nearby_claims is not None
+            else claims_overlapping(store, article.id, sentence.start, sentence.end)
+        )
         if not (
             carries(stems, figures, sentence.text)
             or any(restates(stems, figures, o.content) for o in nearby)
@@ -367,9 +408,10 @@ def claims_repeated_in(store: Store, article_ids: Iterable[int], *, limit: int =
 
 def _track(store: Store, ids: list[str], batch: int) -> int:
     done = 0
+    nearby = ArticleClaims(store)
     for start in range(0, len(ids), batch):
         claims = store.claims_by_ids(ids[start : start + batch])
-        results = [track_claim(store, c) for c in claims]
+        results = [track_claim(store, c, nearby) for c in claims]
         done += replace_appearances(store, ((t.claim_id, t.status, t.appearances) for t in results))
         replace_links(store, {t.claim_id: t.same_statement for t in results})
     return done

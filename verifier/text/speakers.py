@@ -116,12 +116,21 @@ def name_key(name: str) -> str:
 
 def speaker_keys(claim: ClaimRecord) -> set[str]:
     """Every name the claim's speaker goes by, with the body a spokesperson speaks for."""
-    names = {claim.canonical_source, claim.resolved_source, claim.source}
-    for text in (claim.source, claim.resolved_source):
+    return set(_speaker_keys(claim.canonical_source, claim.resolved_source, claim.source))
+
+
+@lru_cache(maxsize=4096)
+def _speaker_keys(
+    canonical: str | None, resolved: str | None, source: str | None
+) -> frozenset[str]:
+    """``speaker_keys`` of these three names (remembered: tracking compares the same few
+    speakers of a story hundreds of thousands of times on a one-story desk)."""
+    names = {canonical, resolved, source}
+    for text in (source, resolved):
         names.update(affiliations(text or ""))
         for m in _POSSESSIVE_ROLE.finditer(text or ""):
             names.add(m.group("org"))
-    return {k for k in (name_key(n) for n in names if n) if k}
+    return frozenset(k for k in (name_key(n) for n in names if n) if k)
 
 
 def _same_head(a: str, b: str) -> bool:
