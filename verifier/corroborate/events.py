@@ -62,6 +62,9 @@ class EventMemo:
     leads: dict[int, dict[int, Row]] = field(default_factory=dict)  # article -> its lead's hits
 
 
+_SIMILARITIES = 1_000_000  # remembered article pairs: bounds memory on a large corpus
+
+
 @dataclass(slots=True)
 class Names:
     """Articles' name sketches and how many articles share each name, read once per run
@@ -69,6 +72,26 @@ class Names:
 
     sketches: dict[int, frozenset[int]] = field(default_factory=dict)  # article -> names
     df: dict[int, int] = field(default_factory=dict)  # name hash -> articles naming it
+    # (article, other, corpus size) -> name_similarity: a one-story desk asks it for every
+    # claim against every article of the story, while it changes only with the articles.
+    # Exact: a loaded sketch and its names' frequencies never change during a run.
+    similarities: dict[tuple[int, int, int], float] = field(default_factory=dict)
+
+    def similarity(self, article_id: int, other: int, total: int) -> float:
+        """``name_similarity`` of two loaded articles' sketches, remembered."""
+        key = (article_id, other, total)
+        found = self.similarities.get(key)
+        if found is None:
+            if len(self.similarities) >= _SIMILARITIES:
+                self.similarities.clear()
+            found = name_similarity(
+                self.sketches.get(article_id, frozenset()),
+                self.sketches.get(other, frozenset()),
+                self.df,
+                total,
+            )
+            self.similarities[key] = found
+        return found
 
     def load(self, store: Store, wanted: Iterable[int]) -> None:
         missing = [a for a in wanted if a not in self.sketches]
@@ -139,12 +162,7 @@ def name_factors(
     """``1 + NAME_WEIGHT * similarity / best similarity`` for each candidate article."""
     wanted = {article_id, *candidates}
     names.load(store, wanted)
-    mine = names.sketches.get(article_id, frozenset())
-    sims = {
-        a: name_similarity(mine, names.sketches.get(a, frozenset()), names.df, total)
-        for a in wanted
-        if a != article_id
-    }
+    sims = {a: names.similarity(article_id, a, total) for a in wanted if a != article_id}
     best = max(sims.values(), default=0.0)
     factors = {a: 1.0 + NAME_WEIGHT * (s / best if best else 0.0) for a, s in sims.items()}
     factors[article_id] = 1.0 + NAME_WEIGHT  # another source in the claim's own article
@@ -168,8 +186,8 @@ def other_events(
         a
         for a in wanted
         if a != article_id
-        and (theirs := names.sketches.get(a, frozenset()))
-        and name_similarity(mine, theirs, names.df, total) < OTHER_EVENT_NAMES
+        and names.sketches.get(a)
+        and names.similarity(article_id, a, total) < OTHER_EVENT_NAMES
     }
 
 
