@@ -6,8 +6,9 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from benchmarks import corroboration, extraction
+from benchmarks import breaking, corroboration, extraction
 
 
 def main() -> None:
@@ -21,6 +22,8 @@ def main() -> None:
         from benchmarks import tui
 
         tui.run(args.claims)
+    ecbplus = Path(__file__).resolve().parents[1].parent / "shared/dev/ecbplus/docs"
+    breaking.main(["--articles", "400", *(["--ecbplus", str(ecbplus)] if ecbplus.is_dir() else [])])
     corroboration.main(["--articles", "1000"])  # 10k/100k: python -m benchmarks.corroboration
 
 
