@@ -11,11 +11,30 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from verifier.store.db import Store
 
 COPY_KINDS: tuple[str, ...] = ("version", "copy", "relay")
 _CHUNK = 500
+
+
+def _rows_in(
+    store: Store,
+    sql: str,
+    ids: Sequence[int],
+    before: Sequence[object] = (),
+    after: Sequence[object] = (),
+) -> list[Any]:
+    """The rows of ``sql`` for ``ids``, asked ``_CHUNK`` ids at a time (SQLite caps the
+    variables in one statement); ``{ids}`` in ``sql`` is where their placeholders go, and
+    ``before`` / ``after`` are the parameters around them. Rows come back chunk by chunk."""
+    rows: list[Any] = []
+    for i in range(0, len(ids), _CHUNK):
+        chunk = list(ids[i : i + _CHUNK])
+        marks = ",".join("?" * len(chunk))
+        rows += store._query(sql.format(ids=marks), [*before, *chunk, *after])
+    return rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,17 +110,16 @@ def sketch_overlaps(
 ) -> dict[int, int]:
     """Articles sharing at least ``min_shared`` of ``hashes``, with how many they share."""
     counts: dict[int, int] = {}
-    wanted = sorted(set(hashes))
-    for i in range(0, len(wanted), _CHUNK):
-        chunk = wanted[i : i + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        rows = store._query(
-            "SELECT article_id, count(*) FROM article_sketches"
-            f" WHERE kind = ? AND h IN ({marks}) AND article_id != ? GROUP BY article_id",
-            [kind, *chunk, exclude],
-        )
-        for r in rows:
-            counts[int(r[0])] = counts.get(int(r[0]), 0) + int(r[1])
+    rows = _rows_in(
+        store,
+        "SELECT article_id, count(*) FROM article_sketches"
+        " WHERE kind = ? AND h IN ({ids}) AND article_id != ? GROUP BY article_id",
+        sorted(set(hashes)),
+        before=[kind],
+        after=[exclude],
+    )
+    for r in rows:  # one row per article and chunk: add the chunks up
+        counts[int(r[0])] = counts.get(int(r[0]), 0) + int(r[1])
     return {a: n for a, n in counts.items() if n >= min_shared}
 
 
@@ -115,18 +133,13 @@ def sketch_of(store: Store, article_id: int, kind: str) -> set[int]:
 
 def sketch_frequencies(store: Store, kind: str, hashes: Sequence[int]) -> dict[int, int]:
     """In how many articles each hash occurs: rare names tie articles together, common do not."""
-    out: dict[int, int] = {}
-    wanted = sorted(set(hashes))
-    for i in range(0, len(wanted), _CHUNK):
-        chunk = wanted[i : i + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        rows = store._query(
-            f"SELECT h, count(*) FROM article_sketches WHERE kind = ? AND h IN ({marks})"
-            " GROUP BY h",
-            [kind, *chunk],
-        )
-        out.update({int(r[0]): int(r[1]) for r in rows})
-    return out
+    rows = _rows_in(
+        store,
+        "SELECT h, count(*) FROM article_sketches WHERE kind = ? AND h IN ({ids}) GROUP BY h",
+        sorted(set(hashes)),
+        before=[kind],
+    )
+    return {int(r[0]): int(r[1]) for r in rows}
 
 
 def body_text(store: Store, article_id: int) -> str:
@@ -149,11 +162,7 @@ def article_links(store: Store, ids: Iterable[int] | None = None) -> dict[int, A
     if ids is None:
         rows = store._query(sql)
     else:
-        wanted = sorted(set(ids))
-        rows = []
-        for i in range(0, len(wanted), _CHUNK):
-            chunk = wanted[i : i + _CHUNK]
-            rows += store._query(f"{sql} WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        rows = _rows_in(store, sql + " WHERE id IN ({ids})", sorted(set(ids)))
     return {
         int(r["id"]): ArticleLink(
             id=int(r["id"]),
@@ -171,17 +180,12 @@ def article_links(store: Store, ids: Iterable[int] | None = None) -> dict[int, A
 
 def verbatim_originals(store: Store, ids: Iterable[int]) -> dict[int, int]:
     """For each of ``ids`` stored as a verbatim copy, the first article with its text."""
-    wanted = sorted(set(ids))
-    found: dict[int, int] = {}
-    for i in range(0, len(wanted), _CHUNK):
-        chunk = wanted[i : i + _CHUNK]
-        rows = store._query(
-            "SELECT id, verbatim_of FROM articles WHERE verbatim_of IS NOT NULL"
-            f" AND id IN ({','.join('?' * len(chunk))})",
-            chunk,
-        )
-        found.update((int(r["id"]), int(r["verbatim_of"])) for r in rows)
-    return found
+    rows = _rows_in(
+        store,
+        "SELECT id, verbatim_of FROM articles WHERE verbatim_of IS NOT NULL AND id IN ({ids})",
+        sorted(set(ids)),
+    )
+    return {int(r["id"]): int(r["verbatim_of"]) for r in rows}
 
 
 def _int(value: object) -> int | None:
@@ -264,49 +268,40 @@ def stories(store: Store) -> list[Story]:
 
 def sentence_sources(store: Store, sentence_ids: Iterable[int]) -> dict[int, list[SourceRef]]:
     """The attributed sources of each sentence (sentences nobody is quoted in are absent)."""
-    wanted = sorted(set(sentence_ids))
     out: dict[int, list[SourceRef]] = {}
-    for i in range(0, len(wanted), _CHUNK):
-        chunk = wanted[i : i + _CHUNK]
-        rows = store._query(
-            "SELECT sentence_id, source, canonical_source, source_type, stance FROM claims"
-            f" WHERE sentence_id IN ({','.join('?' * len(chunk))}) ORDER BY position",
-            chunk,
+    rows = _rows_in(
+        store,
+        "SELECT sentence_id, source, canonical_source, source_type, stance FROM claims"
+        " WHERE sentence_id IN ({ids}) ORDER BY position",
+        sorted(set(sentence_ids)),
+    )
+    for r in rows:
+        out.setdefault(int(r[0]), []).append(
+            SourceRef(r[1] or "", r[2] or r[1] or "", r[3] or "unknown", r[4] or "asserts")
         )
-        for r in rows:
-            out.setdefault(int(r[0]), []).append(
-                SourceRef(r[1] or "", r[2] or r[1] or "", r[3] or "unknown", r[4] or "asserts")
-            )
     return out
 
 
 def sentence_positions(store: Store, sentence_ids: Iterable[int]) -> dict[int, tuple[int, int]]:
     """``(idx, paragraph)`` of each sentence: how far apart two passages of one article are."""
-    wanted = sorted(set(sentence_ids))
-    out: dict[int, tuple[int, int]] = {}
-    for i in range(0, len(wanted), _CHUNK):
-        chunk = wanted[i : i + _CHUNK]
-        rows = store._query(
-            f"SELECT id, idx, paragraph FROM sentences WHERE id IN ({','.join('?' * len(chunk))})",
-            chunk,
-        )
-        out.update({int(r[0]): (int(r[1]), int(r[2])) for r in rows})
-    return out
+    rows = _rows_in(
+        store,
+        "SELECT id, idx, paragraph FROM sentences WHERE id IN ({ids})",
+        sorted(set(sentence_ids)),
+    )
+    return {int(r[0]): (int(r[1]), int(r[2])) for r in rows}
 
 
 def stance_sentences(store: Store, article_ids: Sequence[int], stance: str) -> list[int]:
     """Sentences of these articles that carry a claim of ``stance``, in reading order."""
-    out: list[int] = []
-    for i in range(0, len(article_ids), _CHUNK):
-        chunk = list(article_ids[i : i + _CHUNK])
-        rows = store._query(
-            "SELECT DISTINCT sentence_id FROM claims"
-            f" WHERE article_id IN ({','.join('?' * len(chunk))}) AND stance = ?"
-            " ORDER BY article_id, position",
-            [*chunk, stance],
-        )
-        out += [int(r[0]) for r in rows]
-    return out
+    rows = _rows_in(
+        store,
+        "SELECT DISTINCT sentence_id FROM claims WHERE article_id IN ({ids}) AND stance = ?"
+        " ORDER BY article_id, position",
+        article_ids,
+        after=[stance],
+    )
+    return [int(r[0]) for r in rows]
 
 
 _EVENT_WORDS = {
@@ -321,18 +316,14 @@ def figure_sentences(store: Store, article_ids: Sequence[int], event: str) -> li
     ``event`` ("killed"): a word of the event and a digit or number word. A prefilter in SQL;
     the caller reads the figures."""
     words = _EVENT_WORDS.get(event, (event,))
-    out: list[tuple[int, str]] = []
-    for i in range(0, len(article_ids), _CHUNK):
-        chunk = list(article_ids[i : i + _CHUNK])
-        rows = store._query(
-            "SELECT id, text FROM sentences"
-            f" WHERE article_id IN ({','.join('?' * len(chunk))}) AND kind = 'body'"
-            f" AND ({' OR '.join('text LIKE ?' for _ in words)})"
-            " ORDER BY article_id, idx",
-            [*chunk, *(f"%{w}%" for w in words)],
-        )
-        out += [(int(r[0]), str(r[1])) for r in rows]
-    return out
+    rows = _rows_in(
+        store,
+        "SELECT id, text FROM sentences WHERE article_id IN ({ids}) AND kind = 'body'"
+        f" AND ({' OR '.join('text LIKE ?' for _ in words)}) ORDER BY article_id, idx",
+        article_ids,
+        after=[f"%{w}%" for w in words],
+    )
+    return [(int(r[0]), str(r[1])) for r in rows]
 
 
 BodySentence = tuple[int, int, str, bool]
@@ -401,17 +392,14 @@ def figure_conflicts(store: Store, claim_id: str) -> list[FigureConflict]:
 
 def sketch_sizes(store: Store, kind: str, article_ids: Iterable[int]) -> dict[int, int]:
     """How many ``kind`` hashes each article's sketch holds."""
-    wanted = sorted(set(article_ids))
-    out: dict[int, int] = {}
-    for i in range(0, len(wanted), _CHUNK):
-        chunk = wanted[i : i + _CHUNK]
-        rows = store._query(
-            "SELECT article_id, count(*) FROM article_sketches WHERE kind = ?"
-            f" AND article_id IN ({','.join('?' * len(chunk))}) GROUP BY article_id",
-            [kind, *chunk],
-        )
-        out.update({int(r[0]): int(r[1]) for r in rows})
-    return out
+    rows = _rows_in(
+        store,
+        "SELECT article_id, count(*) FROM article_sketches WHERE kind = ?"
+        " AND article_id IN ({ids}) GROUP BY article_id",
+        sorted(set(article_ids)),
+        before=[kind],
+    )
+    return {int(r[0]): int(r[1]) for r in rows}
 
 
 def apply_grouping(
@@ -527,16 +515,14 @@ def name_sketches(store: Store, article_ids: Iterable[int]) -> dict[int, frozens
     an article is about, to tell two events of one kind apart without re-reading its text."""
     wanted = sorted(set(article_ids))
     out: dict[int, set[int]] = {a: set() for a in wanted}
-    for i in range(0, len(wanted), _CHUNK):
-        chunk = wanted[i : i + _CHUNK]
-        rows = store._query(
-            # "+kind": by article, never by scanning every article's names of one kind.
-            "SELECT article_id, h FROM article_sketches"
-            f" WHERE article_id IN ({','.join('?' * len(chunk))}) AND +kind = 't'",
-            chunk,
-        )
-        for article_id, h in rows:
-            out[int(article_id)].add(int(h))
+    rows = _rows_in(
+        store,
+        # "+kind": by article, never by scanning every article's names of one kind.
+        "SELECT article_id, h FROM article_sketches WHERE article_id IN ({ids}) AND +kind = 't'",
+        wanted,
+    )
+    for article_id, h in rows:
+        out[int(article_id)].add(int(h))
     return {a: frozenset(hs) for a, hs in out.items()}
 
 
