@@ -240,6 +240,24 @@ cheap), so a second pass is rare."""
 _JOIN_CHUNK = 64  # ranked ids joined to their rows per statement
 
 
+def _set_wal(conn: sqlite3.Connection, timeout: float) -> None:
+    """WAL on, waiting out another process that holds the file.
+
+    Switching the journal mode of a brand-new file needs it to itself, and SQLite answers
+    "database is locked" at once instead of calling the busy handler when another process
+    is creating or migrating the same file (two ingests started together on a new desk);
+    so wait and retry, within the same timeout as every other statement."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
+
+
 class Store:
     """Library API over one verifier database; the CLI, TUI and exports all go through it."""
 
@@ -256,7 +274,7 @@ class Store:
             conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             conn.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
-                conn.execute("PRAGMA journal_mode = WAL")
+                _set_wal(conn, timeout)
             # FULL, deliberately: in WAL mode NORMAL already survives a killed process, but a
             # power cut could lose the last verdicts a reviewer was told were saved. FULL
             # fsyncs the WAL on every commit; measured at several hundred verdicts/s per
