@@ -12,7 +12,14 @@ from verifier.corroborate.compare import (
     relate,
     same_scale,
 )
-from verifier.text.passage import days, figure_label, places, quantities, read_passage
+from verifier.text.passage import (
+    days,
+    figure_label,
+    negated_terms,
+    places,
+    quantities,
+    read_passage,
+)
 
 
 def labels(text: str) -> list[str]:
@@ -185,3 +192,121 @@ def test_a_figure_for_another_site_in_the_same_town_is_another_event() -> None:
     relation, reasons = relate(a, b)
     assert relation == "unrelated"
     assert "different site (market vs hospital)" in reasons
+
+
+def test_ages_clock_times_and_fractions_are_not_counts() -> None:
+    assert labels("Hollywood's Mermaid, Esther Williams dies at 91") == []
+    assert labels("she died at the age of 91, her spokesman said") == []
+    assert labels("said Jackman, 40, star of the romantic epic") == []
+    assert labels("the shooting took place just after 8:30pm Thursday") == []
+    text = "An earthquake with a magnitude of at least 5.9 hit, killing at least 10 people"
+    assert labels(text) == ["10 killed"]
+    # A count at a level is still a count.
+    assert labels("The death toll stood at 41.") == ["41 killed"]
+
+
+def test_spans_and_distances_are_measures_compared_only_with_their_own_unit() -> None:
+    a = read_facts(
+        "the first shell landed at the hospital and three more followed within ten minutes"
+    )
+    b = read_facts("four shells landed at the hospital within about twelve minutes")
+    assert [(m.value, m.counts) for m in a.facts.measures] == [(10.0, "minute")]
+    relation, reasons = relate(a, b)
+    assert relation == "partly_supports"
+    assert "minute differs: 10 vs 12" in reasons
+    # "eight days ago" is when, seen from the day of writing: never compared.
+    assert read_passage("the killing of a boy eight days ago").measures == ()
+
+
+def test_three_shared_words_state_the_claims_main_point() -> None:
+    a = read_facts("Bettie Page, the pin-up queen, died Thursday in Los Angeles at age 85.")
+    b = read_facts("Famous 1950s pin-up star Bettie Page has died in Los Angeles, aged 85.")
+    assert relate(a, b)[0] == "supports"
+
+
+def test_one_toll_said_of_people_and_of_who_they_were_supports() -> None:
+    a = read_facts(
+        "Three people were killed when protesters threw petrol bombs at a bank in Athens"
+    )
+    b = read_facts("three bank workers died in a petrol bomb attack in Athens")
+    assert relate(a, b) == (
+        "supports",
+        ("same figure: 3 killed", "shared: athens, bank, bombs, petrol"),
+    )
+    # Two of the three named beside the total do not make the support partial.
+    c = read_facts(
+        "The three bank workers, a man and two women, died after a bank in Athens burned"
+    )
+    d = read_facts("Three bank workers were killed when a bank in Athens burned")
+    assert relate(c, d)[0] == "supports"
+
+
+def test_what_the_evidence_leaves_out_or_says_otherwise_makes_support_partial() -> None:
+    negative = read_facts("The teenager shot by police in Brooklyn did not have a gun")
+    riot = read_facts("Riots broke out in Brooklyn after police shot a teenager")
+    assert relate(negative, riot) == (
+        "partly_supports",
+        ("shared: brooklyn, police, shot, teenager", "does not say what the claim says is not so"),
+    )
+    definite = read_facts("Chris Weitz will direct the sequel to Twilight")
+    talks = read_facts("Chris Weitz is in negotiations to direct the Twilight sequel")
+    assert relate(definite, talks)[0] == "partly_supports"
+    assert "not yet a fact in the evidence" in relate(definite, talks)[1]
+    assert relate(talks, definite)[0] == "supports"
+
+
+def test_a_count_of_one_thing_that_differs_is_no_support_and_no_contradiction() -> None:
+    a = read_facts("Five bombs were dropped on the village of Kafr Nabl, and four of them exploded")
+    b = read_facts("Warplanes dropped four bombs on the village of Kafr Nabl")
+    relation, reasons = relate(a, b)
+    assert relation == "partly_supports"
+    assert "figure differs: 5 bombs vs 4 bombs" in reasons
+
+
+def test_a_denial_beside_the_negative_it_defends_is_one_account() -> None:
+    denial = read_facts("militants were inside the school", stance="denies")
+    restated = read_facts("There were no militants inside the school, the ministry said")
+    assert relate(denial, restated)[0] == "supports"
+    claim = read_facts("militants were inside the school")
+    assert relate(claim, restated) == (
+        "contradicts",
+        ("the evidence says it is not so (militants)", "shared: inside, militants, school"),
+    )
+
+
+def test_a_negation_reaches_the_one_thing_it_says_is_not_so() -> None:
+    assert negated_terms("He did not have a gun, a witness said") == {"gun"}
+    assert negated_terms("No one was killed in the blast") == {"killed"}
+    assert negated_terms("Gary Ross hasn't departed the film") == {"departed"}
+    # Not saying is not saying it is not so.
+    assert negated_terms("Police did not identify the victims") == frozenset()
+    gun = read_facts("The teenager shot by police in Brooklyn had a gun, police said")
+    witness = read_facts("The teenager shot by police in Brooklyn did not have a gun")
+    assert relate(gun, witness)[0] == "contradicts"
+    assert relate(witness, gun)[0] == "contradicts"
+    # "no news" says nothing of "New Moon".
+    studio = read_facts("The studio says there is no news about Chris Weitz and Twilight")
+    moon = read_facts("Chris Weitz will direct New Moon, the sequel to Twilight")
+    assert relate(studio, moon)[0] != "contradicts"
+
+
+def test_lies_as_a_noun_is_no_denial() -> None:
+    assert not read_passage("Emotional testimony and at times lies are what jurors heard").denies
+    assert read_passage("The ministry called the reports baseless lies").denies
+    assert read_passage("These claims are lies, the spokesman said").denies
+
+
+def test_the_same_words_in_another_article_are_the_same_report() -> None:
+    text = (
+        "Four men rammed their car into an upmarket jewellery store in central Paris on Monday, "
+        "smashing the shop window and making off with a two-million-euro booty"
+    )
+    copy = text.replace("jewellery", "jewelry") + ", a police source said."
+    assert relate(read_facts(text), read_facts(copy)) == (
+        "same_report",
+        ("the same words as the claim's report",),
+    )
+    # A short headline worded alike by two outlets is two reports.
+    a = read_facts("Gary Ross in negotiations to direct 'Hunger Games' sequel")
+    b = read_facts("Gary Ross in talks to direct 'The Hunger Games' sequel 'Catching Fire'")
+    assert relate(a, b)[0] != "same_report"

@@ -287,14 +287,18 @@ class PassageFacts:
 
     Read once per body sentence at ingest and stored as JSON in ``sentences.facts``, so
     corroboration weighs evidence without reading its sentences again. ``quantities`` are
-    figures with the noun they count and the event they go with ("4 people killed").
+    figures with the noun they count and the event they go with ("4 people killed");
+    ``measures`` are spans, distances and magnitudes ("ten minutes", "5.9 magnitude"), with
+    their unit as ``counts``: never a count, but two reports of one event may differ on them.
     """
 
     quantities: tuple[Quantity, ...] = ()
+    measures: tuple[Quantity, ...] = ()
     places: frozenset[str] = frozenset()  # lowercased tokens of place names
     sites: frozenset[str] = frozenset()  # kinds of site: hospital, market, ...
     days: frozenset[str] = frozenset()  # weekdays and "13 march"-style dates
     incidents: frozenset[str] = frozenset()  # kinds of incident named: flood, crash, ...
+    negates: frozenset[str] = frozenset()  # words a negation applies to: "no militants"
     separate: bool = False  # "in a separate incident", "Elsewhere, ...": another event
     denies: bool = False
     accuses: bool = False
@@ -303,8 +307,9 @@ class PassageFacts:
     retains_control: bool = False
     negated: bool = False
     mentions_figure: bool = False  # "the toll", "the figure": speaks of a count without one
+    tentative: bool = False  # "in negotiations to", "is expected to": not yet a fact
 
-    _SETS = ("places", "sites", "days", "incidents")
+    _SETS = ("places", "sites", "days", "incidents", "negates")
     _FLAGS = (
         "separate",
         "denies",
@@ -314,10 +319,13 @@ class PassageFacts:
         "retains_control",
         "negated",
         "mentions_figure",
+        "tentative",
     )
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {"quantities": [q.to_json() for q in self.quantities]}
+        if self.measures:
+            out["measures"] = [q.to_json() for q in self.measures]
         out.update({name: sorted(getattr(self, name)) for name in self._SETS})
         out.update({name: getattr(self, name) for name in self._FLAGS})
         return out
@@ -333,8 +341,9 @@ class PassageFacts:
         if not isinstance(data, dict):
             raise ValueError("passage facts JSON is not an object")
         quantities = data.get("quantities") or []
-        if not isinstance(quantities, list):
-            raise ValueError("passage facts JSON: quantities must be a list")
+        measures = data.get("measures") or []
+        if not isinstance(quantities, list) or not isinstance(measures, list):
+            raise ValueError("passage facts JSON: quantities and measures must be lists")
         sets: dict[str, frozenset[str]] = {}
         for name in PassageFacts._SETS:
             value = data.get(name) or []
@@ -343,10 +352,12 @@ class PassageFacts:
             sets[name] = frozenset(str(v) for v in value)
         return PassageFacts(
             quantities=tuple(Quantity.from_json(q) for q in quantities if isinstance(q, dict)),
+            measures=tuple(Quantity.from_json(q) for q in measures if isinstance(q, dict)),
             places=sets["places"],
             sites=sets["sites"],
             days=sets["days"],
             incidents=sets["incidents"],
+            negates=sets["negates"],
             separate=bool(data.get("separate")),
             denies=bool(data.get("denies")),
             accuses=bool(data.get("accuses")),
@@ -355,6 +366,7 @@ class PassageFacts:
             retains_control=bool(data.get("retains_control")),
             negated=bool(data.get("negated")),
             mentions_figure=bool(data.get("mentions_figure")),
+            tentative=bool(data.get("tentative")),
         )
 
 

@@ -82,11 +82,22 @@ _CLAUSE_BREAK = re.compile(r"[;:—–]|\bwhile\b|\bbut\b|\bwhereas\b")
 
 _DENIAL = re.compile(
     r"\b(den(?:y|ies|ied|ying|ial)|refut\w*|rebut\w*|reject\w*|dismiss\w*|baseless|"
-    r"unfounded|fabricat\w*|lies|untrue|not true|false(?:ly)?|no evidence|never happened)\b",
+    r"unfounded|fabricat\w*|untrue|not true|false(?:ly)?|no evidence|never happened|"
+    # "baseless lies", "these are lies"; not the noun of "at times lies are what jurors heard"
+    r"(?:are|were|all|outright|blatant|pure|complete|total|nothing but|of|spread\w*) lies)\b",
     re.IGNORECASE,
 )
 _ACCUSATION = re.compile(r"\b(accus\w*|blam\w*|responsib\w*|perpetrat\w*)\b", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(not|no|never|nor|n't|fail(?:ed|ing|s)? to)\b", re.IGNORECASE)
+_NEGATION = re.compile(
+    r"\b(not|no|never|nor|n't|fail(?:ed|ing|s)? to|none|nobody|nothing|neither)\b",
+    re.IGNORECASE,
+)
+# Not yet a fact: "is in negotiations to direct", "is expected to host", "may have".
+_TENTATIVE = re.compile(
+    r"\b(negotiat\w*|in talks|expected to|likely to|poised to|tipped to|in line to|"
+    r"reportedly|rumou?r\w*|consider(?:s|ed|ing)? (?:\w+ )?for|(?-i:may|might)(?: have| be)?)\b",
+    re.IGNORECASE,
+)
 _CAVEAT = re.compile(
     r"\b(could not|cannot|can ?not|was unable to|were unable to|is unable to|unable to|"
     r"has not been able to|have not been able to|did not)\s+(?:be\s+)?(?:independently\s+)?"
@@ -204,6 +215,42 @@ def _event_of(words: list[str], at: int, lo: int, hi: int) -> str | None:
     return None
 
 
+_CLOCK_DIGITS = re.compile(r"\d:\d")
+_AGE_CLOSERS = frozenset({"", "in", "on", "after", "and", "when", "from", "of", "at", "last"})
+# "the toll stood at 41": a count at a level, not an age.
+_LEVEL_VERBS = wordset(
+    """stood stands stand put puts toll tolls rose risen rises climbed climbs total totals
+    totaled totalled estimated estimates is was are were remained remains reached"""
+)
+
+
+def _measures(
+    text: str, found: list[re.Match[str]], lowered: list[str], start: int, end: int, value: float
+) -> bool:
+    """Is the number at ``[start, end)`` an age, a clock time or a measure rather than a count?
+
+    Words after the number ("a 15-year-old", "five kilometres") are read by the caller; these
+    are the forms news writes without them: a fraction ("a 5.9 quake": no count of people or
+    things has one), a clock time ("8:30"), an age closing a phrase ("dies at 91", "at the age
+    of 85") or set off by commas after a name ("Jackman, 40, star of ...").
+    """
+    if value != int(value):
+        return True
+    first, last = found[start], found[end - 1]
+    if _CLOCK_DIGITS.match(text, last.end() - 1) or _CLOCK_DIGITS.match(text, first.start() - 2):
+        return True
+    prev = lowered[start - 1] if start else ""
+    nxt = lowered[end] if end < len(lowered) else ""
+    closes = last.group().endswith((",", ".")) or nxt in _AGE_CLOSERS
+    if prev == "at" and closes and (start < 2 or lowered[start - 2] not in _LEVEL_VERBS):
+        return True
+    if prev == "of" and start >= 2 and lowered[start - 2] in ("age", "aged"):
+        return True
+    after_name = start >= 1 and found[start - 1].group()[:1].isupper()
+    set_off = "," in text[found[start - 1].end() : first.start()] if start else False
+    return after_name and set_off and last.group().endswith(",") and value < 130
+
+
 def _clock_as_unit(m: re.Match[str]) -> str:
     """ "5 pm" reads as "5h", padded so every offset after it still holds."""
     return "h".ljust(len(m.group()))
@@ -251,6 +298,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         if (
             is_year
             or glued
+            or _measures(text, found, lowered, start, j, value)
             or prev in _MONTHS
             or nxt in _MONTHS
             or nxt.rstrip(".") in _TIME_UNITS
@@ -285,6 +333,95 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         )
         i = j
     return tuple(out)
+
+
+_UNIT_NAMES: dict[str, str] = {
+    word: unit
+    for unit, words in {
+        "minute": "minute minutes min mins",
+        "hour": "hour hours hrs",
+        "day": "day days",
+        "week": "week weeks",
+        "month": "month months",
+        "year": "year years yr yrs",
+        "km": "km kms kilometre kilometres kilometer kilometers",
+        "mile": "mile miles",
+        "metre": "m metre metres meter meters",
+        "foot": "foot feet ft",
+        "magnitude": "magnitude",
+        "percent": "percent %",
+        "degree": "degree degrees",
+    }.items()
+    for word in words.split()
+}
+
+
+def measures(text: str) -> tuple[Quantity, ...]:
+    """Spans, distances and magnitudes: "within ten minutes", "five kilometres", "a 5.9
+    quake" after "magnitude". Their ``counts`` is the unit, their ``event`` "measure".
+
+    Ages ("15-year-old") and times before the report ("12 days ago") are left out: they say
+    who or when, and differ between reports written on different days.
+    """
+    found = list(_WORD.finditer(text.replace("’", "'")))
+    low = [m.group().lower().rstrip(".,") for m in found]
+    out: list[Quantity] = []
+    for i, word in enumerate(low):
+        value = token_number(word)
+        if value is None:
+            continue
+        unit = _UNIT_NAMES.get(low[i + 1]) if i + 1 < len(low) else None
+        if unit is None and "magnitude" in low[max(0, i - 4) : i]:
+            unit = "magnitude"
+        if unit is None or (i + 2 < len(low) and low[i + 2] == "ago"):
+            continue
+        out.append(
+            Quantity(
+                text=found[i].group(),
+                span=Span(found[i].start(), found[i].end()),
+                value=value,
+                counts=unit,
+                event="measure",
+            )
+        )
+    return tuple(out)
+
+
+_NEGATION_CUE = wordset("not no never nor n't none nobody nothing neither cannot")
+# Words a negation passes over to reach what it negates: "did not have a gun" negates the gun.
+_NEGATION_SKIP = wordset(
+    """a an the any be been being is are was were have has had do does did one of to it
+    there that this his her their its more longer yet even ever all only just so as also
+    been very much such single immediately further anyone anything"""
+)
+_NEGATION_REACH = 4
+# "did not say", "has not identified the victims": what was not said yet, never said not so.
+_UNSAID = wordset(
+    """say said says tell told comment commented elaborate specify disclose disclosed provide
+    provided release released identify identified confirm confirmed know known give gave
+    given respond responded return returned name named reveal revealed"""
+)
+
+
+def negated_terms(text: str) -> frozenset[str]:
+    """The words (lowercased) a negation applies to: "no militants were there" negates
+    "militants", "he did not have a gun" the gun, "Ross has not departed" the departing.
+
+    Only the first word past the negation (and its auxiliaries and articles) is in scope:
+    the one thing a passage says is not so, which another passage may say is.
+    """
+    words = [m.group().lower() for m in _WORD.finditer(text.replace("’", "'"))]
+    out: set[str] = set()
+    for i, word in enumerate(words):
+        if word not in _NEGATION_CUE and not word.endswith("n't"):
+            continue
+        for nxt in words[i + 1 : i + 1 + _NEGATION_REACH]:
+            if nxt in _NEGATION_SKIP or nxt[:1].isdigit():
+                continue
+            if nxt not in _NEGATION_CUE and nxt not in _UNSAID:
+                out.add(nxt)
+            break
+    return frozenset(out)
 
 
 def places(text: str) -> frozenset[str]:
@@ -385,6 +522,7 @@ def read_passage(text: str, context: str = "", *, stance: str | None = None) -> 
         counts = tuple(q for q in quantities(context) if q.text in text) or counts
     return PassageFacts(
         quantities=counts,
+        measures=measures(text),
         places=places(scope),
         sites=sites(scope),
         incidents=incidents(scope),
@@ -396,7 +534,9 @@ def read_passage(text: str, context: str = "", *, stance: str | None = None) -> 
         gains_control=bool(_GAIN.search(text)),
         retains_control=bool(_RETAIN.search(text)),
         negated=bool(_NEGATION.search(text)),
+        negates=negated_terms(text),
         mentions_figure=bool(_FIGURE_WORDS.search(text)),
+        tentative=bool(_TENTATIVE.search(text)),
     )
 
 
@@ -431,6 +571,8 @@ __all__ = [
     "is_caveat",
     "is_generic",
     "names_in",
+    "negated_terms",
+    "measures",
     "places",
     "quantities",
     "read_passage",
