@@ -15,6 +15,7 @@ from verifier.corroborate.compare import (
 from verifier.text.passage import (
     days,
     figure_label,
+    measures,
     negated_terms,
     places,
     quantities,
@@ -310,3 +311,43 @@ def test_the_same_words_in_another_article_are_the_same_report() -> None:
     a = read_facts("Gary Ross in negotiations to direct 'Hunger Games' sequel")
     b = read_facts("Gary Ross in talks to direct 'The Hunger Games' sequel 'Catching Fire'")
     assert relate(a, b)[0] != "same_report"
+
+
+def test_what_a_number_counts_beside_a_toll() -> None:
+    # Children, the accused, court counts, money and years are no tolls.
+    assert labels("Video of Brooklyn mother of 13 Zurana Horton shot and killed") == []
+    assert labels("the trial of the two men accused of killing Zurana Horton") == ["2 men"]
+    assert labels("guilty of murder and two counts of assault in the death of Horton") == [
+        "2 counts"
+    ]
+    assert labels("who delivered more than $300,000 in payoffs, died") == []
+    assert labels("LaRue died Saturday, July 24, 2004, of natural causes.") == []
+    assert labels("the thugs Andrew Lopez, 20 and Jonathan Carrasquillo, 24, were shooting") == []
+    # Who died, named, is one toll; who was shot is not who died.
+    assert labels("Police said two women and one man died at the bank") == ["3 killed"]
+    assert labels("A man suspected of shooting three people, killing one, was arrested") == [
+        "3 shot"
+    ]
+
+
+def test_rival_figures_of_one_thing_contradict_and_rough_ones_agree_in_part() -> None:
+    a = read_facts(
+        "A 36-year-old Australian climber is dead after falling 150 metres at Mount Cook."
+    )
+    b = read_facts(
+        "On Friday Duncan Rait died after slipping and falling about 60 metres on Mount Cook."
+    )
+    assert relate(a, b)[0] == "contradicts"
+    assert relate(a, b)[1][0] == "metre differs: 150 vs 60"
+    c = read_facts("A 32-year-old British climber fell about 600 metres on Mount Sefton.")
+    d = read_facts("Police said Robert Buckley fell 609 metres on Mount Sefton, near the hut.")
+    assert relate(c, d)[0] == "partly_supports"
+    # A span of time grows with the day of writing; distances from other places differ.
+    riots = read_facts("The police killing in Athens sparked five days of rioting")
+    later = read_facts("Athens was calm after eight days of rioting sparked by the police killing")
+    assert relate(riots, later)[0] == "partly_supports"
+    tehran = read_facts("A quake jolted the island on Sunday, some 930 miles south of the capital")
+    bandar = read_facts("The quake on Sunday hit the island 36 miles south-west of Bandar Abbas")
+    assert relate(tehran, bandar)[0] != "contradicts"
+    assert measures("a 5.9 magnitude earthquake has leveled seven villages")[0].value == 5.9
+    assert len(measures("a 5.9 magnitude earthquake has leveled seven villages")) == 1

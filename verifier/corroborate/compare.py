@@ -20,6 +20,7 @@ from verifier.corroborate.query import fts_stem, informative_terms
 from verifier.models import Quantity
 from verifier.text.numbers import COUNT_WORDS
 from verifier.text.passage import (
+    TIME_SPANS,
     PassageFacts,
     days_clash,
     figure_label,
@@ -309,6 +310,9 @@ def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...
         # ground; any other number shared with nothing else is coincidence.
         if not shared and not conflicts and not any(is_casualty(qa) for qa, _, _ in matches):
             return "unrelated", ("only the number is shared",)
+    rivals = _rival_figures(fa, fb, differs)
+    if rivals and not clashes and len(shared) >= _MAIN_WORDS and not matches:
+        return "contradicts", (*rivals, *reasons)
     if conflicts and not any(k == "full" for _, _, k in matches):
         qa, qb = conflicts[0]
         return "contradicts", (
@@ -438,6 +442,40 @@ def _confirms_part(a: Facts, b: Facts, differs: list[tuple[Quantity, Quantity]])
         if same_unit and ma.value not in same_unit:
             out.append(f"{ma.counts} differs: {_number(ma.value)} vs {_number(same_unit[0])}")
     return out
+
+
+_ROUGHLY = 1.25
+"""Two figures of one thing within a quarter of each other agree roughly ("within ten
+minutes" / "within about twelve minutes", "609 metres" / "about 600 metres"): partial
+support. Further apart ("fell 60 metres" / "fell 150 metres", an island "home to 120,000
+people" / "to 200,000") they are rival accounts."""
+
+
+def _rival_figures(
+    a: PassageFacts, b: PassageFacts, differs: list[tuple[Quantity, Quantity]]
+) -> list[str]:
+    """Figures of one thing, not a toll, that two reports of one event give far apart:
+    counts of the same noun, and distances or magnitudes in the same unit. A span of time
+    ("five days of rioting" / "eight days of riots") is never one: it grows with the day
+    a report was written."""
+    out = [
+        f"figure differs: {figure_label(qa)} vs {figure_label(qb)}"
+        for qa, qb in differs
+        if not _roughly(qa.value, qb.value)
+    ]
+    for ma in a.measures:
+        if ma.counts in TIME_SPANS:
+            continue
+        same_unit = [mb.value for mb in b.measures if mb.counts == ma.counts]
+        if same_unit and not any(_roughly(ma.value, v) for v in same_unit):
+            out.append(f"{ma.counts} differs: {_number(ma.value)} vs {_number(same_unit[0])}")
+    return out
+
+
+def _roughly(a: float | None, b: float | None) -> bool:
+    if a is None or b is None or a <= 0 or b <= 0:
+        return a == b
+    return max(a, b) / min(a, b) <= _ROUGHLY
 
 
 def _number(value: float | None) -> str:

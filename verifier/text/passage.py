@@ -200,11 +200,15 @@ def _event_of(words: list[str], at: int, lo: int, hi: int) -> str | None:
     """
     for i in range(at - 1, max(lo, at - 4) - 1, -1):
         low = words[i].lower()
+        if low in ("shooting", "shot") and i == at - 1:
+            return "shot"  # "shooting three people, killing one": shot, not all killed
         if low.endswith("ing") or low in ("bodies", "toll"):
             event = _event_class(low)
             if event:
                 return event
     for i in range(at + 1, min(hi, at + 14)):
+        if words[i].lower() in _SUSPECTED:
+            return None  # "the two men accused of killing her": who did it, not who died
         event = _event_class(words[i])
         if event:
             return event
@@ -215,7 +219,13 @@ def _event_of(words: list[str], at: int, lo: int, hi: int) -> str | None:
     return None
 
 
+_SUSPECTED = wordset("accused charged suspected convicted alleged allegedly blamed")
 _CLOCK_DIGITS = re.compile(r"\d:\d")
+_CURRENCY = frozenset("$€£¥")
+# "a mother of 12": children, never a toll.
+_KIN = wordset("mother mothers father fathers mom mum dad parent parents grandmother grandfather")
+# "two counts of murder", "three charges": what a court counts, not who died.
+_LEGAL_COUNTS = wordset("counts count charges charge")
 _AGE_CLOSERS = frozenset({"", "in", "on", "after", "and", "when", "from", "of", "at", "last"})
 # "the toll stood at 41": a count at a level, not an age.
 _LEVEL_VERBS = wordset(
@@ -237,6 +247,8 @@ def _measures(
     if value != int(value):
         return True
     first, last = found[start], found[end - 1]
+    if text[first.start() - 1 : first.start()] in _CURRENCY:  # "$300,000"
+        return True
     if _CLOCK_DIGITS.match(text, last.end() - 1) or _CLOCK_DIGITS.match(text, first.start() - 2):
         return True
     prev = lowered[start - 1] if start else ""
@@ -244,16 +256,43 @@ def _measures(
     closes = last.group().endswith((",", ".")) or nxt in _AGE_CLOSERS
     if prev == "at" and closes and (start < 2 or lowered[start - 2] not in _LEVEL_VERBS):
         return True
-    if prev == "of" and start >= 2 and lowered[start - 2] in ("age", "aged"):
+    if prev == "of" and start >= 2 and lowered[start - 2] in ("age", "aged", *_KIN):
         return True
     after_name = start >= 1 and found[start - 1].group()[:1].isupper()
     set_off = "," in text[found[start - 1].end() : first.start()] if start else False
-    return after_name and set_off and last.group().endswith(",") and value < 130
+    # "Jackman, 40, star of", "Andrew Lopez, 20 and Jonathan Carrasquillo, 24, were"
+    aside = last.group().endswith((",", ".")) or nxt in ("", "and", "who")
+    return after_name and set_off and aside and value < 130
 
 
 def _clock_as_unit(m: re.Match[str]) -> str:
     """ "5 pm" reads as "5h", padded so every offset after it still holds."""
     return "h".ljust(len(m.group()))
+
+
+_PERSONS = wordset(
+    """man men woman women child children boy boys girl girls person people officer officers
+    soldier soldiers civilian civilians worker workers policeman policemen"""
+)
+
+
+def _joined_group(lowered: list[str], start: int, noun_at: int) -> tuple[float, int]:
+    """People added to a count by "and a man" after it or "a man and" before it, and the
+    index of the group's last word: a toll given as who died is still one toll."""
+    after = lowered[noun_at + 1 : noun_at + 4]
+    if len(after) == 3 and after[0] == "and" and after[2] in _PERSONS:
+        more = 1.0 if after[1] in ("a", "an", "one") else token_number(after[1])
+        if more:
+            return more, noun_at + 3
+    before = lowered[max(0, start - 3) : start]
+    if (
+        len(before) == 3
+        and before[2] == "and"
+        and before[1] in _PERSONS
+        and (before[0] in ("a", "an", "one"))
+    ):
+        return 1.0, noun_at
+    return 0.0, noun_at
 
 
 def quantities(text: str) -> tuple[Quantity, ...]:
@@ -293,7 +332,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             j += 1
         prev = lowered[start - 1] if start else ""
         nxt = lowered[j] if j < len(words) else ""
-        is_year = words[start].isdigit() and len(words[start]) == 4 and 1900 <= value <= 2100
+        digits = words[start].rstrip(".,")
+        is_year = digits.isdigit() and len(digits) == 4 and 1900 <= value <= 2100
         glued = text[found[j - 1].end() : found[j - 1].end() + 1].isalpha()  # "10News", "3G"
         if (
             is_year
@@ -318,10 +358,18 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         noun = lowered[k] if k < hi and not words[j - 1].endswith(",") else ""
         if noun and token_number(noun) is not None:
             noun = ""
+        if noun in _PERSONS:
+            # "two women and a man", "a man and two women": one group, three people.
+            more, last_word = _joined_group(lowered, start, k)
+            if more:
+                value, noun, k = value + more, "people", last_word
         event = _event_of(words, start, lo, hi) or (noun or "count")
+        if noun in _LEGAL_COUNTS:
+            event = noun
         if noun == "them" and out:
             event = out[-1].event  # "23 people had been killed ..., 14 of them in ..."
         last = k if noun else j - 1
+        j = max(j, last + 1)
         out.append(
             Quantity(
                 text=" ".join(words[start : last + 1]),
@@ -356,6 +404,47 @@ _UNIT_NAMES: dict[str, str] = {
 }
 
 
+TIME_SPANS: frozenset[str] = frozenset({"minute", "hour", "day", "week", "month", "year"})
+"""Units of time: a span ("five days of rioting") grows with the day a report is written."""
+_ON_THE_WAY = frozenset({"of", "at", "least", "about", "around", "nearly", "approximately", "a"})
+
+
+def _after_magnitude(low: list[str], at: int) -> bool:
+    """ "magnitude 5.9", "a magnitude of at least 5.9", "measuring 5.6"; not "a 5.9 magnitude
+    earthquake has leveled seven villages"."""
+    i = at - 1
+    while i >= 0 and low[i] in _ON_THE_WAY:
+        i -= 1
+    return i >= 0 and low[i] in ("magnitude", "measuring")
+
+
+_DISTANCES = frozenset({"km", "mile", "metre", "foot"})
+_BEARINGS = wordset(
+    """north south east west northeast northwest southeast southwest north-east north-west
+    south-east south-west northern southern eastern western offshore inland away"""
+)
+
+
+def _distance_from(low: list[str], at: int, unit: str) -> str:
+    """A distance's unit with the place it is measured from ("930 miles south of the
+    capital" -> "mile from capital"): distances from different places are not rivals."""
+    i = at
+    if i + 1 < len(low) and token_number(low[i]) is not None and low[i + 1] in _UNIT_NAMES:
+        i += 2  # "58km (36 miles) south-west of": the conversion is the same distance
+    bearing = i
+    while i < len(low) and low[i] in _BEARINGS:
+        i += 1
+    # "south of the capital", "within 5 km of", "south-west from"; not "fell 60 metres from
+    # a ridge", where "from" is where the fall began.
+    if i < len(low) and (low[i] == "of" or (low[i] == "from" and i > bearing)):
+        i += 1
+        while i < len(low) and low[i] in ("the", "a", "an"):
+            i += 1
+        if i < len(low):
+            return f"{unit} from {low[i]}"
+    return unit
+
+
 def measures(text: str) -> tuple[Quantity, ...]:
     """Spans, distances and magnitudes: "within ten minutes", "five kilometres", "a 5.9
     quake" after "magnitude". Their ``counts`` is the unit, their ``event`` "measure".
@@ -364,17 +453,19 @@ def measures(text: str) -> tuple[Quantity, ...]:
     who or when, and differ between reports written on different days.
     """
     found = list(_WORD.finditer(text.replace("’", "'")))
-    low = [m.group().lower().rstrip(".,") for m in found]
+    low = [m.group().lower().rstrip(".,-") for m in found]
     out: list[Quantity] = []
     for i, word in enumerate(low):
         value = token_number(word)
         if value is None:
             continue
         unit = _UNIT_NAMES.get(low[i + 1]) if i + 1 < len(low) else None
-        if unit is None and "magnitude" in low[max(0, i - 4) : i]:
+        if unit is None and _after_magnitude(low, i):
             unit = "magnitude"
-        if unit is None or (i + 2 < len(low) and low[i + 2] == "ago"):
+        if not value or unit is None or (i + 2 < len(low) and low[i + 2] == "ago"):
             continue
+        if unit in _DISTANCES:
+            unit = _distance_from(low, i + 2, unit)
         out.append(
             Quantity(
                 text=found[i].group(),
@@ -562,6 +653,7 @@ __all__ = [
     "CASUALTY_EVENTS",
     "EVENTS",
     "PassageFacts",
+    "TIME_SPANS",
     "days",
     "days_clash",
     "figure_label",
