@@ -1,12 +1,13 @@
 """Relations on real news: a hand-labelled gold of claim -> evidence pairs from ECB+.
 
-``tests/gold/ecbplus_relations.jsonl`` holds 248 pairs of sentences from the articles in
+``tests/gold/ecbplus_relations.jsonl`` holds 274 pairs of sentences from the articles in
 ``../shared/dev/ecbplus`` (topics 2-35: Oscar hosts, prison escapes, deaths of stars, bank
-attacks, pirates, shootings, earthquakes, robberies, cable cuts, murders, trials, arrests).
-Each line: ``doc_a`` / ``text_a`` (the claim), ``doc_b`` / ``text_b`` (the evidence), the
-``relation`` read by hand in the stored vocabulary, and ``event``: ``same`` when both
-articles report one event, ``other`` when the evidence reports the topic's other event of
-the same kind (ECB+ pairs two earthquakes, two Oscar hosts, ...). How they were labelled:
+attacks, pirates, shootings, earthquakes, climbing falls, robberies, cable cuts, murders,
+trials, arrests): 177 about one event, 97 about the topic's other event. Each line:
+``doc_a`` / ``text_a`` (the claim), ``doc_b`` / ``text_b`` (the evidence), the ``relation``
+read by hand in the stored vocabulary, and ``event``: ``same`` when both articles report one
+event, ``other`` when the evidence reports the topic's other event of the same kind (ECB+
+pairs two earthquakes, two Oscar hosts, ...). How they were labelled:
 
 * ``supports``: the evidence states the claim's main assertion (who did what, and its count
   when the claim gives one); details it leaves out (a weekday, an age) do not matter;
@@ -16,10 +17,15 @@ the same kind (ECB+ pairs two earthquakes, two Oscar hosts, ...). How they were 
 * ``unrelated``: another event, whatever words or figures it shares, or background that does
   not bear on the claim.
 
-Pairs were drawn by BM25 (the claim's gold partners, a same-event sentence, the other event's
-best matches) and labelled by reading; pairs that could not be settled by reading were left
-out. The scores are the floor the judging must keep; the issue's targets (accuracy 0.85,
-contradicts precision 0.80) are above them.
+The first 248 pairs were drawn by BM25 (the claim's gold partners, a same-event sentence, the
+other event's best matches) and labelled by reading; pairs that could not be settled by
+reading were left out. They held a single contradiction, so 26 same-event pairs were added
+where reports of one event give figures or accounts side by side: tolls that grew (three
+dead, then ten), injured counts, fall distances (60 against 150 metres), a population, the
+number of cables cut, police against witnesses on whether a teenager had a gun, with the
+tolls and headlines that agree and two wire texts republished. The scores are the floor the
+judging must keep; the issue's targets (accuracy 0.85, contradicts precision 0.80) are the
+goal.
 """
 
 from __future__ import annotations
@@ -41,10 +47,15 @@ DOCS = ROOT.parent / "shared" / "dev" / "ecbplus" / "docs"
 GOLD = ROOT / "tests" / "gold" / "ecbplus_relations.jsonl"
 RELATIONS = {"supports", "partly_supports", "contradicts", "same_report", "unrelated"}
 
-ACCURACY_FLOOR = 0.51
-"""Share of pairs whose relation is the gold one. Measured 0.516; 0.371 before event
-identity, 0.524 before ages and distances stopped counting as tolls (which took contradicts
-precision from 1/5 to 1/3)."""
+ACCURACY_FLOOR = 0.70
+"""Share of pairs whose relation is the gold one. Measured 0.704 (0.516 on the first 248
+pairs before the relations read what a figure counts, a report's main point and negation
+scope; 0.371 before event identity)."""
+SAME_EVENT_FLOOR = 0.77
+"""The same share over pairs about one event: what relations on real text decide. Measured
+0.774 (0.477 on the first 151 before)."""
+CONTRADICTS_PRECISION_FLOOR = 0.80
+"""Share of pairs judged ``contradicts`` that are. Measured 12/13 (1/3 before)."""
 
 
 def _gold() -> list[dict[str, str]]:
@@ -73,18 +84,28 @@ def news_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
         yield store
 
 
-def _scores(store: Store) -> tuple[float, Counter[tuple[str, str]]]:
-    confusion: Counter[tuple[str, str]] = Counter()
+def _scores(store: Store) -> dict[str, Counter[tuple[str, str]]]:
+    """The confusion of gold and judged relations, for same-event and other-event pairs."""
+    confusion: dict[str, Counter[tuple[str, str]]] = {"same": Counter(), "other": Counter()}
     for g in _gold():
         judgement = judge_passages(store, g["doc_a"], g["text_a"], g["doc_b"], g["text_b"])
-        confusion[g["relation"], judgement.relation] += 1
+        confusion[g["event"]][g["relation"], judgement.relation] += 1
+    return confusion
+
+
+def _accuracy(confusion: Counter[tuple[str, str]]) -> float:
     right = sum(n for (want, got), n in confusion.items() if want == got)
-    return right / sum(confusion.values()), confusion
+    return right / max(1, sum(confusion.values()))
 
 
 def test_relations_on_real_news_keep_their_floor(news_store: Store) -> None:
-    accuracy, confusion = _scores(news_store)
+    split = _scores(news_store)
+    confusion = split["same"] + split["other"]
     said = sum(n for (_, got), n in confusion.items() if got == "contradicts")
     right = confusion["contradicts", "contradicts"]
-    print(f"relation gold: accuracy {accuracy:.3f}, contradicts {right}/{said}")
-    assert accuracy >= ACCURACY_FLOOR, sorted(confusion.items())
+    for event, part in split.items():
+        print(f"{event}-event pairs: accuracy {_accuracy(part):.3f}", sorted(part.items()))
+    print(f"relation gold: accuracy {_accuracy(confusion):.3f}, contradicts {right}/{said}")
+    assert _accuracy(confusion) >= ACCURACY_FLOOR, sorted(confusion.items())
+    assert _accuracy(split["same"]) >= SAME_EVENT_FLOOR, sorted(split["same"].items())
+    assert right >= CONTRADICTS_PRECISION_FLOOR * said, sorted(confusion.items())

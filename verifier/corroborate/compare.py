@@ -20,7 +20,6 @@ from verifier.corroborate.query import fts_stem, informative_terms
 from verifier.models import Quantity
 from verifier.text.numbers import COUNT_WORDS
 from verifier.text.passage import (
-    TIME_SPANS,
     PassageFacts,
     days_clash,
     figure_label,
@@ -226,7 +225,10 @@ def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...
     if pair.relay and coverage >= 0.4:
         return "same_report", ("relays the claim's own outlet",)
     covered = len(a.terms & b.terms) / len(b.terms) if b.terms else 0.0
-    if pair.family and max(coverage, covered) >= 0.5:
+    said_not = _said_not_so(a, b, shared)
+    # A copy's sentence that says the claim is not so ("police said he pointed a gun" /
+    # "witnesses say he did not have a gun") is another source in the same report.
+    if pair.family and max(coverage, covered) >= 0.5 and not said_not:
         return "same_report", ("same passage in a version or copy of one report",)
     if not pair.same_article and _same_words(a, b):
         # Another outlet printing the same sentence passes one report on; it is not a second
@@ -242,7 +244,7 @@ def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...
         if shared or (near and (fa.accuses or fb.accuses)):
             who = "the evidence denies it" if fb.denies else "the claim is a denial"
             return "contradicts", (who,) + ((f"shared: {shared_list}",) if shared else ())
-    if said_not := _said_not_so(a, b, shared):
+    if said_not:
         return "contradicts", (said_not, f"shared: {shared_list}")
     if shared and (
         (fa.gains_control and fb.retains_control) or (fa.retains_control and fb.gains_control)
@@ -310,10 +312,15 @@ def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...
         # ground; any other number shared with nothing else is coincidence.
         if not shared and not conflicts and not any(is_casualty(qa) for qa, _, _ in matches):
             return "unrelated", ("only the number is shared",)
-    rivals = _rival_figures(fa, fb, differs)
+    rivals = _rival_figures(fa, fb)
     if rivals and not clashes and len(shared) >= _MAIN_WORDS and not matches:
         return "contradicts", (*rivals, *reasons)
-    if conflicts and not any(k == "full" for _, _, k in matches):
+    # A toll that differs contradicts unless the same kind of toll also agrees ("23 killed,
+    # 14 of them in the hospital" against "14 killed in the hospital"): "10 killed and 70
+    # wounded" against "10 killed and 80 injured" still differs on the wounded.
+    agreed = {qa.event for qa, _, k in matches if k == "full"}
+    conflicts = [(qa, qb) for qa, qb in conflicts if qa.event not in agreed]
+    if conflicts:
         qa, qb = conflicts[0]
         return "contradicts", (
             f"figure differs: {figure_label(qa)} vs {figure_label(qb)}",
@@ -355,7 +362,7 @@ On the ECB+ relation gold a claim's word coverage did not tell support from part
 details. Three shared words (who, what, where) stating it, and nothing the claim says that the
 evidence leaves out or says otherwise (``_confirms_part``), is what the labels follow."""
 
-_SAME_WORDS = 0.8
+_SAME_WORDS = 0.7
 """How alike two passages' informative words, in order, must be to be one report's words."""
 _SAME_WORDS_MIN = 10
 
@@ -438,38 +445,53 @@ def _confirms_part(a: Facts, b: Facts, differs: list[tuple[Quantity, Quantity]])
         out.append("not yet a fact in the evidence")
     out += [f"figure differs: {figure_label(qa)} vs {figure_label(qb)}" for qa, qb in differs]
     for ma in fa.measures:
-        same_unit = [mb.value for mb in fb.measures if mb.counts == ma.counts]
-        if same_unit and ma.value not in same_unit:
+        same_unit = [
+            mb.value
+            for mb in fb.measures
+            if mb.counts == ma.counts and same_scale(ma.value, mb.value)
+        ]
+        if same_unit and not any(_alike(ma.value, v) for v in same_unit):
             out.append(f"{ma.counts} differs: {_number(ma.value)} vs {_number(same_unit[0])}")
     return out
 
 
+def _alike(a: float | None, b: float | None) -> bool:
+    """The same measure, one of them rounded: "609 metres" and "about 600 metres"."""
+    if a == b:
+        return True
+    if a is None or b is None or a <= 0 or b <= 0:
+        return False
+    rounded = any(v >= _ROUND and v % _ROUND == 0 for v in (a, b))
+    return rounded and max(a, b) / min(a, b) <= _ROUNDING
+
+
+_ROUND = 50
+_ROUNDING = 1.05
+
+
 _ROUGHLY = 1.25
-"""Two figures of one thing within a quarter of each other agree roughly ("within ten
-minutes" / "within about twelve minutes", "609 metres" / "about 600 metres"): partial
-support. Further apart ("fell 60 metres" / "fell 150 metres", an island "home to 120,000
-people" / "to 200,000") they are rival accounts."""
+"""Two measures of one thing within a quarter of each other agree roughly ("609 metres" /
+"about 600 metres"): partial support. Further apart ("fell 60 metres" / "fell 150 metres")
+they are rival accounts."""
 
 
-def _rival_figures(
-    a: PassageFacts, b: PassageFacts, differs: list[tuple[Quantity, Quantity]]
-) -> list[str]:
-    """Figures of one thing, not a toll, that two reports of one event give far apart:
-    counts of the same noun, and distances or magnitudes in the same unit. A span of time
-    ("five days of rioting" / "eight days of riots") is never one: it grows with the day
-    a report was written."""
-    out = [
-        f"figure differs: {figure_label(qa)} vs {figure_label(qb)}"
-        for qa, qb in differs
-        if not _roughly(qa.value, qb.value)
-    ]
+def _rival_figures(a: PassageFacts, b: PassageFacts) -> list[str]:
+    """Distances and magnitudes, in one unit, that two reports of one event give far apart
+    ("fell 60 metres" / "fell 150 metres"). Counts of things are not compared so: "364
+    yards" and "409 yards", "nine points" and "20 points" are a player's and a team's, one
+    game apart. A span of time ("five days of rioting" / "eight days of riots") is never one
+    either: it grows with the day a report was written."""
+    out = []
     for ma in a.measures:
-        if ma.counts in TIME_SPANS:
+        if ma.counts.split(" ")[0] not in _RIVAL_UNITS:
             continue
         same_unit = [mb.value for mb in b.measures if mb.counts == ma.counts]
         if same_unit and not any(_roughly(ma.value, v) for v in same_unit):
             out.append(f"{ma.counts} differs: {_number(ma.value)} vs {_number(same_unit[0])}")
     return out
+
+
+_RIVAL_UNITS = frozenset({"km", "mile", "metre", "foot", "magnitude"})
 
 
 def _roughly(a: float | None, b: float | None) -> bool:

@@ -134,6 +134,7 @@ _PLACE_NOUNS = _SITES_IN_NAMES | {
     "river",
     "countryside",
     "governorate",
+    "island",
 }
 _SITE_NOUNS = _SITES_IN_NAMES | {
     "dormitory",
@@ -356,8 +357,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         # The counted noun is in the figure's clause: "risen to 41, the Red Crescent said"
         # counts nothing called "Red".
         noun = lowered[k] if k < hi and not words[j - 1].endswith(",") else ""
-        if noun and token_number(noun) is not None:
-            noun = ""
+        if noun and (token_number(noun) is not None or _event_class(noun)):
+            noun = ""  # "50 injured", "1 Dead": the toll's own word, no counted noun
         if noun in _PERSONS:
             # "two women and a man", "a man and two women": one group, three people.
             more, last_word = _joined_group(lowered, start, k)
@@ -404,8 +405,6 @@ _UNIT_NAMES: dict[str, str] = {
 }
 
 
-TIME_SPANS: frozenset[str] = frozenset({"minute", "hour", "day", "week", "month", "year"})
-"""Units of time: a span ("five days of rioting") grows with the day a report is written."""
 _ON_THE_WAY = frozenset({"of", "at", "least", "about", "around", "nearly", "approximately", "a"})
 
 
@@ -653,7 +652,6 @@ __all__ = [
     "CASUALTY_EVENTS",
     "EVENTS",
     "PassageFacts",
-    "TIME_SPANS",
     "days",
     "days_clash",
     "figure_label",
