@@ -275,3 +275,77 @@ def test_only_two_named_voices_can_be_a_misattribution(tmp_path: Path) -> None:
         assert unknown_speaker(said_by("`` With deep personal sadness I"))
         assert may_be_one_voice(said_by("the Baton Rouge Advocate"), said_by("Payton"))
         assert not may_be_one_voice(said_by("The USGS"), said_by("Iran's seismologic center"))
+
+
+def test_a_name_cut_at_an_initial_and_a_role_after_its_body_are_read(tmp_path: Path) -> None:
+    """ "General Manager A.J" (the segmenter cut "A.J. Smith") is unread, never a second
+    speaker; "a navy spokesman" speaks for the navy."""
+    from dataclasses import replace
+
+    from verifier.text.speakers import affiliations, unknown_speaker
+
+    with corpus(tmp_path, wire=WIRE) as store:
+        base = store.claim(wire_claim(store))
+        assert base is not None
+
+        def said_by(source: str) -> ClaimRecord:
+            return replace(base, source=source, resolved_source=source, canonical_source=source)
+
+        assert unknown_speaker(said_by("General Manager A.J"))
+        assert not unknown_speaker(said_by("Lt. Gregg Hastings"))
+        assert affiliations("Commodore Nirad Sinha, a navy spokesman") == ["navy"]
+        assert same_speaker(
+            said_by("Commodore Nirad Sinha, a navy spokesman"), said_by("The Indian navy")
+        )
+
+
+def test_an_actor_is_no_speaker_to_pin_words_on() -> None:
+    from verifier.text.cues import is_reporting_cue
+
+    assert all(is_reporting_cue(c) for c in ("said", "according to", "noted", "told", "citing"))
+    assert not any(is_reporting_cue(c) for c in ("approved", "was appointed", "Pastor", None))
+
+
+def test_inverted_and_declining_cues_read_as_attributed() -> None:
+    from verifier.text.cues import reads_as_attributed
+
+    assert reads_as_attributed("(Fox's option would trump Lionsgate's hold, say sources.)")
+    assert reads_as_attributed("The pastor declined to say whether the church had threats.")
+    assert not reads_as_attributed("Voters say the economy, jobs and taxes matter most.")
+    assert not reads_as_attributed("The pirates were from Somalia and Yemen.")
+
+
+def test_a_name_is_no_shared_wording() -> None:
+    """ "in the Gulf of Aden" in two sentences is the place, not one telling copied."""
+    from verifier.text.retelling import same_telling
+
+    assert not same_telling(
+        "The pirates were about to board a vessel in the Gulf of Aden when caught.",
+        ["The navy said it had sunk a pirate mother vessel in the Gulf of Aden."],
+    )
+
+
+CONTINUED = (
+    "Varn\n\n"
+    "The interior ministry said on Monday that the riot began in the east block.\n\n"
+    "Forty prisoners had escaped from the Varn jail after a riot in its east block.\n"
+)
+AFTER_ANOTHER = (
+    "Varn\n\n"
+    "The prison guards union said on Monday that the riot began in the east block.\n\n"
+    "Forty prisoners had escaped from the Varn jail after a riot in its east block.\n"
+)
+
+
+def test_a_sentence_continuing_its_speakers_account_is_no_drift(tmp_path: Path) -> None:
+    """News attributes once and lets the next sentence carry on: after the ministry's own
+    words the bare sentence is read as theirs (unread), after someone else's it is a drop."""
+    with corpus(tmp_path, wire=WIRE, cont=CONTINUED) as store:
+        claim = store.claim(wire_claim(store))
+        assert claim is not None and claim.attribution_status == "consistent"
+        hows = [a.status for a in appearances_of(store, claim) if not a.original]
+        assert hows == ["unread"]
+    (tmp_path / "b").mkdir()
+    with corpus(tmp_path / "b", wire=WIRE, other=AFTER_ANOTHER) as store:
+        claim = store.claim(wire_claim(store))
+        assert claim is not None and claim.attribution_status == "drift"

@@ -15,6 +15,7 @@ words, in one sentence), reads how each attributes it, and sums that up as
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,7 +32,13 @@ from verifier.store.appearances import (
     replace_appearances,
 )
 from verifier.store.clusters import rebuild_clusters, replace_links
-from verifier.text.cues import cue_strength, find_hedges, is_relay_cue, reads_as_attributed
+from verifier.text.cues import (
+    cue_strength,
+    find_hedges,
+    is_relay_cue,
+    is_reporting_cue,
+    reads_as_attributed,
+)
 from verifier.text.numbers import figures_in
 from verifier.text.retelling import same_telling
 from verifier.text.speakers import (
@@ -40,6 +47,7 @@ from verifier.text.speakers import (
     same_names,
     same_speaker,
     shares_a_name,
+    specific,
     unknown_speaker,
 )
 
@@ -226,7 +234,7 @@ def track_claim(
     appearances = [original]
     there: dict[int, ClaimRecord | None] = {}
     for sentence, article, status, other in found:
-        settled = _settle(store, claim, voiced, sentence, status, other)
+        settled = _settle(store, claim, voiced, sentence, status, other, nearby_claims)
         if settled is None:
             continue
         there[sentence.id] = other
@@ -284,7 +292,59 @@ def _unread(store: Store, sentence: SentenceRecord) -> bool:
     before, after = around.get(sentence.index - 1), around.get(sentence.index + 1)
     if before is not None and before.text.rstrip().endswith(":"):
         return True
-    return after is not None and len(after.text.split()) <= 4 and reads_as_attributed(after.text)
+    if after is not None and len(after.text.split()) <= 4 and reads_as_attributed(after.text):
+        return True
+    return _inside_quotation(around, sentence.index)
+
+
+_QUOTE_MARKS = re.compile(r"[\"“”]|``|''")
+_QUOTE_WINDOW = 6  # sentences a quotation may run on for
+
+
+def _inside_quotation(around: dict[int, SentenceRecord], index: int) -> bool:
+    """Is the sentence inside a quotation opened earlier ("Smith noted, \"It's disappointing.
+    / We'll continue to monitor ..."), so attributed where it opened?"""
+    marks = 0
+    for i in range(index - 1, max(-1, index - 1 - _QUOTE_WINDOW), -1):
+        before = around.get(i)
+        if before is None:
+            break
+        marks += len(_QUOTE_MARKS.findall(before.text))
+        if marks % 2 and reads_as_attributed(before.text):
+            return True
+    return False
+
+
+def _continues(
+    store: Store, claim: ClaimRecord, sentence: SentenceRecord, nearby: ArticleClaims | None
+) -> bool:
+    """Does the sentence carry on the account of the claim's speaker the sentence before
+    gave ("..., the California Highway Patrol said. / Williams gave a blood sample ...")?
+
+    News attributes once and lets the following sentence continue: that is no dropped
+    attribution. Only the claim's own voice counts: a sentence after someone else's words
+    ("the navy said it sank a pirate ship. / But it later emerged it was a trawler") does
+    not continue them.
+    """
+    if sentence.index == 0:
+        return False
+    before = [s for s in store.sentences(sentence.article_id) if s.index == sentence.index - 1]
+    if not before:
+        return False
+    prev = before[0]
+    said = (
+        nearby.overlapping(sentence.article_id, prev.start, prev.end)
+        if nearby is not None
+        else claims_overlapping(store, sentence.article_id, prev.start, prev.end)
+    )
+    return any(
+        same_speaker(claim, o)
+        or shares_a_name(claim, o)
+        # a named person and the named body they may speak for; "authorities" may be anyone
+        or (specific(claim) and specific(o) and may_be_one_voice(claim, o))
+        for o in said
+        if o.sentence_id == prev.id
+    )
 
 
 def _settle(
@@ -294,6 +354,7 @@ def _settle(
     sentence: SentenceRecord,
     status: str,
     other: ClaimRecord | None,
+    nearby: ArticleClaims | None = None,
 ) -> str | None:
     """What an appearance really is, or None when the sentence is no telling of the claim.
 
@@ -308,6 +369,8 @@ def _settle(
             return "same_source"
         if unknown_speaker(other) or unknown_speaker(claim):
             return "unread"
+        if not (is_reporting_cue(other.cue) and is_reporting_cue(claim.cue)):
+            return "unread"  # "voters approved", "was appointed": an actor, not a speaker
         if other.source_type == "outlet" or may_be_one_voice(claim, other):
             return "also_said_by"  # the outlet vouching itself, or maybe the same voice
         # Pinning words on someone else is a grave finding: most of them must be the same.
@@ -316,7 +379,12 @@ def _settle(
         )
         return "other_source" if copied else "also_said_by"
     if status == "unattributed":
-        if _unread(store, sentence):
+        own = _stems(claim.content)
+        if len(own) <= _SHORT and not own <= _stems(sentence.text):
+            # The claim's few words are not there: the sentence tells what surrounds them
+            # ("the navy drew criticism ..." without "but the navy says it fired in self-defence").
+            return None
+        if _unread(store, sentence) or _continues(store, claim, sentence, nearby):
             return "unread"
         # A bare sentence that is mostly the claim's words retells it; one that mentions a
         # phrase of it in passing ("did not mention proposals to ban ...") does not.
@@ -330,6 +398,14 @@ def _strength(claim: ClaimRecord) -> int:
     makes it as weak as a hedging cue. (The claim's stored hedges also hold its article's
     caveats around it, which say nothing of how this sentence tells it.)"""
     return 0 if find_hedges(claim.sentence) else cue_strength(claim.cue, claim.source_type)
+
+
+def _one_statement(claim: ClaimRecord, other: ClaimRecord) -> bool:
+    """Hedged or firmed up is about one statement: one content holds most of the other's
+    words ("captured 23 pirates" is not "sank a pirate mother vessel" told more firmly)."""
+    return carries(_stems(claim.content), numbers(claim.content), other.content) or carries(
+        _stems(other.content), numbers(other.content), claim.content
+    )
 
 
 def _status(
@@ -354,7 +430,12 @@ def _status(
         voiced = a.status in ("same_source", "relay") or (
             other is not None and other.source_type == "outlet"
         )
-        if voiced and other is not None and _strength(other) != base:
+        if (
+            voiced
+            and other is not None
+            and _strength(other) != base
+            and _one_statement(claim, other)
+        ):
             return "drift"
         conflict = conflict or a.status == "other_source"
     return "conflict" if conflict else "consistent"

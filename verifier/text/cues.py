@@ -272,9 +272,31 @@ def reads_as_attributed(text: str) -> bool:
     A sentence like this whose attribution the extractor did not resolve ("... testified
     Armstead", a quotation whose "Trump said." follows) is unread, not unattributed.
     """
-    if _QUOTATION.search(text):
+    if _QUOTATION.search(text) or _BASE_FORM_CUE.search(text):
         return True
     return not _speech_forms().isdisjoint(_WORDS.findall(text.lower()))
+
+
+# Base forms that attribute all the same: a cue after its content with the speaker after it
+# ("..., say sources.", "..., claim the rebels)"), and a named subject declining to say.
+_BASE_FORM_CUE = re.compile(
+    r",\s*(?:say|tell|claim|report|allege)\s+(?:the\s+)?[A-Za-z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}"
+    r"\s*[.!?]?\s*[)\]]?\s*$"
+    r"|\b(?:declined|refused)\s+to\s+(?:say|comment|confirm|discuss|elaborate|specify)\b",
+    re.IGNORECASE,
+)
+
+
+def is_reporting_cue(cue: str | None) -> bool:
+    """Is a cue one the lexicon reads as reporting: a speech or belief verb, a cue noun, a
+    prepositional cue? A reading that took "approved" or "was appointed" for a cue found an
+    actor of the story, not someone whose words could be pinned on another."""
+    if not cue:
+        return False
+    words = _WORDS.findall(cue.lower())
+    if any(verb_readings(w) or phrasal_readings(w) or w in CUE_NOUNS for w in words):
+        return True
+    return any(tuple(words[i : i + len(k)]) == k for k in PREPOSITIONAL for i in range(len(words)))
 
 
 # How strongly a cue vouches for its content: hedged < reported < confirmed.

@@ -27,11 +27,27 @@ def _pairs(text: str) -> frozenset[tuple[str, str]]:
     words: a name ("West Coast Bank", "United States") is the event's, not the telling's."""
     words = _TOKEN.findall(text)
     out = set()
-    for a, b in zip(words, words[1:], strict=False):
+    for i, (a, b) in enumerate(zip(words, words[1:], strict=False)):
         pair = (a.lower(), b.lower())
-        if not (a[0].isupper() and b[0].isupper()) and not FILLER.issuperset(pair):
-            out.add(pair)
+        if (a[0].isupper() and b[0].isupper()) or FILLER.issuperset(pair):
+            continue
+        if _in_name(words, i) or _in_name(words, i + 1):
+            continue  # "Gulf of Aden", "Bank of America": a name's "of" is the name's
+        out.add(pair)
     return frozenset(out)
+
+
+_NAME_GLUE = frozenset({"of", "de", "del", "al"})
+
+
+def _in_name(words: list[str], i: int) -> bool:
+    """Is ``words[i]`` the glue word of a name ("of" between two capitalised words)?"""
+    return (
+        words[i].lower() in _NAME_GLUE
+        and 0 < i < len(words) - 1
+        and words[i - 1][0].isupper()
+        and words[i + 1][0].isupper()
+    )
 
 
 def same_telling(

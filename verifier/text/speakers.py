@@ -51,6 +51,12 @@ _AFFILIATION = re.compile(
     r"(?:the\s+)?(?P<org>[A-Za-z][^,;()]{1,59})",
     re.IGNORECASE,
 )
+# "a navy spokesman", "an Interior Department official": the body named before the role.
+_ROLE_AFTER_BODY = re.compile(
+    r"\b(?:an?|the)\s+(?P<org>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}?)\s+"
+    r"(?:spokes(?:man|woman|person)|official|officer)s?\b",
+    re.IGNORECASE,
+)
 _POSSESSIVE_ROLE = re.compile(r"(?P<org>[A-Z][\w\s\-]{1,50}?)['\u2019]s\s+[a-z]", re.UNICODE)
 _WORD = re.compile(r"[a-z]+")
 _DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her"])
@@ -100,8 +106,10 @@ def is_generic_body(name: str) -> bool:
 
 def affiliations(source: str) -> list[str]:
     """The bodies a source speaks for: "Mira Oduya, a spokesperson for the ministry" ->
-    ["ministry"]; "an official of the Marren Liberation Front" -> ["Marren Liberation Front"]."""
-    return [m.group("org").strip() for m in _AFFILIATION.finditer(source)]
+    ["ministry"]; "an official of the Marren Liberation Front" -> ["Marren Liberation Front"];
+    "Commodore Nirad Sinha, a navy spokesman" -> ["navy"]."""
+    found = [m.group("org").strip() for m in _AFFILIATION.finditer(source)]
+    return found + [m.group("org").strip() for m in _ROLE_AFTER_BODY.finditer(source)]
 
 
 def name_key(name: str) -> str:
@@ -238,9 +246,13 @@ def unknown_speaker(claim: ClaimRecord) -> bool:
     if not words or _QUOTE_MARK.search(source) or len(words) > _LONGEST_NAME:
         # Not a name the extractor read: a quotation or a clause taken for the speaker.
         return True
+    if _CUT_AT_INITIAL.search(source):
+        # "General Manager A.J": the sentence was cut inside the name; who it is, is unread.
+        return True
     return words[-1] in _PRONOUNS  # "he", "Additionally, it"
 
 
+_CUT_AT_INITIAL = re.compile(r"\b[A-Z]\.[A-Z]\.?\s*$|\s[A-Z]\.?\s*$")
 _QUOTE_MARK = re.compile(r"[\"“”«»`]|''")
 _LONGEST_NAME = 12  # words: longer "sources" are clauses ("the Tabar fired at and sank ...")
 
@@ -251,7 +263,7 @@ _BODIES = _wordset(
     "army military forces government organisation organization group commission service "
     "institute university court media television tv radio news newspaper press network "
     "association federation party front league bureau authority administration embassy "
-    "police guard guards directorate mission programme program fund foundation company "
+    "police patrol navy guard guards directorate mission programme program fund foundation company "
     "corporation bank hospital school board"
 )
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
