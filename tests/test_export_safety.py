@@ -179,7 +179,7 @@ def test_strip_controls_drops_whole_sequences() -> None:
 
 
 async def test_the_export_dialog_asks_before_replacing(tmp_path: Path) -> None:
-    from textual.widgets import Input
+    from textual.widgets import Input, Static
 
     from tests.fixtures_store import make_store
     from tests.test_tui import SIZE, press, screen_text, settle
@@ -196,7 +196,9 @@ async def test_the_export_dialog_asks_before_replacing(tmp_path: Path) -> None:
             assert isinstance(app.screen, ExportScreen)
             app.screen.query_one("#export-path", Input).value = str(target)
             await press(app, pilot, "enter")
-            assert "write again to replace" in screen_text(app)
+            # The dialog's own line: on screen, a long tmp path wraps the words across lines.
+            result = app.screen.query_one("#export-result", Static)
+            assert "write again to replace" in str(result.content)
             assert target.read_text(encoding="utf-8") == "precious\n"
             await press(app, pilot, "enter")
             assert "Wrote 12 claims" in screen_text(app)
@@ -210,5 +212,6 @@ async def test_the_export_dialog_asks_before_replacing(tmp_path: Path) -> None:
             app.screen.query_one("#export-path", Input).value = str(db)
             await press(app, pilot, "enter")
             await press(app, pilot, "enter")
-            assert "is the database" in screen_text(app)
+            result = app.screen.query_one("#export-result", Static)
+            assert "is the database" in str(result.content)
     assert _intact(db) >= 0
