@@ -15,7 +15,6 @@ words, in one sentence), reads how each attributes it, and sums that up as
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +36,7 @@ from verifier.text.cues import (
     find_hedges,
     is_relay_cue,
     is_reporting_cue,
+    quote_marks,
     reads_as_attributed,
 )
 from verifier.text.numbers import figures_in
@@ -297,7 +297,6 @@ def _unread(store: Store, sentence: SentenceRecord) -> bool:
     return _inside_quotation(around, sentence.index)
 
 
-_QUOTE_MARKS = re.compile(r"[\"“”]|``|''")
 _QUOTE_WINDOW = 6  # sentences a quotation may run on for
 
 
@@ -309,7 +308,7 @@ def _inside_quotation(around: dict[int, SentenceRecord], index: int) -> bool:
         before = around.get(i)
         if before is None:
             break
-        marks += len(_QUOTE_MARKS.findall(before.text))
+        marks += quote_marks(before.text)
         if marks % 2 and reads_as_attributed(before.text):
             return True
     return False

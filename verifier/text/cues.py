@@ -277,6 +277,12 @@ def reads_as_attributed(text: str) -> bool:
     return not _speech_forms().isdisjoint(_WORDS.findall(text.lower()))
 
 
+def quote_marks(text: str) -> int:
+    """How many quotation marks a sentence holds: an odd count opens (or closes) a quotation
+    that runs on into the next sentences."""
+    return len(_QUOTATION.findall(text))
+
+
 # Base forms that attribute all the same: a cue after its content with the speaker after it
 # ("..., say sources.", "..., claim the rebels)"), and a named subject declining to say.
 _BASE_FORM_CUE = re.compile(
