@@ -351,3 +351,44 @@ def test_stale_write_from_another_session_is_refused(store: Store) -> None:
     assert store.verdict(cid).rating == 5  # type: ignore[union-attr]
     # The same session may change its own verdict without re-reading it.
     store.record_rating(cid, 4, reviewer="ben", session_id=ben.id, seen_at=shown.verdict_at)
+
+
+def _searches(s: Store, matches: list[str], articles: list[int | None]) -> list[object]:
+    """Every (match, excluded article) search, as comparable tuples, in call order."""
+    return [
+        [(h.id, round(score, 9), a.id, a.name) for h, score, a in found]
+        for match in matches
+        for article in articles
+        for found in (
+            s.search_sentences(match, limit=3, exclude_article=article),
+            s.search_sentences(match, limit=50, exclude_article=article),
+            list(s.iter_search_sentences(match, exclude_article=article)),
+        )
+    ]
+
+
+def test_remembered_searches_return_what_the_database_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Inside ``remembered_searches`` every search gives the rows, scores and order a fresh
+    query gives, with the article filter and past the first ranking window (shrunk here so
+    the small corpus needs several passes); adding an article inside the block is seen."""
+    from tests.fixtures_store import make_store
+    from verifier.store import db
+
+    monkeypatch.setattr(db, "_RANKED_WINDOW", 2)
+    s = make_store(tmp_path)
+    matches = ['"ministry" OR "water" OR "the"', '"korvath"', '"dam" OR "killed" OR "said"']
+    articles: list[int | None] = [None, 1, 2, 3, 4]
+    plain = _searches(s, matches, articles)
+    assert any(len(found) > 4 for found in plain)  # past the window: several passes
+    with s.remembered_searches():
+        assert _searches(s, matches, articles) == plain
+        assert _searches(s, matches, articles) == plain  # now from the memo
+        with s.remembered_searches():  # nested: shares the memo
+            assert _searches(s, matches, articles) == plain
+        # New text changes every ranking ("ministry", "dam" and "killed" are in it too).
+        assert s.add_analysed(analysed(text=TEXT)) is not None
+        inside = _searches(s, matches, articles)
+    assert inside != plain
+    assert inside == _searches(s, matches, articles)

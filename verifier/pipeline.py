@@ -298,6 +298,9 @@ def ingest_paths(
         write(batch)
     if progress:
         progress(len(names), len(names), "")
-    _finish(store, added_ids, pending, corroborate, progress)
+    # Stories, corroboration, tracking and scoring all search the stored text, and none of
+    # them changes it: each search is run once for all of them.
+    with store.remembered_searches():
+        _finish(store, added_ids, pending, corroborate, progress)
     report.seconds = time.perf_counter() - started
     return report

@@ -8,6 +8,7 @@ ingests; this process writes each batch in order.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from functools import partial
 
@@ -189,11 +190,15 @@ def _judge_batch(
 
 # One per worker process: its own connection and corpus view, kept across batches.
 _worker: tuple[Store, CorpusView, dict[int, list[str]]] | None = None
+_worker_scope = ExitStack()
 
 
 def _start_worker(path: str) -> None:
     global _worker
     store = Store(path)
+    # The worker lives for one run, over text that does not change: every batch it judges
+    # shares one memo of searches (copies of an article land in different batches).
+    _worker_scope.enter_context(store.remembered_searches())
     _worker = (store, CorpusView.load(store), {})
 
 
@@ -260,20 +265,28 @@ def corroborate(
     if workers is None:
         workers = default_workers() if len(ids) >= PARALLEL_MIN_CLAIMS else 1
     batches = [ids[start : start + _BATCH] for start in range(0, len(ids), _BATCH)]
-    for batch, judged in zip(
-        batches, _judged_batches(store, batches, workers, limit, max_terms), strict=True
-    ):
-        store.replace_evidence_many(judged.evidence)
-        set_independence(store, judged.counts)
-        replace_figure_conflicts(store, judged.conflicts)
-        for relation, n in judged.relations.items():
-            report.relations[relation] = report.relations.get(relation, 0) + n
-        report.evidence += sum(len(records) for _, records in judged.evidence)
-        report.figure_conflicts += sum(len(found) for _, found in judged.conflicts)
-        report.claims += len(batch)
-        if progress:
-            progress(report.claims, len(ids))
+    with store.remembered_searches():  # batches only write evidence: the text stays put
+        for batch, judged in zip(
+            batches, _judged_batches(store, batches, workers, limit, max_terms), strict=True
+        ):
+            _write_judged(store, batch, judged, report)
+            if progress:
+                progress(report.claims, len(ids))
     return report
+
+
+def _write_judged(
+    store: Store, batch: Sequence[str], judged: _Judged, report: CorroborationReport
+) -> None:
+    """One batch's evidence, independence counts and figure conflicts, and its tally."""
+    store.replace_evidence_many(judged.evidence)
+    set_independence(store, judged.counts)
+    replace_figure_conflicts(store, judged.conflicts)
+    for relation, n in judged.relations.items():
+        report.relations[relation] = report.relations.get(relation, 0) + n
+    report.evidence += sum(len(records) for _, records in judged.evidence)
+    report.figure_conflicts += sum(len(found) for _, found in judged.conflicts)
+    report.claims += len(batch)
 
 
 def corroborate_articles(

@@ -16,10 +16,11 @@ import re
 import sqlite3
 import threading
 import time
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -237,7 +238,43 @@ _RANKED_WINDOW = 200
 """Ranked ids fetched per ranking pass: enough for filters and de-duplication to leave a
 full page nearly always (a pass costs the same whatever its LIMIT; holding 1,000 ids is
 cheap), so a second pass is rare."""
-_JOIN_CHUNK = 64  # ranked ids joined to their rows per statement
+_JOIN_CHUNK = 64  # ranked ids joined to their rows per statement, when the caller says no more
+_JOIN_MAX = 500  # at most this many per statement: SQLite caps the variables of one
+
+
+_MEMO_RANKINGS = 8_192  # ranking passes a search memo holds (~3 kB each)
+_MEMO_ROWS = 60_000  # sentence rows it holds: a 400-article story is ~20,000
+
+
+@dataclass(slots=True)
+class _SearchMemo:
+    """What ``Store.remembered_searches`` holds: ranking passes by ``(match, window)``, as
+    compact arrays, and joined rows by sentence id. Each part sheds its oldest quarter when
+    full, which bounds memory on a large corpus."""
+
+    ranked: dict[tuple[str, int], tuple[array[float], array[int]]] = field(default_factory=dict)
+    rows: dict[int, tuple[SentenceRecord, ArticleRecord]] = field(default_factory=dict)
+
+    def remember_ranked(
+        self, key: tuple[str, int], ranked: tuple[array[float], array[int]]
+    ) -> None:
+        _shed(self.ranked, _MEMO_RANKINGS)
+        self.ranked[key] = ranked
+
+    def remember_rows(self, rows: dict[int, tuple[SentenceRecord, ArticleRecord]]) -> None:
+        _shed(self.rows, _MEMO_ROWS - len(rows))
+        self.rows.update(rows)
+
+    def forget(self) -> None:
+        self.ranked.clear()
+        self.rows.clear()
+
+
+def _shed(memo: dict[Any, Any], room: int) -> None:
+    """Drop the oldest entries of ``memo`` (insertion order) once it holds ``room`` or more."""
+    if len(memo) >= max(room, 0):
+        for key in list(itertools.islice(memo, max(len(memo) // 4, len(memo) - room + 1))):
+            del memo[key]
 
 
 def _set_wal(conn: sqlite3.Connection, timeout: float) -> None:
@@ -297,6 +334,7 @@ class Store:
         # commits: one upsert per term per batch instead of per sentence, and a savepoint
         # that rolls back takes its counts with it.
         self._term_counts: list[Counter[str]] = []
+        self._searches: _SearchMemo | None = None  # while ``remembered_searches`` is open
 
     # -- plumbing ----------------------------------------------------------------------------
 
@@ -444,6 +482,8 @@ class Store:
         made from the name and the original must keep its claims.
         """
         doc = analysed.document
+        if self._searches is not None:  # new text changes every ranking
+            self._searches.forget()
         with self.transaction() as conn:
             if conn.execute(self._SAME_SOURCE, self._source_params(doc)).fetchone():
                 return None
@@ -720,7 +760,11 @@ class Store:
 
         Only body sentences and titles are indexed (``schema.INDEXED_WHEN``): only they are found.
         """
-        found = self.iter_search_sentences(match, exclude_article=exclude_article)
+        # Joined in one statement for the whole page (when no filter drops rows): the
+        # caller's limit, not a fixed chunk, sizes the join.
+        found = self.iter_search_sentences(
+            match, exclude_article=exclude_article, chunk=min(max(1, limit), _JOIN_MAX)
+        )
         return list(itertools.islice(found, limit))
 
     def iter_search_sentences(
@@ -728,6 +772,7 @@ class Store:
         match: str,
         *,
         exclude_article: int | None = None,
+        chunk: int = _JOIN_CHUNK,
     ) -> Iterator[tuple[SentenceRecord, float, ArticleRecord]]:
         """BM25-ranked sentences for an FTS5 MATCH expression, best first, lazily.
 
@@ -735,9 +780,14 @@ class Store:
         ranking pass; ranking again because a filter (the claim's own article) or the
         caller's de-duplication dropped rows would repeat all of it. So one pass fetches a
         wide window of ranked ids (cheap to hold), and only the rows a caller actually takes
-        are joined to their sentence and article, a chunk at a time. Ties keep id order.
+        are joined to their sentence and article, ``chunk`` at a time (a caller that knows
+        how many it takes says so). Ties keep id order.
         """
         if not match.strip():
+            return
+        memo = self._searches
+        if memo is not None:
+            yield from self._iter_remembered(memo, match, exclude_article)
             return
         extra = ""
         filters: list[Any] = []
@@ -747,19 +797,12 @@ class Store:
         window = _RANKED_WINDOW
         walked: set[int] = set()
         while True:
-            ranked = sorted(
-                (float(r[1]), int(r[0]))
-                for r in self._query(
-                    "SELECT rowid, rank FROM sentences_fts WHERE sentences_fts MATCH ?"
-                    " ORDER BY rank LIMIT ?",
-                    (match, window),
-                )
-            )
+            ranked = self._ranked(match, window)
             fresh = [item for item in ranked if item[1] not in walked]
-            for i in range(0, len(fresh), _JOIN_CHUNK):
-                chunk = fresh[i : i + _JOIN_CHUNK]
-                by_id = self._joined([rowid for _, rowid in chunk], extra, filters)
-                for rank, rowid in chunk:
+            for i in range(0, len(fresh), chunk):
+                part = fresh[i : i + chunk]
+                by_id = self._joined([rowid for _, rowid in part], extra, filters)
+                for rank, rowid in part:
                     if rowid in by_id:
                         sentence, article = by_id[rowid]
                         yield sentence, -rank, article
@@ -767,6 +810,77 @@ class Store:
                 return
             walked.update(rowid for _, rowid in ranked)
             window *= 8
+
+    def _ranked(self, match: str, window: int) -> list[tuple[float, int]]:
+        """One FTS5 ranking pass: the best ``window`` ``(rank, rowid)``, ties in id order."""
+        return sorted(
+            (float(r[1]), int(r[0]))
+            for r in self._query(
+                "SELECT rowid, rank FROM sentences_fts WHERE sentences_fts MATCH ?"
+                " ORDER BY rank LIMIT ?",
+                (match, window),
+            )
+        )
+
+    def _iter_remembered(
+        self, memo: _SearchMemo, match: str, exclude_article: int | None
+    ) -> Iterator[tuple[SentenceRecord, float, ArticleRecord]]:
+        """``iter_search_sentences`` from ``memo``: the same rows in the same order, each
+        ranking pass and each row read from the database once while the memo is open."""
+        window = _RANKED_WINDOW
+        walked: set[int] = set()
+        while True:
+            key = (match, window)
+            ranked = memo.ranked.get(key)
+            if ranked is None:
+                found = self._ranked(match, window)
+                ranked = (array("d", (r for r, _ in found)), array("q", (i for _, i in found)))
+                memo.remember_ranked(key, ranked)
+            ranks, rowids = ranked
+            fresh = [(r, i) for r, i in zip(ranks, rowids, strict=True) if i not in walked]
+            for start in range(0, len(fresh), _JOIN_MAX):
+                part = fresh[start : start + _JOIN_MAX]
+                by_id = self._remembered_rows(memo, [rowid for _, rowid in part])
+                for rank, rowid in part:
+                    row = by_id.get(rowid)
+                    if row is not None and row[0].article_id != exclude_article:
+                        yield row[0], -rank, row[1]
+            if len(rowids) < window:
+                return
+            walked.update(rowids)
+            window *= 8
+
+    def _remembered_rows(
+        self, memo: _SearchMemo, ids: list[int]
+    ) -> dict[int, tuple[SentenceRecord, ArticleRecord]]:
+        missing = [i for i in ids if i not in memo.rows]
+        if missing:
+            memo.remember_rows(self._joined(missing, "", []))
+        return {i: row for i in ids if (row := memo.rows.get(i)) is not None}
+
+    @contextmanager
+    def remembered_searches(self) -> Iterator[None]:
+        """Inside this block, each FTS5 ranking pass and each searched row is read once.
+
+        A one-story desk searches the same MATCH expressions over and over: every copy of an
+        article repeats its claims, so corroboration and tracking rank the same query once
+        per copy (on a 400-article breaking desk ~17 ms CPU each, most of the ingest). The
+        caller promises what the memo depends on does not change inside the block: the
+        indexed text and the articles' own fields (corroboration and tracking write
+        evidence, links and stories only). Adding an article through this store forgets
+        everything remembered, so a write cannot leave a stale ranking behind. Nested
+        blocks share the outer one's memo.
+        """
+        with self._lock:
+            outer = self._searches is None
+            if outer:
+                self._searches = _SearchMemo()
+        try:
+            yield
+        finally:
+            if outer:
+                with self._lock:
+                    self._searches = None
 
     def sentences_by_ids(
         self, sentence_ids: Sequence[int]
