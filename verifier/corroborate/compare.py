@@ -80,6 +80,7 @@ _SCALE_GAP = 5.0
 _CAVEAT_REACH = 3
 
 
+@lru_cache(maxsize=32_768)  # each candidate is weighed again for every claim of its story
 def content_stems(text: str) -> frozenset[str]:
     """Porter stems of the informative non-number words of ``text``."""
     return frozenset(

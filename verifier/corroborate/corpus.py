@@ -138,9 +138,10 @@ _Retrieved = tuple[
 
 @dataclass(slots=True)
 class Memo:
-    """What a batch of claims looks up once and shares: claims come article by article, and
-    claims of one sentence or of copied articles share their MATCH expression (half of them,
-    mostly next to each other), so one batch's memory is enough."""
+    """What the claims of a run look up once and share: claims come article by article, and
+    claims of one sentence or of copied articles share their MATCH expression, their lead
+    and their story's figures (a breaking desk's copies land in batches far apart, so a run
+    keeps one memo across its batches, renewed when it grows large)."""
 
     retrieved: dict[str, _Retrieved] = field(default_factory=dict)  # by MATCH expression
     events: EventMemo = field(default_factory=EventMemo)  # leads and names, by article

@@ -14,6 +14,7 @@ reproduces that tokenizer so a word can be looked up without a round trip per wo
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Protocol
 
 from verifier.corroborate.stopwords import STOPWORDS
@@ -75,6 +76,13 @@ def informative_terms(text: str) -> list[str]:
     Numbers stay, even single digits: a casualty count or a date is often the rarest, most
     telling thing two reports share.
     """
+    return list(_informative_terms(text))
+
+
+@lru_cache(maxsize=32_768)
+def _informative_terms(text: str) -> tuple[str, ...]:
+    """``informative_terms``, remembered: a story's copies put the same sentences before
+    retrieval, judging and tracking once per claim."""
     out: list[str] = []
     seen: set[str] = set()
     for token in tokens(text):
@@ -89,7 +97,7 @@ def informative_terms(text: str) -> list[str]:
                 continue
         seen.add(word)
         out.append(word)
-    return out
+    return tuple(out)
 
 
 def quote_term(term: str) -> str:

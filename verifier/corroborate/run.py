@@ -148,13 +148,13 @@ def _judge_batch(
     article_words: dict[int, list[str]],
     limit: int,
     max_terms: int,
+    memo: Memo,
 ) -> _Judged:
     """Retrieve and judge the evidence of a batch of claims; reads only."""
     out = _Judged()
     batch = store.claims_by_ids(ids)
     matches = claim_matches(store, batch, max_terms=max_terms, contexts=article_words)
     claim_positions = sentence_positions(store, [c.sentence_id for c in batch])
-    memo = Memo()
     for claim, match in zip(batch, matches, strict=True):
         claim_facts = read_facts(claim.content, claim.sentence, stance=claim.stance)
         position = claim_positions.get(claim.sentence_id)
@@ -188,8 +188,8 @@ def _judge_batch(
     return out
 
 
-# One per worker process: its own connection and corpus view, kept across batches.
-_worker: tuple[Store, CorpusView, dict[int, list[str]]] | None = None
+# One per worker process: its own connection, corpus view and memo, kept across batches.
+_worker: tuple[Store, CorpusView, dict[int, list[str]], list[Memo]] | None = None
 _worker_scope = ExitStack()
 
 
@@ -199,15 +199,28 @@ def _start_worker(path: str) -> None:
     # The worker lives for one run, over text that does not change: every batch it judges
     # shares one memo of searches (copies of an article land in different batches).
     _worker_scope.enter_context(store.remembered_searches())
-    _worker = (store, CorpusView.load(store), {})
+    _worker = (store, CorpusView.load(store), {}, [Memo()])
 
 
 def _judge_in_worker(ids: list[str], limit: int, max_terms: int) -> _Judged:
     assert _worker is not None, "worker not started"
-    store, view, words = _worker
+    store, view, words, memo = _worker
     if len(words) > 20_000:  # context words of articles long done with
         words.clear()
-    return _judge_batch(store, view, ids, words, limit, max_terms)
+    return _judge_batch(store, view, ids, words, limit, max_terms, _fresh(memo))
+
+
+MEMO_SENTENCES = 50_000
+"""Sentence readings (or searches, or leads) a run's memo holds before it starts again: a
+story's copies land in many batches, so the memo outlives a batch; this bounds its memory."""
+
+
+def _fresh(memo: list[Memo]) -> Memo:
+    """The run's memo (``memo[0]``), replaced by an empty one once it holds too much."""
+    held = memo[0]
+    if max(len(held.facts), 4 * len(held.retrieved), 4 * len(held.events.leads)) > MEMO_SENTENCES:
+        memo[0] = Memo()
+    return memo[0]
 
 
 def _judged_batches(
@@ -221,11 +234,12 @@ def _judged_batches(
     """
     view: CorpusView | None = None
     words: dict[int, list[str]] = {}
+    memo = [Memo()]
 
     def here(ids: list[str]) -> _Judged:
         nonlocal view
         view = view or CorpusView.load(store)
-        return _judge_batch(store, view, ids, words, limit, max_terms)
+        return _judge_batch(store, view, ids, words, limit, max_terms, _fresh(memo))
 
     shareable = store.path != ":memory:" and not store.in_transaction
     if len(batches) <= 1 or not shareable:

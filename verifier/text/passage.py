@@ -296,6 +296,7 @@ def _joined_group(lowered: list[str], start: int, noun_at: int) -> tuple[float, 
     return 0.0, noun_at
 
 
+@lru_cache(maxsize=8192)
 def quantities(text: str) -> tuple[Quantity, ...]:
     """Counts in ``text``: "four people", "at least 15 civilians", "a dozen", "300,000"."""
     text = _CLOCK.sub(_clock_as_unit, text)
@@ -599,6 +600,7 @@ def capitalised_words(text: str) -> list[str]:
     return [m.group() for m in _CAPITAL.finditer(text)]
 
 
+@lru_cache(maxsize=8192)  # the copies of an article repeat its claims word for word
 def read_passage(text: str, context: str = "", *, stance: str | None = None) -> PassageFacts:
     """The facts of ``text``; places and days also come from ``context`` (its sentence).
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from verifier.text.lexicon import wordset
 
@@ -22,6 +23,7 @@ FILLER = wordset(
 MIN_SHARED_PAIRS = 3
 
 
+@lru_cache(maxsize=16_384)  # tracking compares each copy of a story's sentences again
 def _pairs(text: str) -> frozenset[tuple[str, str]]:
     """Adjacent word pairs, leaving out those of filler words only and those of two capitalised
     words: a name ("West Coast Bank", "United States") is the event's, not the telling's."""

@@ -87,6 +87,7 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=32_768)  # every candidate of every claim is de-duplicated by it
 def normalise_sentence(text: str) -> str:
     """The form in which two copies of one sentence compare equal despite typography."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
