@@ -105,3 +105,33 @@ def test_training_is_deterministic(tmp_path: Path) -> None:
     first = train(split, tmp_path / "m1.crfsuite", tmp_path / "c1.txt")[1].read_bytes()
     second = train(split, tmp_path / "m2.crfsuite", tmp_path / "c2.txt")[1].read_bytes()
     assert first == second and len(first) > 0
+
+
+def test_features_carry_stem_cue_kind_and_distance_to_a_cue() -> None:
+    text = "Senator Ames hopes the tax cut will pay for itself:"
+    ((s, raws),) = read_sentences(_doc(text), segment(text)[1])
+    feats = L.features(s, L.rule_roles(s, raws))
+    hopes = s.low.index("hopes")
+    assert "st=hope" in feats[hopes] and "k=belief" in feats[hopes]
+    assert "dc=0" in feats[hopes] and "dc=2" in feats[hopes + 2]
+    assert "k-1=belief" in feats[hopes + 1] and "end=:" in feats[0]
+
+
+def test_a_closing_colon_announces_the_next_paragraph() -> None:
+    text = "Cruz continued in a speech in Iowa:\n\n“We will win this state.”\n\nThe rally ended."
+    ((s, _), *_) = read_sentences(_doc(text), segment(text)[1])
+    a, b = L._announced(s, s.n - 2) or (0, 0)
+    assert text[a:b] == "“We will win this state.”"
+    assert L._announced(s, 2) is None  # "continued" is too far from the colon
+    same = "He wrote: the road is open."
+    ((t, _),) = read_sentences(_doc(same), segment(same)[1])
+    assert L._announced(t, 2) is None  # the colon does not end the sentence
+
+
+def test_a_participle_takes_the_source_of_the_attribution_before_it() -> None:
+    text = "The mayor said the road was open, adding that the bridge would follow."
+    ((s, raws),) = read_sentences(_doc(text), segment(text)[1])
+    adding = s.st[s.low.index("adding")]
+    a, b = L._main_subject(raws, [], adding, (-1, -1))
+    assert s.toks[a:b] == ["The", "mayor"]
+    assert L._main_subject(raws, [], s.st[0], (-1, -1)) == (-1, -1)  # nothing said before

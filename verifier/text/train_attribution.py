@@ -113,8 +113,16 @@ def sequences(
     return out
 
 
+# L1 / L2 penalties and L-BFGS iterations (``make model``'s; tuned on held-out train articles).
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150}
+
+
 def train(
-    train_dir: Path, model_out: Path, cues_out: Path, holdout: int = 0
+    train_dir: Path,
+    model_out: Path,
+    cues_out: Path,
+    holdout: int = 0,
+    params: dict[str, float] | None = None,
 ) -> tuple[list[Path], Path]:
     """Train on the split (less every ``holdout``-th article) and write model and cue words."""
     import pycrfsuite
@@ -137,10 +145,9 @@ def train(
         file=sys.stderr,
     )
     trainer.set_params(
-        {
-            "c1": 0.05,
-            "c2": 0.01,
-            "max_iterations": 150,
+        PARAMS
+        | (params or {})
+        | {
             "feature.possible_transitions": True,
             "feature.minfreq": 2,
         }
@@ -183,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--holdout", type=int, default=0, help="leave every K-th article out")
     parser.add_argument("--out", type=Path, default=None, help="model file (default: shipped)")
     parser.add_argument("--score-dir", type=Path, default=Path(".eval/holdout"))
+    for name, value in PARAMS.items():
+        parser.add_argument(f"--{name.replace('_', '-')}", type=type(value), default=value)
     args = parser.parse_args(argv)
     train_dir = Path(args.train_dir)
     if not train_dir.is_dir():
@@ -190,7 +199,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     model = args.out or (L.MODEL_PATH if not args.holdout else args.score_dir / "model.crfsuite")
     cues = model.with_name(model.stem + "_cues.txt") if args.out or args.holdout else L.CUES_PATH
-    held, model = train(train_dir, model, cues, args.holdout)
+    params = {name: getattr(args, name) for name in PARAMS}
+    held, model = train(train_dir, model, cues, args.holdout, params)
     if held:
         gold = train_dir.with_name(train_dir.name + ".gold.jsonl")
         score_holdout(held, gold, model, cues, args.score_dir)
