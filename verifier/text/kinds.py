@@ -45,7 +45,7 @@ _POSITION_WORDS = (
     "appeal complaint complaints argument position stance decision sought cast"
 )
 _DOCUMENT_VERBS = "show find indicate reveal suggest document confirm estimate project"
-_DOCUMENT_HEADS = wordset(
+DOCUMENT_HEADS = wordset(
     "poll polls survey surveys report reports study studies data document documents record "
     "records email emails memo filing filings analysis figures statistics video footage photo "
     "photos image images transcript transcripts letter letters research review audit tally "
@@ -84,7 +84,7 @@ def cue_kind(cue: str, source: str = "") -> Kind | None:
         return "speech" if cue.strip() in (":", "—") else None
     belief, position, document = _tables()
     head = _WORD_RE.findall(source.lower())
-    from_document = any(w in _DOCUMENT_HEADS for w in head[-3:]) or not head
+    from_document = any(w in DOCUMENT_HEADS for w in head[-3:]) or not head
     for w in words:
         if w in document and from_document:
             return "document"
@@ -94,7 +94,7 @@ def cue_kind(cue: str, source: str = "") -> Kind | None:
     for w in words:
         if w in position:
             return "position"
-    if any(w in _DOCUMENT_HEADS for w in head[-3:]) and not any(
+    if any(w in DOCUMENT_HEADS for w in head[-3:]) and not any(
         w in ("said", "says") for w in words
     ):
         return "document"

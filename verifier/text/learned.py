@@ -294,6 +294,25 @@ def _announced(s: _Sent, cb: int) -> tuple[int, int] | None:
     return (a, stop) if stop > a else None
 
 
+def _perception_only(s: _Sent, ca: int, cb: int) -> bool:
+    """Whether the cue's verb reports only with a picture or document as its subject ("shows"),
+    as the rules' verb lexicon reads it."""
+    for x in range(ca, cb):
+        readings = C.verb_readings(s.low[x])
+        if readings:
+            return all("V" in r.frames for r in readings)
+    return False
+
+
+def _shows(source: str) -> bool:
+    """A source a perception verb reports for: a picture, a video or a document ("the poll")."""
+    from verifier.text.attribution import _shows_something
+    from verifier.text.kinds import DOCUMENT_HEADS
+
+    head = source.lower().replace(",", " ").split()
+    return bool(source) and (_shows_something(source) or any(w in DOCUMENT_HEADS for w in head))
+
+
 def _main_subject(
     rule: Sequence[_Raw], added: Sequence[_Raw], before: int, default: tuple[int, int]
 ) -> tuple[int, int]:
@@ -443,6 +462,8 @@ class AttributionTagger:
             if sb - sa == 1 and s.low[sa] in _RELATIVES:
                 continue  # "..., who has ruled the country": the rules resolve relative clauses
             source = (s.st[sa], s.en[sb - 1]) if sb > sa else (cue[0], cue[0])
+            if _perception_only(s, ca, cb) and not _shows(s.text[source[0] : source[1]]):
+                continue  # "the crisis shows the limits": no picture or document to report
             out.append(_Raw(s.unit, cue, source, content, _stance(s.low[ca:cb]), (sa, sb), ca))
         return out
 
