@@ -117,17 +117,6 @@ def test_features_carry_stem_cue_kind_and_distance_to_a_cue() -> None:
     assert "k-1=belief" in feats[hopes + 1] and "end=:" in feats[0]
 
 
-def test_a_closing_colon_announces_the_next_paragraph() -> None:
-    text = "Cruz continued in a speech in Iowa:\n\n“We will win this state.”\n\nThe rally ended."
-    ((s, _), *_) = read_sentences(_doc(text), segment(text)[1])
-    a, b = L._announced(s, s.n - 2) or (0, 0)
-    assert text[a:b] == "“We will win this state.”"
-    assert L._announced(s, 2) is None  # "continued" is too far from the colon
-    same = "He wrote: the road is open."
-    ((t, _),) = read_sentences(_doc(same), segment(same)[1])
-    assert L._announced(t, 2) is None  # the colon does not end the sentence
-
-
 def test_a_participle_takes_the_source_of_the_attribution_before_it() -> None:
     text = "The mayor said the road was open, adding that the bridge would follow."
     ((s, raws),) = read_sentences(_doc(text), segment(text)[1])

@@ -270,30 +270,6 @@ def _unasserted(s: _Sent, ca: int, cb: int) -> bool:
     return negated or future
 
 
-def _announced(s: _Sent, cb: int) -> tuple[int, int] | None:
-    """The content a sentence-final colon announces ("Cruz continued:", "He wrote:"): the rest
-    of the paragraph after it, or the whole next paragraph when the colon ends its own, which
-    is how a quotation set off after its speaker runs in news text. None when the cue is not
-    right before the sentence's closing colon."""
-    end = s.n - 1
-    if end < 0 or s.low[end] != ":" or end + 1 < cb or end - cb > 3:
-        return None
-    text = s.text
-    a = s.en[end]
-    stop = text.find("\n", a)
-    stop = len(text) if stop < 0 else stop
-    if not text[a:stop].strip():
-        # the colon ends its paragraph: the next paragraph is what it announces
-        nxt = len(text) - len(text[stop:].lstrip())
-        if nxt >= len(text):
-            return None
-        stop = text.find("\n", nxt)
-        a, stop = nxt, len(text) if stop < 0 else stop
-    while a < stop and text[a].isspace():
-        a += 1
-    return (a, stop) if stop > a else None
-
-
 def _perception_only(s: _Sent, ca: int, cb: int) -> bool:
     """Whether the cue's verb reports only with a picture or document as its subject ("shows"),
     as the rules' verb lexicon reads it."""
@@ -379,8 +355,7 @@ class AttributionTagger:
         """Attributions the model finds in the sentence that no rule attribution already has.
 
         Each tagged cue takes the nearest tagged source and every content run nearer to it
-        than to another cue. A cue needs a content to count: in its sentence, or the text a
-        sentence-final colon after it announces. Without a source tagged, a participle
+        than to another cue, and needs a content to count. Without a source tagged, a participle
         ("..., adding that") takes the source of the attribution before it, and any other cue
         counts with no source only when the model is surer of it (``min_confidence_no_source``).
         """
@@ -430,12 +405,6 @@ class AttributionTagger:
             if any(a < cue[1] and cue[0] < b for a, b in taken_cues):
                 continue
             if k not in contents:
-                ahead = _announced(s, cb) if k in sources else None
-                if ahead is not None:
-                    sa, sb, _ = sources[k]
-                    source = (s.st[sa], s.en[sb - 1])
-                    stance = _stance(s.low[ca:cb])
-                    out.append(_Raw(s.unit, cue, source, ahead, stance, (sa, sb), ca))
                 continue
             # the content lies on one side of its cue: the side the model tagged more of
             left = [(a, b) for a, b in contents[k] if b <= ca]
