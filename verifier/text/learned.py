@@ -111,18 +111,34 @@ def _cueish(low: str) -> bool:
 # the model tell a content clause right after "hopes" from the same words far from any cue.
 _DISTANCE = {d: f"dc={d}" for d in range(-3, 4)}
 _FAR_LEFT, _FAR_RIGHT, _NO_CUE = "dc=<-3", "dc=>3", "dc=none"
+_AT_CUE = _DISTANCE[0]
 
 
 def _cue_distances(low: Sequence[str]) -> list[str]:
-    at = [i for i, w in enumerate(low) if _cueish(w)]
-    if not at:
-        return [_NO_CUE] * len(low)
-    out = []
-    for i in range(len(low)):
-        k = bisect.bisect_left(at, i)
-        best = min((at[j] for j in (k - 1, k) if 0 <= j < len(at)), key=lambda x: abs(x - i))
-        d = i - best
-        out.append(_DISTANCE[d] if -3 <= d <= 3 else _FAR_LEFT if d < 0 else _FAR_RIGHT)
+    """Each token's bucketed distance to the nearest cue-like word: one pass each way."""
+    n = len(low)
+    far = 1 << 30
+    after = [far] * n  # tokens to the next cue-like word at or after i
+    nxt = -1
+    for i in range(n - 1, -1, -1):
+        if _cueish(low[i]):
+            nxt = i
+        if nxt >= 0:
+            after[i] = nxt - i
+    if nxt < 0:
+        return [_NO_CUE] * n
+    out: list[str] = []
+    prev = -far
+    for i in range(n):
+        if after[i] == 0:
+            prev = i
+            out.append(_AT_CUE)
+            continue
+        back = i - prev
+        if back <= after[i]:
+            out.append(_DISTANCE[back] if back <= 3 else _FAR_RIGHT)
+        else:
+            out.append(_DISTANCE[-after[i]] if after[i] <= 3 else _FAR_LEFT)
     return out
 
 
