@@ -375,3 +375,19 @@ def test_a_copy_that_says_the_claim_is_not_so_is_no_repeat_of_it() -> None:
         "Witnesses say Kimani Gray was running when he was shot and did not have a gun"
     )
     assert relate(police, witnesses, Pair(family=True))[0] == "contradicts"
+
+
+def test_the_verb_before_a_number_names_its_toll_and_things_are_no_toll() -> None:
+    assert labels("In February, a gunman killed five people and injured several others") == [
+        "5 killed"
+    ]
+    assert labels("Gunman kills 1, wounds 2 at accounting office") == ["1 killed", "2 wounded"]
+    assert labels("18 houses were damaged and many people injured") == ["18 houses"]
+    assert labels("an injury that ended his season two games short of the finale") == ["2 games"]
+
+
+def test_a_ranking_number_is_no_negation_and_a_dismissal_no_denial() -> None:
+    assert not read_passage("the No. 1 Tar Heels remain unbeaten").negated
+    assert negated_terms("the No. 1 Tar Heels remain unbeaten") == frozenset()
+    assert not read_passage("the 76ers notified the former point guard of his dismissal").denies
+    assert read_passage("The ministry dismissed the reports as propaganda").denies

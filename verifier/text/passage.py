@@ -81,7 +81,10 @@ _CLOCK = re.compile(r"(?<=\d)\s*[ap]\.?m\.?(?!\w)", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\bwhile\b|\bbut\b|\bwhereas\b")
 
 _DENIAL = re.compile(
-    r"\b(den(?:y|ies|ied|ying|ial)|refut\w*|rebut\w*|reject\w*|dismiss\w*|baseless|"
+    r"\b(den(?:y|ies|ied|ying|ial)|refut\w*|rebut\w*|reject\w*|baseless|"
+    # "dismissed the reports as", "dismissed the claims"; not "notified of his dismissal"
+    r"dismiss\w* (?:\w+ ){0,4}as|dismiss\w* (?:the |these |those |such |all )?"
+    r"(?:claims?|reports?|allegations?|accusations?|charges?|suggestions?)|"
     r"unfounded|fabricat\w*|untrue|not true|false(?:ly)?|no evidence|never happened|"
     # "baseless lies", "these are lies"; not the noun of "at times lies are what jurors heard"
     r"(?:are|were|all|outright|blatant|pure|complete|total|nothing but|of|spread\w*) lies)\b",
@@ -89,7 +92,7 @@ _DENIAL = re.compile(
 )
 _ACCUSATION = re.compile(r"\b(accus\w*|blam\w*|responsib\w*|perpetrat\w*)\b", re.IGNORECASE)
 _NEGATION = re.compile(
-    r"\b(not|no|never|nor|n't|fail(?:ed|ing|s)? to|none|nobody|nothing|neither)\b",
+    r"\b(not|no(?!\.? ?\d)|never|nor|n't|fail(?:ed|ing|s)? to|none|nobody|nothing|neither)\b",
     re.IGNORECASE,
 )
 # Not yet a fact: "is in negotiations to direct", "is expected to host", "may have".
@@ -199,6 +202,11 @@ def _event_of(words: list[str], at: int, lo: int, hi: int) -> str | None:
     the nearest event word after it ("four people were killed"), then any before it
     ("the bodies of 11 people, among them two nurses").
     """
+    i = at - 1
+    while i >= lo and words[i].lower() in _QUALIFIERS:
+        i -= 1
+    if i >= lo and (event := _event_class(words[i])) and words[i].lower() not in ("dead", "live"):
+        return event  # "killed five people and injured several", "kills 1, wounds 2"
     for i in range(at - 1, max(lo, at - 4) - 1, -1):
         low = words[i].lower()
         if low in ("shooting", "shot") and i == at - 1:
@@ -220,12 +228,21 @@ def _event_of(words: list[str], at: int, lo: int, hi: int) -> str | None:
     return None
 
 
+_QUALIFIERS = wordset("at least more than about some nearly almost around over up to a an another")
 _SUSPECTED = wordset("accused charged suspected convicted alleged allegedly blamed")
 _CLOCK_DIGITS = re.compile(r"\d:\d")
 _CURRENCY = frozenset("$€£¥")
 # "a mother of 12": children, never a toll.
 _KIN = wordset("mother mothers father fathers mom mum dad parent parents grandmother grandfather")
 # "two counts of murder", "three charges": what a court counts, not who died.
+# Counted things no toll is made of, whatever casualty word their clause holds.
+_THINGS = wordset(
+    """house houses home homes building buildings village villages vehicle vehicles car cars
+    boat boats ship ships cable cables bomb bombs shell shells rocket rockets missile missiles
+    game games point points yard yards vote votes seat seats goal goals shot shots round
+    rounds bullet bullets minute minutes hour hours day days week weeks month months year
+    years time times percent acres hectares dollars euros pounds"""
+)
 _LEGAL_COUNTS = wordset("counts count charges charge")
 _AGE_CLOSERS = frozenset({"", "in", "on", "after", "and", "when", "from", "of", "at", "last"})
 # "the toll stood at 41": a count at a level, not an age.
@@ -366,8 +383,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             if more:
                 value, noun, k = value + more, "people", last_word
         event = _event_of(words, start, lo, hi) or (noun or "count")
-        if noun in _LEGAL_COUNTS:
-            event = noun
+        if noun in _LEGAL_COUNTS or (noun in _THINGS and event in CASUALTY_EVENTS):
+            event = noun  # "18 houses injured", "two games short of the finale"
         if noun == "them" and out:
             event = out[-1].event  # "23 people had been killed ..., 14 of them in ..."
         last = k if noun else j - 1
@@ -506,6 +523,8 @@ def negated_terms(text: str) -> frozenset[str]:
     for i, word in enumerate(words):
         if word not in _NEGATION_CUE and not word.endswith("n't"):
             continue
+        if word == "no" and (i + 1 == len(words) or words[i + 1][:1].isdigit()):
+            continue  # "the No. 1 Tar Heels": a number
         for nxt in words[i + 1 : i + 1 + _NEGATION_REACH]:
             if nxt in _NEGATION_SKIP or nxt[:1].isdigit():
                 continue
