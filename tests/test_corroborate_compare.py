@@ -14,6 +14,7 @@ from verifier.corroborate.compare import (
 )
 from verifier.text.passage import (
     days,
+    denied_terms,
     figure_label,
     measures,
     negated_terms,
@@ -391,3 +392,22 @@ def test_a_ranking_number_is_no_negation_and_a_dismissal_no_denial() -> None:
     assert negated_terms("the No. 1 Tar Heels remain unbeaten") == frozenset()
     assert not read_passage("the 76ers notified the former point guard of his dismissal").denies
     assert read_passage("The ministry dismissed the reports as propaganda").denies
+
+
+def test_a_denial_answers_only_what_it_denies() -> None:
+    assert denied_terms("A man has denied arson following a fire at a supermarket") == {"arson"}
+    assert denied_terms("Sorn denied that the convoy had been turned away") == {
+        "convoy",
+        "turned",
+        "away",
+    }
+    denial = read_facts("A man has denied arson following a fire at a Somerset supermarket")
+    fire = read_facts("Crews tackled a fire at a supermarket in a Somerset town on Sunday")
+    charged = read_facts("A man has been charged with arson after the supermarket fire")
+    assert relate(denial, fire)[0] != "contradicts"
+    assert relate(denial, charged)[0] == "contradicts"
+    # A speaker's denial that names nothing denies all it says.
+    said = read_facts("the convoy was turned away at the checkpoint", stance="denies")
+    assert relate(said, read_facts("A convoy was turned back at the checkpoint"))[0] == (
+        "contradicts"
+    )

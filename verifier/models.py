@@ -299,6 +299,7 @@ class PassageFacts:
     days: frozenset[str] = frozenset()  # weekdays and "13 march"-style dates
     incidents: frozenset[str] = frozenset()  # kinds of incident named: flood, crash, ...
     negates: frozenset[str] = frozenset()  # words a negation applies to: "no militants"
+    denied: frozenset[str] = frozenset()  # words of what is denied: "denies arson"
     separate: bool = False  # "in a separate incident", "Elsewhere, ...": another event
     denies: bool = False
     accuses: bool = False
@@ -309,7 +310,7 @@ class PassageFacts:
     mentions_figure: bool = False  # "the toll", "the figure": speaks of a count without one
     tentative: bool = False  # "in negotiations to", "is expected to": not yet a fact
 
-    _SETS = ("places", "sites", "days", "incidents", "negates")
+    _SETS = ("places", "sites", "days", "incidents", "negates", "denied")
     _FLAGS = (
         "separate",
         "denies",
@@ -358,6 +359,7 @@ class PassageFacts:
             days=sets["days"],
             incidents=sets["incidents"],
             negates=sets["negates"],
+            denied=sets["denied"],
             separate=bool(data.get("separate")),
             denies=bool(data.get("denies")),
             accuses=bool(data.get("accuses")),

@@ -242,7 +242,8 @@ def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...
 
     if fa.denies != fb.denies and not (fa.caveat or fb.caveat) and not _both_negative(fa, fb):
         near = pair.same_article and gap is not None and abs(gap) <= 2
-        if shared or (near and (fa.accuses or fb.accuses)):
+        answered = _denied_stated(b, a) if fb.denies else _denied_stated(a, b)
+        if answered or (near and (fa.accuses or fb.accuses)):
             who = "the evidence denies it" if fb.denies else "the claim is a denial"
             return "contradicts", (who,) + ((f"shared: {shared_list}",) if shared else ())
     if said_not:
@@ -383,6 +384,15 @@ def _same_words(a: Facts, b: Facts) -> bool:
         return False
     ratio = SequenceMatcher(None, a.words, b.words, autojunk=False).ratio()
     return ratio >= _SAME_WORDS
+
+
+def _denied_stated(denier: Facts, other: Facts) -> frozenset[str]:
+    """The stems of what ``denier`` denies that ``other`` states: a denial answers a passage
+    only about what it denies ("man denies arson" answers "charged with arson", not "fire
+    at Waitrose"). A denial that names nothing (a speaker's stance, "the group denied it")
+    denies all it says."""
+    scope = {fts_stem(w) for w in denier.facts.denied} or denier.terms
+    return frozenset(scope & other.terms) - {fts_stem(w) for w in _WEAK}
 
 
 _NEGATION_COMMON_GROUND = 2

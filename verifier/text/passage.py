@@ -534,6 +534,55 @@ def negated_terms(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# A denial's object follows these ("denied that the convoy had been turned away", "no
+# evidence of any such warning"); these judge what comes before ("the reports are baseless").
+_DENY_BEFORE = wordset("deny denies denied denying denial refute refutes refuted rebut rebuts")
+_DENY_BEFORE |= wordset("rebutted reject rejects rejected rejecting dismiss dismisses dismissed")
+_DENY_AFTER = wordset("baseless unfounded untrue false fabricated fabrication lies")
+# Where a denial's object ends: an adjunct of time, place or reason, or the clause.
+_OBJECT_ENDS = wordset(
+    """following after before at in on during when while because since but as by from near
+    despite amid"""
+)
+_OBJECT_WORDS = 4
+
+
+def denied_terms(text: str) -> frozenset[str]:
+    """The words (lowercased) of what a passage denies: the object after "denied" ("denies
+    arson" -> arson; "denied that the convoy had been turned away" -> convoy, turned, away),
+    after "no evidence of", or the subject before "baseless" or "untrue". Empty when the
+    passage denies nothing it names; then all of it is what is denied.
+
+    "A man denied arson following a fire" denies the arson, not the fire: a report of the
+    fire is no answer to it, a report that he was charged with arson is.
+    """
+    words = [m.group().lower() for m in _WORD.finditer(text.replace("’", "'"))]
+    out: list[str] = []
+    for i, word in enumerate(words):
+        if word in _DENY_BEFORE or (word == "evidence" and i and words[i - 1] == "no"):
+            j = i + 1
+            if j + 1 < len(words) and words[j] == "by":  # "dismissed by critics as a sham"
+                j += 2
+            if j < len(words) and words[j] == "as":
+                j += 1
+            span = words[j:]
+        elif word in _DENY_AFTER:
+            span = list(reversed(words[max(0, i - 6) : i]))
+        else:
+            continue
+        taken = 0
+        for w in span:
+            if w in _OBJECT_ENDS or taken == _OBJECT_WORDS:
+                break
+            if w in _NEGATION_SKIP or w in _DENY_BEFORE or w in _DENY_AFTER or w in _SAID:
+                continue
+            if len(w) < 3 or w[:1].isdigit():
+                continue
+            out.append(w)
+            taken += 1
+    return frozenset(out)
+
+
 def places(text: str) -> frozenset[str]:
     """Tokens of capitalised names after a locative word or before a place noun."""
     words = _tokens(text)
@@ -646,6 +695,7 @@ def read_passage(text: str, context: str = "", *, stance: str | None = None) -> 
         retains_control=bool(_RETAIN.search(text)),
         negated=bool(_NEGATION.search(text)),
         negates=negated_terms(text),
+        denied=denied_terms(text),
         mentions_figure=bool(_FIGURE_WORDS.search(text)),
         tentative=bool(_TENTATIVE.search(text)),
     )
@@ -683,6 +733,7 @@ __all__ = [
     "is_generic",
     "names_in",
     "negated_terms",
+    "denied_terms",
     "measures",
     "places",
     "quantities",
