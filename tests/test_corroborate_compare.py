@@ -280,6 +280,9 @@ def test_a_negation_reaches_the_one_thing_it_says_is_not_so() -> None:
     assert negated_terms("He did not have a gun, a witness said") == {"gun"}
     assert negated_terms("No one was killed in the blast") == {"killed"}
     assert negated_terms("Gary Ross hasn't departed the film") == {"departed"}
+    assert negated_terms("It's not Patch Tuesday, but Microsoft released a fix") == frozenset()
+    assert negated_terms("Gary Ross Will Not Direct 'Hunger Games' Sequel") == {"direct"}
+    assert negated_terms("projects not likely to harm species") == {"harm"}
     # Not saying is not saying it is not so.
     assert negated_terms("Police did not identify the victims") == frozenset()
     gun = read_facts("The teenager shot by police in Brooklyn had a gun, police said")

@@ -500,7 +500,8 @@ _NEGATION_CUE = wordset("not no never nor n't none nobody nothing neither cannot
 _NEGATION_SKIP = wordset(
     """a an the any be been being is are was were have has had do does did one of to it
     there that this his her their its more longer yet even ever all only just so as also
-    been very much such single immediately further anyone anything"""
+    been very much such single immediately further anyone anything likely necessarily
+    quite exactly always"""
 )
 _NEGATION_REACH = 4
 # "did not say", "has not identified the victims": what was not said yet, never said not so.
@@ -518,17 +519,22 @@ def negated_terms(text: str) -> frozenset[str]:
     Only the first word past the negation (and its auxiliaries and articles) is in scope:
     the one thing a passage says is not so, which another passage may say is.
     """
-    words = [m.group().lower() for m in _WORD.finditer(text.replace("’", "'"))]
+    written = [m.group() for m in _WORD.finditer(text.replace("’", "'"))]
+    words = [w.lower() for w in written]
     out: set[str] = set()
     for i, word in enumerate(words):
         if word not in _NEGATION_CUE and not word.endswith("n't"):
             continue
         if word == "no" and (i + 1 == len(words) or words[i + 1][:1].isdigit()):
             continue  # "the No. 1 Tar Heels": a number
-        for nxt in words[i + 1 : i + 1 + _NEGATION_REACH]:
+        for k in range(i + 1, min(len(words), i + 1 + _NEGATION_REACH)):
+            nxt = words[k]
             if nxt in _NEGATION_SKIP or nxt[:1].isdigit():
                 continue
-            if nxt not in _NEGATION_CUE and nxt not in _UNSAID:
+            # A name after a lowercase "not" is what it is not ("not Patch Tuesday, but"),
+            # not an action; in a title-case headline every word is capitalised.
+            named = written[k][:1].isupper() and written[i][:1].islower()
+            if nxt not in _NEGATION_CUE and nxt not in _UNSAID and not named:
                 out.add(nxt)
             break
     return frozenset(out)
