@@ -6,8 +6,11 @@ bears on the same event and agrees. The text stage reads each passage's facts on
 denials, caveats, changes of control); this module adds the informative words the passage
 shares with another, and ``relate`` turns two such readings into one of the relations below
 with its reasons. It is deliberately conservative: a differing figure for the same event is a
-contradiction only for casualty-type counts, and the same number at a different place or
-time is no corroboration.
+contradiction only for tolls, and for distances and magnitudes far apart; a denial or a
+negation contradicts only what it denies or negates; the same number at a different place
+or time is no corroboration. Support means the main point: three informative words shared
+and nothing the claim says left out or said otherwise (``_confirms_part``); the same words
+in another article are the same report.
 """
 
 from __future__ import annotations

@@ -4,12 +4,15 @@ A retrieved sentence shares *words* with a claim; whether it bears on the same e
 agrees depends on a few facts read from its text, with no model and no downloaded data:
 
 * figures with what they count and the event they belong to ("killing four people" ->
-  4 people, killed), numbers as digits or words, dates and clock times left out;
+  4 people, killed), numbers as digits or words; dates, clock times, ages, money and
+  fractions left out, things never a toll ("18 houses"); measures apart, with their unit
+  ("ten minutes", "150 metres", "magnitude 5.9", a distance with the place it is from);
 * places (capitalised names after a locative preposition or before a place noun), kinds of
   site ("the hospital"), days, kinds of incident ("floods", "a bus crash");
-* cues: a denial ("denied", "baseless lies", "no evidence"), an accusation, a negation, the
-  outlet's caveat ("could not independently verify"), a change of control ("seized" vs
-  "remained under army control").
+* cues: a denial ("denied", "baseless lies", "no evidence") and what it denies, an
+  accusation, a negation and the one word it negates ("no militants", "did not have a
+  gun"), a tentative statement ("in negotiations to"), the outlet's caveat ("could not
+  independently verify"), a change of control ("seized" vs "remained under army control").
 
 The text stage owns this reading so that corroboration, provenance and the TUI never parse a
 sentence themselves; ``verifier.corroborate.compare`` only weighs two readings against each
