@@ -409,6 +409,15 @@ def test_a_denial_answers_only_what_it_denies() -> None:
     charged = read_facts("A man has been charged with arson after the supermarket fire")
     assert relate(denial, fire)[0] != "contradicts"
     assert relate(denial, charged)[0] == "contradicts"
+    # A speaker denying a content denies its object, not the whole sentence's adjuncts.
+    content = read_facts(
+        "arson following a fire at a Somerset supermarket",
+        "A man has denied arson following a fire at a Somerset supermarket.",
+        stance="denies",
+    )
+    assert content.facts.denied == {"arson"}
+    assert relate(content, fire)[0] == "partly_supports"
+    assert relate(content, charged)[0] == "contradicts"
     # A speaker's denial that names nothing denies all it says.
     said = read_facts("the convoy was turned away at the checkpoint", stance="denies")
     assert relate(said, read_facts("A convoy was turned back at the checkpoint"))[0] == (

@@ -463,6 +463,10 @@ def _confirms_part(a: Facts, b: Facts, differs: list[tuple[Quantity, Quantity]])
         out.append("does not say what the claim says is not so")
     if fb.tentative and not fa.tentative:
         out.append("not yet a fact in the evidence")
+    if fa.denies != fb.denies and not _both_negative(fa, fb):
+        # "A man denied arson following a fire" / "a fire destroyed the supermarket": the
+        # fire, not what was denied.
+        out.append("a denial, of something the other does not say")
     out += [f"figure differs: {figure_label(qa)} vs {figure_label(qb)}" for qa, qb in differs]
     for ma in fa.measures:
         same_unit = [

@@ -556,7 +556,7 @@ _OBJECT_ENDS = wordset(
 _OBJECT_WORDS = 4
 
 
-def denied_terms(text: str) -> frozenset[str]:
+def denied_terms(text: str, *, whole: bool = False) -> frozenset[str]:
     """The words (lowercased) of what a passage denies: the object after "denied" ("denies
     arson" -> arson; "denied that the convoy had been turned away" -> convoy, turned, away),
     after "no evidence of", or the subject before "baseless" or "untrue". Empty when the
@@ -564,8 +564,13 @@ def denied_terms(text: str) -> frozenset[str]:
 
     "A man denied arson following a fire" denies the arson, not the fire: a report of the
     fire is no answer to it, a report that he was charged with arson is.
+
+    ``whole``: the text is itself what a speaker denies (the content of a denial: "arson
+    following a fire at a supermarket"), read as a denial's object from its first word.
     """
     words = [m.group().lower() for m in _WORD.finditer(text.replace("’", "'"))]
+    if whole:
+        words = ["deny", *words]
     out: list[str] = []
     for i, word in enumerate(words):
         if word in _DENY_BEFORE or (word == "evidence" and i and words[i - 1] == "no"):
@@ -704,7 +709,7 @@ def read_passage(text: str, context: str = "", *, stance: str | None = None) -> 
         retains_control=bool(_RETAIN.search(text)),
         negated=bool(_NEGATION.search(text)),
         negates=negated_terms(text),
-        denied=denied_terms(text),
+        denied=denied_terms(text, whole=stance == "denies" and not _DENIAL.search(text)),
         mentions_figure=bool(_FIGURE_WORDS.search(text)),
         tentative=bool(_TENTATIVE.search(text)),
     )
