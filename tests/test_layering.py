@@ -113,10 +113,14 @@ READINGS = frozenset(
         "verifier.text.figures",
         "verifier.text.cues",
         "verifier.text.retelling",
+        "verifier.text.events",
+        "verifier.text.stopwords",
     }
 )
 """The text stage's readings later stages may import (public names only): numbers, passage
-facts, speakers, index terms, claim figures, cue strength and hedges, retellings."""
+facts, speakers, index terms, claim figures, cue strength and hedges, retellings, articles'
+event names, and the stopword list the text stage and the retrieval query share (it lived in
+``corroborate`` until the event reading in ``text`` needed it too)."""
 DISPLAY_ONLY = {"tui/text.py"}
 """Regexes that only make text safe to show (control characters), never read its meaning."""
 

@@ -39,7 +39,7 @@ from verifier.corroborate.query import (
     select_terms,
 )
 from verifier.corroborate.run import CorroborationReport, corroborate, corroborate_articles
-from verifier.corroborate.stopwords import STOPWORDS
+from verifier.text.stopwords import STOPWORDS
 
 __all__ = [
     "DEFAULT_LIMIT",

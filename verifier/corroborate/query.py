@@ -17,8 +17,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Protocol
 
-from verifier.corroborate.stopwords import STOPWORDS
 from verifier.text.numbers import NUMBER_WORDS
+from verifier.text.stopwords import STOPWORDS
 from verifier.text.terms import fold, fts_stem, tokens
 
 __all__ = [

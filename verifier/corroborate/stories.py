@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from verifier.corroborate.query import fold, tokens
-from verifier.corroborate.stopwords import STOPWORDS
 from verifier.store import Store
 from verifier.store.stories import (
     ArticleLink,
@@ -34,7 +33,9 @@ from verifier.store.stories import (
     sketch_sizes,
     verbatim_originals,
 )
+from verifier.text.events import read_event
 from verifier.text.passage import CALENDAR_NAMES, capitalised_words
+from verifier.text.stopwords import STOPWORDS
 
 SHINGLE = 5
 MODULUS = 8
@@ -235,6 +236,7 @@ def group_articles(store: Store, article_ids: Sequence[int]) -> GroupingReport:
     components = _Components()
     sketches: list[tuple[int, str, list[int]]] = []
     new_links: list[tuple[int, int, str]] = []
+    readings: list[tuple[int, Mapping[str, int]]] = []
     todo = [a for a in sorted(set(article_ids)) if a in links]
     verbatim = verbatim_originals(store, todo)
     for article_id in todo:
@@ -300,8 +302,9 @@ def group_articles(store: Store, article_ids: Sequence[int]) -> GroupingReport:
         index.add(article_id, "s", mine)
         index.add(article_id, "t", names)
         sketches += [(article_id, "s", mine), (article_id, "t", names)]
+        readings.append((article_id, read_event([text]).names))
     groups = [(g, links[min(g)].name) for g in components.groups()]
-    report.stories = apply_grouping(store, sketches, new_links, groups)
+    report.stories = apply_grouping(store, sketches, new_links, groups, readings)
     return report
 
 

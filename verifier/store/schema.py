@@ -609,6 +609,27 @@ def _sentence_facts(db: sqlite_utils.Database) -> None:
         db.execute(trigger[0])
 
 
+def _article_names(db: sqlite_utils.Database) -> None:
+    """Each article's event reading (issue 14): the names it uses and how often
+    (``text.events.read_event``), to tell two events of one kind apart (two earthquakes
+    differ in their places, two rehab stays in the celebrity). Indexed by name, so how many
+    articles name one (its rarity on the desk) is one lookup. Written by story grouping at
+    ingest; articles stored before have none and are judged on their name sketch.
+    Owner: issue 14 (verifier/store/stories.py).
+    """
+    db.execute(
+        """
+        CREATE TABLE article_names (
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            name TEXT NOT NULL,
+            n INTEGER NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_article_names_name ON article_names (name)")
+    db.execute("CREATE INDEX idx_article_names_article ON article_names (article_id)")
+
+
 MIGRATIONS: list[Migration] = [
     _v1_core,
     _v2_facts_independence_review,
@@ -625,6 +646,7 @@ MIGRATIONS: list[Migration] = [
     _ingest_stages,
     _sentence_facts,
     _claim_kind,
+    _article_names,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -407,8 +407,9 @@ def apply_grouping(
     sketches: Iterable[tuple[int, str, Iterable[int]]],
     links: Iterable[tuple[int, int, str]],
     components: Iterable[tuple[Sequence[int], str]],
+    names: Iterable[tuple[int, Mapping[str, int]]] = (),
 ) -> dict[int, int]:
-    """Write one grouping pass in one transaction: sketches, copy links, stories.
+    """Write one grouping pass in one transaction: sketches, event names, copy links, stories.
 
     ``components`` are groups of article ids that belong to one story (with a label for a new
     story); a group that touches existing stories merges them into the oldest. Returns
@@ -424,6 +425,12 @@ def apply_grouping(
             conn.executemany(
                 "INSERT INTO article_sketches (article_id, kind, h) VALUES (?,?,?)",
                 [(article_id, kind, int(h)) for h in sorted(set(hashes))],
+            )
+        for article_id, counts in names:
+            conn.execute("DELETE FROM article_names WHERE article_id = ?", (article_id,))
+            conn.executemany(
+                "INSERT INTO article_names (article_id, name, n) VALUES (?,?,?)",
+                [(article_id, name, int(n)) for name, n in sorted(counts.items())],
             )
         for article_id, original_id, kind in links:
             if kind not in COPY_KINDS or article_id == original_id:
@@ -524,6 +531,42 @@ def name_sketches(store: Store, article_ids: Iterable[int]) -> dict[int, frozens
     for article_id, h in rows:
         out[int(article_id)].add(int(h))
     return {a: frozenset(hs) for a, hs in out.items()}
+
+
+def event_names(store: Store, article_ids: Iterable[int]) -> dict[int, dict[str, int]]:
+    """Each article's event reading (``text.events.read_event``): name -> times named.
+
+    An article grouped before readings were stored has none (an empty dict).
+    """
+    wanted = sorted(set(article_ids))
+    out: dict[int, dict[str, int]] = {a: {} for a in wanted}
+    rows = _rows_in(
+        store, "SELECT article_id, name, n FROM article_names WHERE article_id IN ({ids})", wanted
+    )
+    for article_id, name, n in rows:
+        out[int(article_id)][str(name)] = int(n)
+    return out
+
+
+def name_frequencies(store: Store, names: Iterable[str]) -> dict[str, int]:
+    """How many articles' readings hold each name: its rarity on the desk."""
+    wanted = sorted(set(names))
+    out: dict[str, int] = {}
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i : i + _CHUNK]
+        rows = store._query(
+            "SELECT name, count(*) FROM article_names"
+            f" WHERE name IN ({','.join('?' * len(chunk))}) GROUP BY name",
+            chunk,
+        )
+        out.update({str(r[0]): int(r[1]) for r in rows})
+    return out
+
+
+def named_articles(store: Store) -> int:
+    """How many articles have an event reading: the desk the names' rarity is counted on."""
+    rows = store._query("SELECT count(DISTINCT article_id) FROM article_names")
+    return int(rows[0][0]) if rows else 0
 
 
 def article_lead(store: Store, article_id: int, sentences: int) -> list[str]:
