@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from verifier.corroborate.corpus import CorpusView
+from verifier.corroborate.events import (
+    Names,
+    event_reading_others,
+    event_similarity,
+    other_events,
+)
 from verifier.pipeline import ingest_paths
 from verifier.store import Store
 from verifier.store.stories import event_names, name_frequencies, named_articles
@@ -58,3 +67,86 @@ def test_ingest_stores_each_articles_reading(tmp_path: Path) -> None:
 
         group_articles(store, [wire.id])
         assert event_names(store, [wire.id]) == {wire.id: readings[wire.id]}
+
+
+COMMON = {"indonesia": 60, "cross": 30}
+"""Names the rest of a 200-article desk uses too: the country, the aid agency."""
+
+
+def _names(readings: dict[int, dict[str, int]], desk: int = 200) -> Names:
+    df: dict[str, int] = {}
+    for reading in readings.values():
+        for name in reading:
+            df[name] = df.get(name, 0) + 1
+    return Names(readings=readings, named_df={**df, **COMMON}, named=desk)
+
+
+def test_event_similarity_weighs_shared_rare_names_and_spelling_variants() -> None:
+    df = {"indonesia": 80, "bireuen": 3, "bireun": 1, "aceh": 5, "yogyakarta": 4}
+    quake = {"bireuen": 4, "aceh": 2, "indonesia": 1}
+    assert event_similarity(quake, quake, df, 200) == pytest.approx(1.0)
+    assert event_similarity(quake, {"yogyakarta": 3}, df, 200) == 0.0
+    assert event_similarity(quake, {}, df, 200) == 0.0
+    spelled = {"bireun": 4, "aceh": 2, "indonesia": 1}
+    assert event_similarity(quake, spelled, df, 200) > 0.9
+    other = {"yogyakarta": 4, "bantul": 2, "indonesia": 1}
+    assert event_similarity(quake, other, df, 200) < 0.1  # only the country shared
+
+
+def test_two_events_of_one_kind_are_told_apart_and_one_event_is_never_split(
+    tmp_path: Path,
+) -> None:
+    with Store(tmp_path / "v.db") as store:  # every reading is given: nothing is read
+        _told_apart(store)
+
+
+def _told_apart(store: Store) -> None:
+    aceh = {"bireuen": 4, "aceh": 3, "indonesia": 2, "cross": 1}
+    java = {"yogyakarta": 4, "bantul": 3, "indonesia": 2, "cross": 1}
+    readings = {
+        1: aceh,
+        2: {**aceh, "irwandi": 2},
+        3: {**aceh, "lhokseumawe": 1},
+        4: java,
+        5: {**java, "sultan": 2},
+        6: {**java, "klaten": 1},
+    }
+    names = _names(readings)
+    none = lambda _a, _b: False  # noqa: E731
+    for mine, theirs in (({1, 2, 3}, {4, 5, 6}), ({4, 5, 6}, {1, 2, 3})):
+        for a in mine:
+            assert event_reading_others(store, a, readings, names, none, lambda x: [x]) == theirs
+    # One event: a local paper naming its residents is far from the wire's reports, but has
+    # no close reports of its own, so nothing is split off.
+    local = {"bireuen": 1, "rahmat": 3, "nurdin": 2, "matang": 2}
+    one = {1: aceh, 2: readings[2], 3: readings[3], 7: local}
+    names = _names(one)
+    assert all(not event_reading_others(store, a, one, names, none, lambda x: [x]) for a in one)
+    # A copy of the claim's article is its report, however the names were read.
+    assert event_reading_others(
+        store, 1, readings, _names(readings), lambda a, b: {a, b} == {1, 4}, lambda x: [x]
+    ) == {
+        5,
+        6,
+    }
+
+
+def test_no_article_of_the_one_event_sample_reports_another_event(tmp_path: Path) -> None:
+    with Store(tmp_path / "v.db") as store:
+        ingest_paths(store, [SAMPLE], corroborate=False)
+        from verifier.corroborate.stories import group_articles
+
+        group_articles(store, [a.id for a in store.articles()])
+        view = CorpusView.load(store)
+        ids = [a.id for a in store.articles()]
+        for a in ids:
+            found = other_events(
+                store,
+                a,
+                ids,
+                len(view.links),
+                view.names,
+                family=view.family,
+                same_story=lambda b, a=a: view.same_story(a, b),
+            )
+            assert not found, (a, found)

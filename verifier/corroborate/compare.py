@@ -238,9 +238,10 @@ def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...
         # Another outlet printing the same sentence passes one report on; it is not a second
         # source, whether or not the articles were found to be copies.
         return "same_report", ("the same words as the claim's report",)
-    if pair.other_event and not (pair.same_article or pair.family or pair.same_story):
+    if pair.other_event and not (pair.same_article or pair.family):
         # Two earthquakes, two Oscar hosts: the words and figures two events of one kind
-        # share are no evidence for each other.
+        # share are no evidence for each other, in the claim's story or not (stories lump
+        # two events told with the same names; ``events.other_events`` tells them apart).
         return "unrelated", ("another event: its article names other people and places",)
 
     if fa.denies != fb.denies and not (fa.caveat or fb.caveat) and not _both_negative(fa, fb):

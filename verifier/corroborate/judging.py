@@ -74,7 +74,7 @@ def judge(
     """The relation of ``hit`` to ``claim``, whether its source is independent, and why.
 
     ``other_event``: the hit's article names other people and places than the claim's
-    (``events.other_events``); outside the claim's story that makes it another event.
+    (``events.other_events``), in the claim's story or not.
     """
     sources = hit_sources(hit, ctx, view)
     a = claim_facts or read_facts(claim.content, claim.sentence, stance=claim.stance)

@@ -128,9 +128,29 @@ def judge_passages(store: Store, doc_a: str, text_a: str, doc_b: str, text_b: st
         ctx=ctx,
         claim_names=claim_source_names(store, claim, view),
         claim_paragraph=first.paragraph,
-        other_event=b_id in other_events(store, a_id, [b_id], len(view.links), view.names),
+        other_event=b_id in _other_events(store, view, a_id, b_id),
     )
     return judgement
+
+
+def _other_events(store: Store, view: CorpusView, a_id: int, b_id: int) -> set[int]:
+    """``events.other_events`` for one pair, read against both articles' stories: how close
+    each is to its own closest reports is what tells how far apart two reports are."""
+    stories = [
+        a
+        for a in view.links
+        if a != a_id and (a == b_id or view.same_story(a_id, a) or view.same_story(b_id, a))
+    ]
+    return other_events(
+        store,
+        a_id,
+        stories,
+        len(view.links),
+        view.names,
+        family=view.family,
+        story=view.story_members,
+        same_story=lambda a: view.same_story(a_id, a),
+    )
 
 
 def _with_content(claim: ClaimRecord, content: str) -> ClaimRecord:

@@ -116,7 +116,14 @@ def evidence_of(
         memo=memo,
     )
     elsewhere = other_events(
-        store, claim.article_id, {h.article_id for h in hits}, len(view.links), view.names
+        store,
+        claim.article_id,
+        {h.article_id for h in hits},
+        len(view.links),
+        view.names,
+        family=view.family,
+        story=view.story_members,
+        same_story=lambda a: view.same_story(claim.article_id, a),
     )
     judged = []
     for hit in hits:
@@ -134,7 +141,8 @@ def evidence_of(
         )
         score = hit.score * RELATION_WEIGHT.get(judgement.relation, 1.0)
         judged.append((score, hit, judgement, hit_facts, hit_sources(hit, ctx, view)))
-    judged.sort(key=lambda t: -t[0])
+    # Another event's report comes after every report of the claim's own, whatever it shares.
+    judged.sort(key=lambda t: (t[1].article_id in elsewhere, -t[0]))
     return [
         (replace(hit, score=score, rank=rank), judgement, hit_facts, sources)
         for rank, (score, hit, judgement, hit_facts, sources) in enumerate(judged[:limit], start=1)

@@ -619,15 +619,15 @@ def _article_names(db: sqlite_utils.Database) -> None:
     """
     db.execute(
         """
-        CREATE TABLE article_names (
+        CREATE TABLE IF NOT EXISTS article_names (
             article_id INTEGER NOT NULL REFERENCES articles(id),
             name TEXT NOT NULL,
             n INTEGER NOT NULL
         )
         """
     )
-    db.execute("CREATE INDEX idx_article_names_name ON article_names (name)")
-    db.execute("CREATE INDEX idx_article_names_article ON article_names (article_id)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_article_names_name ON article_names (name)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_article_names_article ON article_names (article_id)")
 
 
 MIGRATIONS: list[Migration] = [
