@@ -275,6 +275,9 @@ def test_only_two_named_voices_can_be_a_misattribution(tmp_path: Path) -> None:
         assert unknown_speaker(said_by("`` With deep personal sadness I"))
         assert may_be_one_voice(said_by("the Baton Rouge Advocate"), said_by("Payton"))
         assert not may_be_one_voice(said_by("The USGS"), said_by("Iran's seismologic center"))
+        # "One witness" is an unnamed person: may be anyone, the named speaker included
+        witness = replace(said_by("One witness"), source_type="eyewitness")
+        assert may_be_one_voice(witness, said_by("Dorsey"))
 
 
 def test_a_name_cut_at_an_initial_and_a_role_after_its_body_are_read(tmp_path: Path) -> None:

@@ -285,8 +285,8 @@ def is_body(claim: ClaimRecord) -> bool:
 def specific(claim: ClaimRecord) -> bool:
     """A named person or body; "officials", "an 18-year-old gang member" or "the convicted
     killer" may be anyone, the named speaker of the other telling included."""
-    if unknown_speaker(claim):
-        return False
+    if unknown_speaker(claim) or claim.source_type in ("anonymous", "eyewitness"):
+        return False  # "One witness", "a resident": an unnamed person may be anyone
     words = re.findall(r"[a-z]+", claim.source.lower())
     if all(w in _GENERIC or w in FILLER for w in words):
         return False
