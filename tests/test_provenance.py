@@ -295,6 +295,7 @@ def test_a_name_cut_at_an_initial_and_a_role_after_its_body_are_read(tmp_path: P
             return replace(base, source=source, resolved_source=source, canonical_source=source)
 
         assert unknown_speaker(said_by("General Manager A.J"))
+        assert unknown_speaker(said_by("statement that the Alaska governor"))
         assert not unknown_speaker(said_by("Lt. Gregg Hastings"))
         assert affiliations("Commodore Nirad Sinha, a navy spokesman") == ["navy"]
         assert same_speaker(

@@ -246,12 +246,16 @@ def unknown_speaker(claim: ClaimRecord) -> bool:
     if not words or _QUOTE_MARK.search(source) or len(words) > _LONGEST_NAME:
         # Not a name the extractor read: a quotation or a clause taken for the speaker.
         return True
+    if _CLAUSE.search(source):
+        # "statement that the Alaska governor": a clause's head taken for the speaker.
+        return True
     if _CUT_AT_INITIAL.search(source):
         # "General Manager A.J": the sentence was cut inside the name; who it is, is unread.
         return True
     return words[-1] in _PRONOUNS  # "he", "Additionally, it"
 
 
+_CLAUSE = re.compile(r"^(?:the\s+|a\s+|an\s+)?[a-z]+\s+that\s", re.IGNORECASE)
 _CUT_AT_INITIAL = re.compile(r"\b[A-Z]\.[A-Z]\.?\s*$|\s[A-Z]\.?\s*$")
 _QUOTE_MARK = re.compile(r"[\"“”«»`]|''")
 _LONGEST_NAME = 12  # words: longer "sources" are clauses ("the Tabar fired at and sank ...")
@@ -259,8 +263,8 @@ _LONGEST_NAME = 12  # words: longer "sources" are clauses ("the Tabar fired at a
 
 # Head nouns of bodies that speak through people: a spokesman and his ministry are one voice.
 _BODIES = _wordset(
-    "ministry department agency survey center centre society union council committee office "
-    "army military forces government organisation organization group commission service "
+    "ministry department agency survey center centre society academy union council committee "
+    "office army military forces government organisation organization group commission service "
     "institute university court media television tv radio news newspaper press network "
     "association federation party front league bureau authority administration embassy "
     "police patrol navy guard guards directorate mission programme program fund foundation company "
