@@ -317,6 +317,7 @@ def test_inverted_and_declining_cues_read_as_attributed() -> None:
     assert reads_as_attributed("The pastor declined to say whether the church had threats.")
     assert not reads_as_attributed("Voters say the economy, jobs and taxes matter most.")
     assert not reads_as_attributed("The pirates were from Somalia and Yemen.")
+    assert reads_as_attributed("The coroner believes LaRue died Saturday of natural causes.")
 
 
 def test_a_name_is_no_shared_wording() -> None:

@@ -378,6 +378,8 @@ def _settle(
         )
         return "other_source" if copied else "also_said_by"
     if status == "unattributed":
+        if not is_reporting_cue(claim.cue):
+            return None  # "was planning", "apparently unaware": no attribution to drop
         own = _stems(claim.content)
         if len(own) <= _SHORT and not own <= _stems(sentence.text):
             # The claim's few words are not there: the sentence tells what surrounds them
@@ -434,6 +436,7 @@ def _status(
             and other is not None
             and _strength(other) != base
             and _one_statement(claim, other)
+            and is_reporting_cue(claim.cue)
         ):
             return "drift"
         conflict = conflict or a.status == "other_source"
