@@ -173,7 +173,7 @@ def context_terms(
     seen: dict[str, int] = {}
     first: dict[str, int] = {}
     for text in sentences:
-        for term in set(informative_terms(text)):
+        for term in dict.fromkeys(informative_terms(text)):
             if not term.isdigit() and term not in NUMBER_WORDS:
                 seen[term] = seen.get(term, 0) + 1
                 first.setdefault(term, len(first))
