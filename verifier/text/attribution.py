@@ -158,7 +158,7 @@ class QuoteRegion:
 def _mark_role(text: str, pos: int, ch: str) -> str:
     """'open', 'close', 'either' or '' for a quotation mark at ``pos``."""
     prev = text[pos - 1] if pos > 0 else " "
-    nxt = text[pos + 1] if pos + 1 < len(text) else " "
+    nxt = text[pos + len(ch)] if pos + len(ch) < len(text) else " "
     if ch in _OPEN_MARKS:
         return "open"
     if ch in _CLOSE_MARKS:
@@ -181,7 +181,8 @@ def _mark_role(text: str, pos: int, ch: str) -> str:
     return "either"
 
 
-_QUOTE_CHARS = re.compile(r"[“”«»\"‘’']")
+# Two apostrophes are one double mark in typewriter-style copy (''I agree,'' she said).
+_QUOTE_CHARS = re.compile(r"''|[“”«»\"‘’']")
 
 
 def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[QuoteRegion]:
@@ -192,7 +193,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[QuoteRegion]:
     closed ends with its paragraph so one stray mark cannot swallow the article.
     """
     regions: list[QuoteRegion] = []
-    carry: tuple[str, int] | None = None  # (family, open offset) still open at paragraph end
+    carry: tuple[str, int, int] | None = None  # (family, open offset, mark width) still open
     carry_end = 0
     for para in paragraphs:
         start = para.start
@@ -206,7 +207,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[QuoteRegion]:
                 current = carry
                 skip_at = start
             else:
-                regions.append(QuoteRegion(carry[1], carry[1] + 1, carry_end, carry_end))
+                regions.append(QuoteRegion(carry[1], carry[1] + carry[2], carry_end, carry_end))
         carry = None
         for m in _QUOTE_CHARS.finditer(text, start, para.end):
             pos = m.start()
@@ -216,12 +217,12 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[QuoteRegion]:
             role = _mark_role(text, pos, ch)
             if not role:
                 continue
-            family = "s" if ch in "‘’'" else "d"
+            family = "s" if ch in "‘’'" else "t" if ch == "''" else "d"
             if current is None:
                 if role in ("open", "either"):
                     if family == "s" and ch == "’":
                         continue
-                    current = (family, pos)
+                    current = (family, pos, len(ch))
                 continue
             if family != current[0]:
                 continue
@@ -234,13 +235,13 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[QuoteRegion]:
                     and text[pos + 2].islower()
                 ):
                     continue  # "the rebels’ advance": a plural possessive, not a closing quote
-                regions.append(QuoteRegion(current[1], current[1] + 1, pos, pos + 1))
+                regions.append(QuoteRegion(current[1], current[1] + current[2], pos, m.end()))
                 current = None
         if current is not None:
             carry = current
             carry_end = para.end
     if carry is not None:
-        regions.append(QuoteRegion(carry[1], carry[1] + 1, carry_end, carry_end))
+        regions.append(QuoteRegion(carry[1], carry[1] + carry[2], carry_end, carry_end))
     regions.sort(key=lambda r: r.open)
     return regions
 
@@ -1955,6 +1956,8 @@ def _join_split_quote(
         # the content is the first half: look for the second after the cue
         gap = _SPLIT_GAP.match(text, last)
         j = gap.end() if gap else last
+        if quotes.at(j) < 0:
+            j = _after_sentence_tail(text, last, raw.unit.span.end)
         nxt = quotes.at(j)
         if (
             nxt >= 0
@@ -1974,6 +1977,25 @@ def _join_split_quote(
             if "\n" not in text[reg.open : first] and _unclaimed(raw, reg.open, j, contents):
                 return reg.inner_start, b
     return a, b
+
+
+_TAIL_STOPS = re.compile(r"[“”«»\"‘’'\n!?;:]|\bthat\b")
+_IN_WORD_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+_TAIL_WORDS = 12  # an occasion or a hearer is short; a longer tail says something of its own
+
+
+def _after_sentence_tail(text: str, last: int, sentence_end: int) -> int:
+    """Where the next sentence starts when the cue's own sentence only runs on with the
+    occasion or the hearer (“...,” Schumer said in an interview. / told reporters.), or
+    ``last`` when it says more: a quotation there, a question, a new clause after ";" or
+    ":", or no full stop before the next paragraph."""
+    tail = _IN_WORD_APOSTROPHE.sub("", text[last:sentence_end].rstrip())
+    if not tail.endswith(".") or _TAIL_STOPS.search(tail) or len(tail.split()) > _TAIL_WORDS:
+        return last
+    j = sentence_end
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    return j
 
 
 def _unclaimed(raw: _Raw, a: int, b: int, contents: Sequence[tuple[int, int]]) -> bool:
