@@ -232,7 +232,11 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
     for s, e in _tokenizer().span_tokenize(chunk):
         span = _trimmed(text, begin + s, begin + e)
         if span and (not out or span.start >= out[-1].end):
-            if out and _initials_before_title(text, out[-1], span):
+            if out and (
+                _initials_before_title(text, out[-1], span)
+                or _title_before_name(text, out[-1], span)
+                or _tag_after_quote(text, out[-1], span)
+            ):
                 span = Span(out.pop().start, span.end)
             out.append(span)
     return out
@@ -263,6 +267,41 @@ def _initials_before_title(text: str, prev: Span, nxt: Span) -> bool:
 
 
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
+
+# Titles that only ever stand before a name: Punkt knows them as abbreviations but still
+# breaks when the name is also a common word ("Mr. Hedge", "Dr. No") or the title follows a
+# quotation mark ("“Mr. Khan ...").
+_TITLE_END = re.compile(
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Messrs|Mmes|Dr|Drs|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Sgt|"
+    r"Adm|Capt|Cmdr|Maj|Prof|Rev|Atty|Supt|Insp|Det)\.$"
+)
+# An attribution tag after a quotation ending in "?" or "!": “Why is he attacking me?” Trump
+# said. Punkt ends the sentence at the mark; the tag alone has no claim, the quote no cue.
+_QUOTE_QUESTION_END = re.compile(r"[?!](?:''|[”\"’'»])$")
+_TAG = re.compile(
+    r"(?:[A-Z][\w.'’-]*[ \t]+){1,6}(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|"
+    r"replied|replies|recalled|continued|explained|insisted|declared|exclaimed|shouted|"
+    r"tweeted|noted|argued|joked|quipped|wondered|yelled|responded)\b"
+)
+
+
+def _title_before_name(text: str, prev: Span, nxt: Span) -> bool:
+    """Whether Punkt ended ``prev`` at a title that stands before a name ("Mr.")."""
+    return (
+        _TITLE_END.search(text, max(prev.start, prev.end - 8), prev.end) is not None
+        and "\n" not in text[prev.end : nxt.start]
+        and text[nxt.start : nxt.start + 1].isupper()
+    )
+
+
+def _tag_after_quote(text: str, prev: Span, nxt: Span) -> bool:
+    """Whether ``nxt`` opens with the speaker and verb of the question or exclamation quoted
+    at the end of ``prev`` (“...?” Trump said.)."""
+    return (
+        _QUOTE_QUESTION_END.search(text, max(prev.start, prev.end - 4), prev.end) is not None
+        and "\n" not in text[prev.end : nxt.start]
+        and _TAG.match(text, nxt.start, nxt.end) is not None
+    )
 
 
 # ---------------------------------------------------------------------------------------------
