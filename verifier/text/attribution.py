@@ -1152,6 +1152,13 @@ def _left_content(s: _Sent, sep: int, atts: list[_Raw]) -> tuple[int, int] | Non
     return s.st[start], s.en[end - 1]
 
 
+def _quote_closes(s: _Sent, sep: int) -> bool:
+    """Whether token ``sep`` (a subject's lead separator) closes a quotation: “...,” or “...”,"""
+    return sep >= 0 and (
+        s.qmark[sep] == 2 or (s.toks[sep] == "," and sep > 0 and s.qmark[sep - 1] == 2)
+    )
+
+
 def _clause_start(s: _Sent, end: int) -> int:
     """First token of the clause ending before ``end``: the sentence start or after a ";"."""
     stop = max(0, end - 2 * _WINDOW)
@@ -1407,6 +1414,16 @@ class _Reader:
             marked = True
         else:
             c0, marked = _complement(s, j, frames)
+        if (
+            0 <= c0 < s.n
+            and not marked
+            and agent.subj is not None
+            and _quote_closes(s, agent.subj.lead_sep)
+        ):
+            # “...,” Trump told CNN’s Jake Tapper. / “...,” she said of Trump: after a quotation
+            # closing before the subject, what follows an unmarked verb is the hearer or the
+            # occasion, and the quotation is what was said
+            c0 = -1
         if c0 < 0 or c0 >= s.n:  # a cue closing the sentence has no content after it
             # nothing after the verb: the content is what came before ("..., the army said.")
             content = self._content_before(j, frames, agent.subj)
