@@ -2411,23 +2411,34 @@ def _finalise(
     return out
 
 
-_CUE_AUXILIARIES = re.compile(r"\b(?:(?:has|have|had)(?:\s+also)?|also)\s+$", re.IGNORECASE)
 _CUE_OCCASION = re.compile(r"\s+in\s+an?\s+(?:written\s+|joint\s+)?statement\b", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
+# Words standing between a subject and its verb that annotators keep in the cue: the
+# auxiliaries ("has said", "is calling for") and adverbs ("later said", "now says").
+_CUE_LEFT = (W.AUXILIARIES | W.ADVERBS) - wordset(
+    "however instead meanwhile then today yesterday tonight overnight last late long too soon "
+    "afterwards afterward further"
+)
+_CUE_LEFT_WORDS = 4
 
 
 def _cue_extent(
     text: str, cue: tuple[int, int], source: tuple[int, int], content: tuple[int, int]
 ) -> tuple[int, int]:
-    """The cue with the words that belong to the reporting act: the perfect's auxiliary and
-    "also" before the verb ("has said", "also said"), "in a statement" after it, as annotators
-    of news attribution mark them; never over the source or the content."""
+    """The cue with the words that belong to the reporting act: auxiliaries and adverbs
+    before the verb ("has repeatedly said", "is calling for", "later said"), "in a
+    statement" after it, as annotators of news attribution mark them; never over the source
+    or the content."""
     a, b = cue
-    m = _CUE_AUXILIARIES.search(text, max(0, a - 16), a)
-    if (
-        m
-        and not (source[0] < a and m.start() < source[1])
-        and not (content[1] > m.start() and content[0] < a)
-    ):
+    for _ in range(_CUE_LEFT_WORDS):
+        m = _WORD_BEFORE.search(text, max(0, a - 40), a)
+        if m is None:
+            break
+        w = m.group(1)
+        if not (w.islower() and (w in _CUE_LEFT or _ly_adverb(w))):
+            break
+        if (source[0] < a and m.start() < source[1]) or (content[1] > m.start() and content[0] < a):
+            break
         a = m.start()
     m = _CUE_OCCASION.match(text, b)
     if (
