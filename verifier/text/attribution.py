@@ -1152,6 +1152,26 @@ def _left_content(s: _Sent, sep: int, atts: list[_Raw]) -> tuple[int, int] | Non
     return s.st[start], s.en[end - 1]
 
 
+def _before_main_verb(s: _Sent, a: int, e: int) -> int:
+    """End a sentence's subject at its main verb when the phrase reader ran over it ("Police
+    Chief Calvin Williams lobbied to suspend ..., saying"): the first lower-case past form or
+    auxiliary after a noun, not after a determiner or adverb ("the embattled minister")."""
+    for x in range(a + 1, e):
+        w = s.low[x]
+        prev = s.low[x - 1]
+        if (
+            s.toks[x].islower()
+            and s.qreg[x] < 0
+            and (w in W.AUXILIARIES or (w.endswith("ed") and len(w) > 4))
+            and prev not in W.DETERMINERS
+            and prev not in W.ADVERBS
+            and not _ly_adverb(prev)
+            and _is_word(s.toks[x - 1])
+        ):
+            return x
+    return e
+
+
 def _quote_closes(s: _Sent, sep: int) -> bool:
     """Whether token ``sep`` (a subject's lead separator) closes a quotation: “...,” or “...”,"""
     return sep >= 0 and (
@@ -1690,6 +1710,7 @@ class _Reader:
             return None
         np = _np_right(s, a, "start")
         e = min(np[1], end) if np else a
+        e = _before_main_verb(s, a, e)
         a = _trim_lead(s, a, e)
         while e - 1 > a and (s.low[e - 1] in _TIME_ADVERBS or _ly_adverb(s.toks[e - 1])):
             e -= 1  # "The ministry later retracted the figure, saying": not "later"
