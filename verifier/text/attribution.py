@@ -1173,10 +1173,11 @@ def _before_main_verb(s: _Sent, a: int, e: int) -> int:
 
 
 def _quote_closes(s: _Sent, sep: int) -> bool:
-    """Whether token ``sep`` (a subject's lead separator) closes a quotation: “...,” or “...”,"""
-    return sep >= 0 and (
-        s.qmark[sep] == 2 or (s.toks[sep] == "," and sep > 0 and s.qmark[sep - 1] == 2)
-    )
+    """Whether token ``sep`` (a subject's lead separator) closes a quotation: “...,” or “...”,
+    or the second mark of a typewriter ''."""
+    if sep > 0 and s.toks[sep] == ",":
+        sep -= 1
+    return sep >= 0 and s.qreg[sep] >= 0 and s.en[sep] == s.quotes.regions[s.qreg[sep]].end
 
 
 def _clause_start(s: _Sent, end: int) -> int:
