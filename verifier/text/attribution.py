@@ -159,7 +159,7 @@ def _mark_role(text: str, pos: int, ch: str) -> str:
     """'open', 'close', 'either' or '' for a quotation mark at ``pos``."""
     prev = text[pos - 1] if pos > 0 else " "
     nxt = text[pos + len(ch)] if pos + len(ch) < len(text) else " "
-    if ch in _OPEN_MARKS:
+    if ch in _OPEN_MARKS or ch == "``":
         return "open"
     if ch in _CLOSE_MARKS:
         return "close"
@@ -181,8 +181,9 @@ def _mark_role(text: str, pos: int, ch: str) -> str:
     return "either"
 
 
-# Two apostrophes are one double mark in typewriter-style copy (''I agree,'' she said).
-_QUOTE_CHARS = re.compile(r"''|[“”«»\"‘’']")
+# Two apostrophes are one double mark in typewriter-style copy (''I agree,'' she said), which
+# tokenised corpora open with two backticks (`` I agree , '' she said).
+_QUOTE_CHARS = re.compile(r"''|``|[“”«»\"‘’']")
 
 
 def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[QuoteRegion]:
@@ -217,9 +218,9 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[QuoteRegion]:
             role = _mark_role(text, pos, ch)
             if not role:
                 continue
-            family = "s" if ch in "‘’'" else "t" if ch == "''" else "d"
+            family = "s" if ch in "‘’'" else "t" if ch in ("''", "``") else "d"
             if current is None:
-                if role in ("open", "either"):
+                if role == "open" or (role == "either" and ch != "''"):
                     if family == "s" and ch == "’":
                         continue
                     current = (family, pos, len(ch))
