@@ -1173,6 +1173,21 @@ def _before_main_verb(s: _Sent, a: int, e: int) -> int:
     return e
 
 
+def _quote_after_colon(s: _Sent) -> tuple[int, int] | None:
+    """The quotation opening right after a sentence that ends in a colon ("He said:" and the
+    quoted passage in the next sentence or paragraph), or None."""
+    if not s.n or s.toks[s.n - 1] != ":":
+        return None
+    pos = s.en[s.n - 1]
+    while pos < len(s.text) and s.text[pos].isspace():
+        pos += 1
+    r = s.quotes.at(pos)
+    if r < 0 or s.quotes.regions[r].open != pos:
+        return None
+    reg = s.quotes.regions[r]
+    return (reg.inner_start, reg.inner_end) if reg.inner_end > reg.inner_start else None
+
+
 def _quote_closes(s: _Sent, sep: int) -> bool:
     """Whether token ``sep`` (a subject's lead separator) closes a quotation: “...,” or “...”,
     or the second mark of a typewriter ''."""
@@ -1449,6 +1464,8 @@ class _Reader:
         if c0 < 0 or c0 >= s.n:  # a cue closing the sentence has no content after it
             # nothing after the verb: the content is what came before ("..., the army said.")
             content = self._content_before(j, frames, agent.subj)
+            if content is None and marked:
+                content = _quote_after_colon(s)
             if content is None:
                 return False
             self.used.update(range(i, j))
