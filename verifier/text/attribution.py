@@ -106,6 +106,8 @@ _AS_NAMING = wordset(
     "introduced simply better also formerly"
 )
 _PREP_CUES = frozenset({"citing", "quoting", "according"})
+# What follows an -s form that is a plural noun, never a reporting verb needing its content.
+_NOUN_FOLLOWERS = frozenset({",", ".", ";", ")", "’", "'", "?", "!"})
 
 
 def _is_cap(tok: str) -> bool:
@@ -1527,8 +1529,16 @@ class _Reader:
                 return False  # "the claims and reports were false": the noun is a subject
             if noun_too and tense in ("s", "base") and j < s.n and _content_word(s.toks[j]):
                 return False  # "state media", "reports say": a noun before another word
+            if noun_too and tense == "s" and (j >= s.n or s.toks[j] in _NOUN_FOLLOWERS):
+                return False  # "in swing states, among them", "their home states’ choice"
         if tense == "base" and prev and prev in W.DETERMINERS:
             return False
+        if (
+            tense == "ed"
+            and (prev in W.DETERMINERS or prev[:1].isdigit())
+            and s.toks[j - 1].islower()
+        ):
+            return False  # "the state’s 20 pledged delegates": a participle as an adjective
         return not (
             tense == "base"
             and noun_too
