@@ -1762,6 +1762,11 @@ class _Reader:
         if np is None:
             return
         a, e = np
+        while e < s.last and s.toks[e].islower() and s.low[e].endswith("s") and _cue_form(s.low[e]):
+            # "according to court documents", "to fundraising reports": the object of "to" is a
+            # noun phrase, so a plural that could be a verb is its head noun
+            self.used.add(e)
+            e = max(e + 1, _np_seg(s, e + 1, s.last))
         cue = (s.st[i], s.en[j - 1])
         self.used.update(range(i, j))
         if has_left:
