@@ -356,6 +356,8 @@ class _Raw:
     boundary: int = -1  # where this cue's clause begins when it is coordinated with an earlier one
     visual: bool = False
     order: int = -1  # reading position; a citing phrase is listed after the claim it supports
+    # what a restrictive relative pronoun source ("voters who said") stands for, or (-1, -1)
+    antecedent: tuple[int, int] = (-1, -1)
 
 
 @dataclass(slots=True)
@@ -394,6 +396,7 @@ class _Agent:
     source_span: tuple[int, int] | None
     subj: _Subject | None
     boundary: int
+    antecedent: tuple[int, int] | None = None  # character span a relative pronoun stands for
 
     def text(self, s: _Sent) -> str:
         if self.source_span:
@@ -1175,6 +1178,24 @@ def _before_main_verb(s: _Sent, a: int, e: int) -> int:
     return e
 
 
+def _np_before(s: _Sent, end: int) -> tuple[int, int] | None:
+    """Character span of the noun phrase ending before token ``end`` ("the 30 percent of
+    voters" in "among the 30 percent of voters who said"), or None."""
+    x = end
+    while x > 0:
+        w, t = s.low[x - 1], s.toks[x - 1]
+        if not _is_word(t) or s.qreg[x - 1] >= 0 or w in W.CLAUSE_OPENERS or w in W.AUXILIARIES:
+            break
+        if w in W.PREPOSITIONS and w != "of" or w in _STRONG_VERBS or _ed_verb(s, x - 1):
+            break
+        x -= 1
+        if w in W.DETERMINERS:
+            break
+    if x >= end or not _valid_subject(s, x, end):
+        return None
+    return s.st[x], s.en[end - 1]
+
+
 def _quote_after_colon(s: _Sent) -> tuple[int, int] | None:
     """The quotation opening right after a sentence that ends in a colon ("He said:" and the
     quoted passage in the next sentence or paragraph), or None."""
@@ -1307,6 +1328,7 @@ class _Reader:
         boundary: int = -1,
         source_span: tuple[int, int] | None = None,
         visual: bool = False,
+        antecedent: tuple[int, int] | None = None,
     ) -> _Raw | None:
         s = self.s
         if content is None or content[1] <= content[0]:
@@ -1325,6 +1347,7 @@ class _Reader:
             cue_tok,
             boundary,
             visual,
+            antecedent=antecedent or (-1, -1),
         )
         self.atts.append(raw)
         return raw
@@ -1473,7 +1496,13 @@ class _Reader:
             self.used.update(range(i, j))
             return (
                 self._add(
-                    cue, agent.src_tok, content, stance, cue_tok=i, source_span=agent.source_span
+                    cue,
+                    agent.src_tok,
+                    content,
+                    stance,
+                    cue_tok=i,
+                    source_span=agent.source_span,
+                    antecedent=agent.antecedent,
                 )
                 is not None
             )
@@ -1491,6 +1520,7 @@ class _Reader:
                 boundary=agent.boundary,
                 source_span=agent.source_span,
                 visual=visual,
+                antecedent=agent.antecedent,
             )
             is not None
         )
@@ -1582,6 +1612,13 @@ class _Reader:
                 if subj is None:
                     return None
             boundary = s.st[k - 2] if s.toks[k - 2] == "," else s.st[k - 1]
+        elif link == _LINK_RELATIVE and s.toks[k - 2] != "," and s.qreg[k - 1] < 0:
+            # "voters who said ...": a restrictive clause's pronoun is the source as written,
+            # and the noun phrase it restricts is who that is
+            phrase = _np_before(s, k - 1)
+            if phrase is None:
+                return None
+            return _Agent((k - 1, k), None, None, s.st[k - 1], phrase)
         elif link == _LINK_RELATIVE:
             comma = k - 2 if s.toks[k - 2] == "," else k - 1
             ante = next(
@@ -2430,7 +2467,10 @@ def _finalise(
         kind = S.anaphor_kind(source) if source else None
         resolved = source
         typ: SourceType = "unknown"
-        if kind is not None:
+        if raw.antecedent[1] > raw.antecedent[0]:
+            resolved = text[raw.antecedent[0] : raw.antecedent[1]]
+            typ = entities.named(resolved, unit.text, raw.antecedent[0], raw.visual)
+        elif kind is not None:
             hit = entities.resolve(kind, source, sa)
             if hit is not None:
                 resolved, typ = hit
