@@ -90,10 +90,15 @@ def candidates(
         for sid, row in lead_hits(store, claim.article_id, pool, memo.events).items()
         if not view.family(claim.article_id, row[0].article_id)
     }
-    fresh = [sid for sid in lead if sid not in sources]
-    if fresh:  # who says the lead's own hits, and where they sit
-        sources = {**sources, **sentence_sources(store, fresh)}
-        positions = {**positions, **sentence_positions(store, fresh)}
+    if lead:  # who says the lead's own hits, and where they sit: once per article
+        where = memo.lead_where.get(claim.article_id)
+        if where is None:
+            where = memo.lead_where[claim.article_id] = (
+                sentence_sources(store, list(lead)),
+                sentence_positions(store, list(lead)),
+            )
+        sources = {**sources, **where[0]}
+        positions = {**positions, **where[1]}
     rows = merge_lead(rows, lead)
     names = name_factors(
         store, claim.article_id, {a.id for _, _, a in rows}, len(view.links), view.names
@@ -126,10 +131,11 @@ def candidates(
                 continue
         index = positions.get(sentence.id, (sentence.index, 0))[0]
         name = names.get(sentence.article_id, 1.0)
-        if view.same_story(claim.article_id, sentence.article_id):
+        same_story = view.same_story(claim.article_id, sentence.article_id)
+        if same_story:
             name = max(name, STORY_NAMES)  # grouped with the claim's article by its names
         boost = name * position_factor(index)
-        if view.same_story(claim.article_id, sentence.article_id):
+        if same_story:
             boost *= STORY_BOOST
         if view.near_in_time(claim.article_id, sentence.article_id):
             boost *= DATE_BOOST

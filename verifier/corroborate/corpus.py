@@ -40,6 +40,7 @@ class CorpusView:
     claim_sources: dict[int, list[str]] = field(default_factory=dict)  # article -> canonicals
     _stories: dict[int, list[int]] | None = field(default=None, repr=False, compare=False)
     _outlets: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
+    _days: dict[int, date | None] = field(default_factory=dict, repr=False, compare=False)
     names: Names = field(default_factory=Names, repr=False, compare=False)  # read as asked
 
     def story_members(self, article_id: int) -> list[int]:
@@ -90,8 +91,15 @@ class CorpusView:
         return bool(la and lb and la.story_id is not None and la.story_id == lb.story_id)
 
     def near_in_time(self, a: int, b: int) -> bool:
-        da, db = _day(self.links.get(a)), _day(self.links.get(b))
+        da, db = self._day(a), self._day(b)
         return da is not None and db is not None and abs((da - db).days) <= DATE_WINDOW_DAYS
+
+    def _day(self, article_id: int) -> date | None:
+        """An article's date, parsed once per run (every candidate of every claim asks)."""
+        if article_id in self._days:
+            return self._days[article_id]
+        day = self._days[article_id] = _day(self.links.get(article_id))
+        return day
 
 
 def _day(link: ArticleLink | None) -> date | None:
@@ -148,6 +156,10 @@ class Memo:
     figures: dict[tuple[int, str], list[int]] = field(default_factory=dict)  # (article, event)
     bodies: dict[int, list[BodySentence]] = field(default_factory=dict)  # by article
     facts: dict[int, PassageFacts] = field(default_factory=dict)  # stored, by sentence
+    # Who says each hit of an article's lead, and where each sits: by the claim's article.
+    lead_where: dict[int, tuple[dict[int, list[SourceRef]], dict[int, tuple[int, int]]]] = field(
+        default_factory=dict
+    )
 
     def load_facts(self, store: Store, sentence_ids: Iterable[int]) -> None:
         """Fetch the stored readings of sentences not yet in memory, in one query."""

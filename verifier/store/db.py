@@ -840,9 +840,8 @@ class Store:
             fresh = [(r, i) for r, i in zip(ranks, rowids, strict=True) if i not in walked]
             for start in range(0, len(fresh), _JOIN_MAX):
                 part = fresh[start : start + _JOIN_MAX]
-                by_id = self._remembered_rows(memo, [rowid for _, rowid in part])
-                for rank, rowid in part:
-                    row = by_id.get(rowid)
+                rows = self._remembered_rows(memo, [rowid for _, rowid in part])
+                for (rank, _), row in zip(part, rows, strict=True):
                     if row is not None and row[0].article_id != exclude_article:
                         yield row[0], -rank, row[1]
             if len(rowids) < window:
@@ -852,11 +851,13 @@ class Store:
 
     def _remembered_rows(
         self, memo: _SearchMemo, ids: list[int]
-    ) -> dict[int, tuple[SentenceRecord, ArticleRecord]]:
-        missing = [i for i in ids if i not in memo.rows]
+    ) -> list[tuple[SentenceRecord, ArticleRecord] | None]:
+        """The joined row of each id, in order (None when not stored), read once."""
+        known = memo.rows
+        missing = [i for i in ids if i not in known]
         if missing:
             memo.remember_rows(self._joined(missing, "", []))
-        return {i: row for i in ids if (row := memo.rows.get(i)) is not None}
+        return [known.get(i) for i in ids]
 
     @contextmanager
     def remembered_searches(self) -> Iterator[None]:
@@ -887,6 +888,14 @@ class Store:
     ) -> dict[int, tuple[SentenceRecord, ArticleRecord]]:
         """Sentences with their articles, by id (ids not stored are absent)."""
         out: dict[int, tuple[SentenceRecord, ArticleRecord]] = {}
+        memo = self._searches
+        if memo is not None:  # the same rows searches read: remembered with them
+            ids = list(dict.fromkeys(sentence_ids))
+            for start in range(0, len(ids), _JOIN_MAX):
+                part = ids[start : start + _JOIN_MAX]
+                rows = self._remembered_rows(memo, part)
+                out.update((i, row) for i, row in zip(part, rows, strict=True) if row is not None)
+            return out
         for i in range(0, len(sentence_ids), _JOIN_CHUNK):
             out.update(self._joined(list(sentence_ids[i : i + _JOIN_CHUNK]), "", []))
         return out
