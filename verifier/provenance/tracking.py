@@ -395,10 +395,13 @@ def _settle(
 
 
 def _strength(claim: ClaimRecord) -> int:
-    """How strongly a telling vouches: a hedge in its sentence ("a man who purportedly told")
-    makes it as weak as a hedging cue. (The claim's stored hedges also hold its article's
-    caveats around it, which say nothing of how this sentence tells it.)"""
-    return 0 if find_hedges(claim.sentence) else cue_strength(claim.cue, claim.source_type)
+    """How strongly a telling vouches: a hedge in its attribution ("a man who purportedly
+    told") makes it as weak as a hedging cue. A hedge inside the content ("she apparently
+    called for help", "it appeared the group was ill-equipped") is what the speaker said, the
+    same in every telling of it, not how the telling vouches. (The claim's stored hedges also
+    hold its article's caveats around it, which say nothing of how this sentence tells it.)"""
+    attribution = claim.sentence.replace(claim.content, " ") if claim.content else claim.sentence
+    return 0 if find_hedges(attribution) else cue_strength(claim.cue, claim.source_type)
 
 
 def _one_statement(claim: ClaimRecord, other: ClaimRecord) -> bool:
