@@ -787,7 +787,7 @@ class Store:
             return
         memo = self._searches
         if memo is not None:
-            yield from self._iter_remembered(memo, match, exclude_article)
+            yield from self._iter_remembered(memo, match, exclude_article, chunk)
             return
         extra = ""
         filters: list[Any] = []
@@ -823,7 +823,7 @@ class Store:
         )
 
     def _iter_remembered(
-        self, memo: _SearchMemo, match: str, exclude_article: int | None
+        self, memo: _SearchMemo, match: str, exclude_article: int | None, chunk: int
     ) -> Iterator[tuple[SentenceRecord, float, ArticleRecord]]:
         """``iter_search_sentences`` from ``memo``: the same rows in the same order, each
         ranking pass and each row read from the database once while the memo is open."""
@@ -838,8 +838,8 @@ class Store:
                 memo.remember_ranked(key, ranked)
             ranks, rowids = ranked
             fresh = [(r, i) for r, i in zip(ranks, rowids, strict=True) if i not in walked]
-            for start in range(0, len(fresh), _JOIN_MAX):
-                part = fresh[start : start + _JOIN_MAX]
+            for start in range(0, len(fresh), chunk):  # only the rows a caller takes
+                part = fresh[start : start + chunk]
                 rows = self._remembered_rows(memo, [rowid for _, rowid in part])
                 for (rank, _), row in zip(part, rows, strict=True):
                     if row is not None and row[0].article_id != exclude_article:
