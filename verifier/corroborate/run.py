@@ -218,9 +218,12 @@ def _judge_in_worker(ids: list[str], limit: int, max_terms: int) -> _Judged:
     return _judge_batch(store, view, ids, words, limit, max_terms, _fresh(memo))
 
 
-MEMO_SENTENCES = 50_000
+MEMO_SENTENCES = 5_000
 """Sentence readings (or searches, or leads) a run's memo holds before it starts again: a
-story's copies land in many batches, so the memo outlives a batch; this bounds its memory."""
+story's copies land in many batches, so the memo outlives a batch; this bounds its memory.
+At 50,000 the 1,000-article corroboration bench peaked at 350 MB and 10,000 articles at 945 MB;
+at 5,000 the 1,000 bench peaks at 254 MB and the 400-article breaking desk at 201 MB instead of
+269 MB, for 4% more CPU there (both measured side by side in one run)."""
 
 
 def _fresh(memo: list[Memo]) -> Memo:
