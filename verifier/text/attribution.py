@@ -1493,22 +1493,13 @@ class _Reader:
                 content = _quote_after_colon(s)
             if content is None:
                 return False
-            self.used.update(range(i, j))
-            return (
-                self._add(
-                    cue,
-                    agent.src_tok,
-                    content,
-                    stance,
-                    cue_tok=i,
-                    source_span=agent.source_span,
-                    antecedent=agent.antecedent,
-                )
-                is not None
-            )
-        if not self._content_allowed(c0, frames, marked):
-            return False
-        content = _content(s, c0, tense)
+            # content before the verb: no boundary after it, and no picture shows it
+            boundary, visual = -1, False
+        else:
+            if not self._content_allowed(c0, frames, marked):
+                return False
+            content = _content(s, c0, tense)
+            boundary = agent.boundary
         self.used.update(range(i, j))
         return (
             self._add(
@@ -1517,7 +1508,7 @@ class _Reader:
                 content,
                 stance,
                 cue_tok=i,
-                boundary=agent.boundary,
+                boundary=boundary,
                 source_span=agent.source_span,
                 visual=visual,
                 antecedent=agent.antecedent,
