@@ -25,6 +25,7 @@ other. A passage figure is a ``models.Quantity`` like a claim figure; its ``even
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from verifier.models import PassageFacts, Quantity, Span
@@ -316,6 +317,24 @@ def _joined_group(lowered: list[str], start: int, noun_at: int) -> tuple[float, 
     return 0.0, noun_at
 
 
+_IRREGULAR_PLURALS = wordset("men women people children police policemen personnel")
+_NOT_PLURALS = wordset("was has is his its this thus us as yes news series")
+_JOINS = wordset("or and to of")
+
+
+def _plural(word: str) -> bool:
+    """Does ``word`` look like a plural noun, something a figure counts ("robbers", "men")?"""
+    if word in _IRREGULAR_PLURALS:
+        return True
+    return (
+        len(word) >= 4
+        and word.isalpha()
+        and word.endswith("s")
+        and not word.endswith(("ss", "ous"))
+        and word not in _NOT_PLURALS
+    )
+
+
 @lru_cache(maxsize=8192)
 def quantities(text: str) -> tuple[Quantity, ...]:
     """Counts in ``text``: "four people", "at least 15 civilians", "a dozen", "300,000"."""
@@ -333,6 +352,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             bounds.append(i)
     bounds.append(len(words))
     out: list[Quantity] = []
+    alternative_at = -1  # where the figure after "three or" starts
     i = 0
     while i < len(words):
         value = token_number(words[i])
@@ -380,6 +400,13 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         noun = lowered[k] if k < hi and not words[j - 1].endswith(",") else ""
         if noun and (token_number(noun) is not None or _event_class(noun)):
             noun = ""  # "50 injured", "1 Dead": the toll's own word, no counted noun
+        elif noun and not _plural(noun) and noun.isalpha() and noun not in _JOINS:
+            # "four armed robbers", "three undersea cables": the noun after its modifiers.
+            later = [at for at in range(k + 1, min(hi, k + 3)) if _plural(lowered[at])][:1]
+            between = lowered[k + 1 : later[0]] if later else []
+            if later and not any(_event_class(w) or token_number(w) is not None for w in between):
+                k = later[0]
+                noun = lowered[k]
         if noun in _PERSONS:
             # "two women and a man", "a man and two women": one group, three people.
             more, last_word = _joined_group(lowered, start, k)
@@ -392,6 +419,13 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             event = out[-1].event  # "23 people had been killed ..., 14 of them in ..."
         last = k if noun else j - 1
         j = max(j, last + 1)
+        either = noun == "or" and j < hi and token_number(words[j]) is not None
+        hedged = bool(out) and start == alternative_at
+        if either:
+            noun, event, last = "", "", k - 1  # counted by the figure after it
+        elif hedged:
+            # "three or four robbers": either figure counts the robbers, neither firmly.
+            out[-1] = replace(out[-1], counts=noun or "count", event=event)
         out.append(
             Quantity(
                 text=" ".join(words[start : last + 1]),
@@ -399,10 +433,12 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                 value=value,
                 counts=noun or "count",
                 event=event,
+                approx=either or hedged,
             )
         )
+        alternative_at = j if either else -1
         i = j
-    return tuple(out)
+    return tuple(q for q in out if q.event)  # a "three or" whose other figure counted nothing
 
 
 _UNIT_NAMES: dict[str, str] = {
