@@ -423,3 +423,46 @@ def test_a_denial_answers_only_what_it_denies() -> None:
     assert relate(said, read_facts("A convoy was turned back at the checkpoint"))[0] == (
         "contradicts"
     )
+
+
+def test_rival_counts_of_one_thing_contradict() -> None:
+    # Two reports of one cut: the number of cables is the claim's point, and they differ.
+    two = read_facts("Two undersea cables in the Mediterranean were damaged, cutting internet")
+    three = read_facts("Three undersea cables in the Mediterranean were damaged, cutting internet")
+    relation, reasons = relate(two, three)
+    assert (relation, reasons[0]) == ("contradicts", "figure differs: 2 cables vs 3 cables")
+    # Counts of different scope, far apart, are not rivals: a player's points and a team's.
+    player = read_facts("Jackson scored nine points in the win over the Chiefs at Arrowhead")
+    team = read_facts("The Chargers scored 20 points in the win over the Chiefs at Arrowhead")
+    assert relate(player, team)[0] == "partly_supports"
+
+
+def test_a_figure_given_as_one_of_two_is_hedged() -> None:
+    assert [(q.value, q.counts, q.approx) for q in quantities("Three or four robbers fled")] == [
+        (3.0, "robbers", True),
+        (4.0, "robbers", True),
+    ]
+    assert labels("four armed robbers entered") == ["4 robbers"]  # the noun, not "armed"
+    assert labels("3 or 4 years later five people died") == ["5 killed"]
+    firm = read_facts("Four robbers burst into the jewellery store on Avenue Montaigne")
+    hedged = read_facts("Three or four robbers burst into the jewellery store on Avenue Montaigne")
+    relation, reasons = relate(firm, hedged)
+    assert relation == "partly_supports"
+    assert "the evidence gives 4 robbers only as one figure of two" in reasons
+    # The firmer evidence states what the hedged claim allows.
+    assert relate(hedged, firm)[0] == "supports"
+    two_or_three = read_facts("The quake killed two or three people in Bam on Friday")
+    assert relate(two_or_three, read_facts("The quake killed three people in Bam"))[0] == "supports"
+    assert relate(two_or_three, read_facts("The quake killed five people in Bam"))[0] == (
+        "contradicts"
+    )
+
+
+def test_another_day_is_not_the_claims_account() -> None:
+    friday = read_facts("An Indian warship foiled a pirate attack in the Gulf of Aden on Friday")
+    thursday = read_facts(
+        "An Indian warship foiled a pirate attack in the Gulf of Aden on Thursday"
+    )
+    relation, reasons = relate(friday, thursday, Pair(same_story=True))
+    assert relation == "partly_supports"
+    assert "names another day (thursday)" in reasons

@@ -6,7 +6,8 @@ bears on the same event and agrees. The text stage reads each passage's facts on
 denials, caveats, changes of control); this module adds the informative words the passage
 shares with another, and ``relate`` turns two such readings into one of the relations below
 with its reasons. It is deliberately conservative: a differing figure for the same event is a
-contradiction only for tolls, and for distances and magnitudes far apart; a denial or a
+contradiction only for tolls, for rival counts of one thing ("two cables" / "three cables")
+and for distances and magnitudes far apart; a denial or a
 negation contradicts only what it denies or negates; the same number at a different place
 or time is no corroboration. Support means the main point: three informative words shared
 and nothing the claim says left out or said otherwise (``_confirms_part``); the same words
@@ -271,6 +272,8 @@ def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...
         if hits:
             best = max(hits, key=lambda h: h[1] == "full")
             matches.append((qa, best[0], best[1] or "partial"))
+        elif qa.approx and _other_end_given(qa, fa.quantities, fb.quantities):
+            continue  # "two or three killed" / "three killed": the claim allows the three
         elif is_casualty(qa):
             conflicts += [
                 (qa, qb)
@@ -279,7 +282,8 @@ def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...
             ]
         else:
             # "five bombs dropped" against "dropped four bombs": one count of one thing,
-            # differing. Not a toll, so not a contradiction; but not support either.
+            # differing. Not a toll: a contradiction only as rival counts (``_rival_counts``),
+            # and never support.
             differs += [
                 (qa, qb)
                 for qb, k in kinds
@@ -321,7 +325,10 @@ def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...
         # ground; any other number shared with nothing else is coincidence.
         if not shared and not conflicts and not any(is_casualty(qa) for qa, _, _ in matches):
             return "unrelated", ("only the number is shared",)
-    rivals = _rival_figures(fa, fb)
+    rivals = _rival_figures(fa, fb) + [
+        f"figure differs: {figure_label(qa)} vs {figure_label(qb)}"
+        for qa, qb in _rival_counts(fa, fb, differs)
+    ]
     if rivals and not clashes and len(shared) >= _MAIN_WORDS and not matches:
         return "contradicts", (*rivals, *reasons)
     # A toll that differs contradicts unless the same kind of toll also agrees ("23 killed,
@@ -346,13 +353,22 @@ def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...
             and qa not in {m[0] for m in full}
             and not _breakdown(qa, [m[0] for m in full])
         ]
+        # "four robbers" / "three or four robbers": the evidence allows the claim's figure,
+        # it does not state it.
+        hedged = [qa for qa, qb, _ in matches if qb.approx and not qa.approx]
+        if hedged:
+            partial.append(
+                f"the evidence gives {figure_label(hedged[0])} only as one figure of two"
+            )
         if full and not unmatched_casualties and not partial:
             return "supports", (f"same figure: {labels}", *reasons)
         return "partly_supports", (f"figure agrees in part: {labels}", *reasons, *partial)
     missing = [figure_label(qa) for qa in fa.quantities if is_casualty(qa)]
     enough = len(shared) >= 2 or (shared and (pair.same_article or pair.same_story))
     states = len(shared) >= _MAIN_WORDS or (coverage >= 0.6 and len(shared) >= 2)
-    if states and not missing and not partial:
+    # Another day than the claim's ("foiled an attack on Friday" / "intercepted three boats
+    # on Thursday"): the same event perhaps, but not the claim's account of it.
+    if states and not missing and not partial and not day_clash:
         return "supports", tuple(reasons)
     if enough:
         if missing:
@@ -360,6 +376,8 @@ def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...
         reasons.extend(partial)
         if place_clash:
             reasons.append("names other places")
+        if day_clash:
+            reasons.append(f"names another day ({', '.join(sorted(fb.days))})")
         return "partly_supports", tuple(reasons)
     return "unrelated", ("too little in common",)
 
@@ -388,6 +406,36 @@ def _same_words(a: Facts, b: Facts) -> bool:
         return False
     ratio = SequenceMatcher(None, a.words, b.words, autojunk=False).ratio()
     return ratio >= _SAME_WORDS
+
+
+def _other_end_given(q: Quantity, mine: tuple[Quantity, ...], theirs: tuple[Quantity, ...]) -> bool:
+    """Does ``theirs`` give the other figure of the hedged one ``q`` is part of ("two or
+    three": the three)?"""
+    given = {t.value for t in theirs}
+    return any(o is not q and o.approx and o.event == q.event and o.value in given for o in mine)
+
+
+_RIVAL_COUNT_GAP = 2.0
+"""Rival counts of one thing in two reports of one event lie near each other ("two undersea
+cables" / "three undersea cables", "home to 120,000" / "home to 200,000"); counts further
+apart are more often of different scope (a player's points and a team's)."""
+
+
+def _rival_counts(
+    a: PassageFacts, b: PassageFacts, differs: list[tuple[Quantity, Quantity]]
+) -> list[tuple[Quantity, Quantity]]:
+    """The counts of one thing two reports give differently, where neither also gives the
+    other's figure for it: "five bombs were dropped, four of them exploded" agrees with
+    "dropped four bombs" on the four, so the two are not rival counts."""
+    return [
+        (qa, qb)
+        for qa, qb in differs
+        if qa.value
+        and qb.value
+        and max(qa.value, qb.value) / min(qa.value, qb.value) <= _RIVAL_COUNT_GAP
+        and not any(q.event == qa.event and q.value == qb.value for q in a.quantities)
+        and not any(q.event == qb.event and q.value == qa.value for q in b.quantities)
+    ]
 
 
 def _denied_stated(denier: Facts, other: Facts) -> frozenset[str]:
