@@ -6,12 +6,14 @@ from pathlib import Path
 
 import pytest
 
+from verifier.corroborate import events
 from verifier.corroborate.corpus import CorpusView
 from verifier.corroborate.events import (
     Names,
     event_reading_others,
     event_similarity,
     other_events,
+    profile_correlation,
 )
 from verifier.pipeline import ingest_paths
 from verifier.store import Store
@@ -150,3 +152,44 @@ def test_no_article_of_the_one_event_sample_reports_another_event(tmp_path: Path
                 same_story=lambda b, a=a: view.same_story(a, b),
             )
             assert not found, (a, found)
+
+
+def test_reports_close_to_the_same_others_are_one_event_though_their_own_names_differ(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    aceh = {"bireuen": 4, "aceh": 3, "lhokseumawe": 2, "indonesia": 2}
+    java = {"yogyakarta": 4, "bantul": 3, "klaten": 2, "indonesia": 2}
+    readings = {
+        1: aceh,
+        2: {**aceh, "irwandi": 2},
+        3: {**aceh, "matang": 1},
+        4: java,
+        5: {**java, "sultan": 2},
+        6: {**java, "sleman": 1},
+        # An aid agency's Aceh report and a local paper: they share one town and little
+        # else, but both are close to Aceh's reports and far from Java's.
+        7: {"unicef": 3, "aceh": 2, "nurdin": 2, "lhokseumawe": 1},
+        8: {"oxfam": 3, "indonesia": 3, "matang": 2, "aceh": 1},
+    }
+    names = _names(readings)
+    everyone = list(readings)
+    assert profile_correlation(names, 7, 8, everyone) > 0.8
+    assert profile_correlation(names, 7, 5, everyone) < 0.0
+    assert profile_correlation(names, 7, 8, [7, 8, 1]) == 0.0  # too few reports to tell
+
+    def found(names: Names) -> set[int]:
+        return other_events(
+            store,
+            7,
+            everyone,
+            len(readings),
+            names,
+            story=lambda a: [a, *(b for b in everyone if b != a)],
+            same_story=lambda _: True,
+        )
+
+    with Store(tmp_path / "v.db") as store:
+        assert found(names) == {4, 5, 6}
+        # By their own closeness alone they would be told apart.
+        monkeypatch.setattr(events, "PROFILE_SAME", 2.0)
+        assert found(_names(readings)) == {4, 5, 6, 8}
