@@ -124,3 +124,19 @@ def test_a_participle_takes_the_source_of_the_attribution_before_it() -> None:
     a, b = L._main_subject(raws, [], adding, (-1, -1))
     assert s.toks[a:b] == ["The", "mayor"]
     assert L._main_subject(raws, [], s.st[0], (-1, -1)) == (-1, -1)  # nothing said before
+
+
+def test_a_cue_tagged_without_source_takes_the_subject_left_of_it() -> None:
+    text = "Many voters in the state prefer a candidate who can win."
+    ((s, _),) = read_sentences(_doc(text), segment(text)[1])
+    a, b = L._subject_before(s, s.low.index("prefer"), (-1, -1))
+    assert s.toks[a:b] == ["Many", "voters", "in", "the", "state"]
+
+
+def test_a_passive_or_infinitive_cue_takes_no_subject() -> None:
+    for text, cue in (
+        ("The senator is expected to back the bill.", "expected"),
+        ("The ad sets out to portray him as weak.", "portray"),
+    ):
+        ((s, _),) = read_sentences(_doc(text), segment(text)[1])
+        assert L._subject_before(s, s.low.index(cue), (-1, -1)) == (-1, -1), text

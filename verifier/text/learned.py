@@ -320,6 +320,21 @@ def _main_subject(
     return best
 
 
+def _subject_before(s: _Sent, ca: int, default: tuple[int, int]) -> tuple[int, int]:
+    """The subject the rules read left of a cue the model tagged without a source ("Voters
+    prefer to back a winner"), or ``default``: none for a passive or an infinitive cue ("is
+    expected to", "to portray"), whose subject is not who holds the view."""
+    from verifier.text.attribution import _skip_left, _subject_left
+
+    k, _, be_at, infinitive, _ = _skip_left(s, ca)
+    if be_at >= 0 or infinitive:
+        return default
+    subject = _subject_left(s, k)
+    if subject is None:
+        return default
+    return subject.a, subject.e
+
+
 class AttributionTagger:
     """The trained model and the words that can start a cue, which decide whether a sentence
     is worth tagging at all."""
@@ -374,8 +389,9 @@ class AttributionTagger:
 
         Each tagged cue takes the nearest tagged source and every content run nearer to it
         than to another cue, and needs a content to count. Without a source tagged, a participle
-        ("..., adding that") takes the source of the attribution before it, and any other cue
-        counts with no source only when the model is surer of it (``min_confidence_no_source``).
+        ("..., adding that") takes the source of the attribution before it, a cue with a subject
+        left of it takes that subject as the rules read it, and any other cue counts with no
+        source only when the model is surer of it (``min_confidence_no_source``).
         """
         from verifier.text.attribution import _Raw
 
@@ -437,6 +453,10 @@ class AttributionTagger:
                 # "Trump said ..., adding that ...": the participle's speaker is the subject
                 # of the clause it hangs on, the nearest attribution before it
                 sa, sb = _main_subject(rule, out, s.st[ca], (sa, sb))
+            if sb == sa:
+                subject = _subject_before(s, ca, (sa, sb))
+                if not (ta < subject[1] and subject[0] < tb):
+                    sa, sb = subject
             if ta < sb and sa < tb:
                 continue  # a source inside its own content: the tags are confused
             if s.low[ta] == "as" or s.low[cb - 1] == "as":
