@@ -466,3 +466,26 @@ def test_another_day_is_not_the_claims_account() -> None:
     relation, reasons = relate(friday, thursday, Pair(same_story=True))
     assert relation == "partly_supports"
     assert "names another day (thursday)" in reasons
+
+
+def test_labels_and_scores_count_nothing() -> None:
+    assert labels("Manning led the Colts over the Jaguars in Week 16") == []
+    assert labels("the Colts (11-4) recorded their sixth win, beating them 91-73") == []
+    assert labels("Flight 370 with 239 people on board") == ["239 people"]
+    # A range of a toll is still a toll.
+    assert "12 killed" in labels("10-12 people were killed in the blast")
+
+
+def test_an_allegation_or_a_suspicion_is_not_yet_a_fact() -> None:
+    for text in (
+        "officers shot him because he allegedly pointed a gun at them",
+        "Gupta is under serious consideration to be the next surgeon general",
+        "A suspicious fire devastated the church on Friday night",
+        "The climber is thought to have fallen much earlier in the day",
+    ):
+        assert read_passage(text).tentative, text
+    assert not read_passage("five suspicious boats approached the merchant vessels").tentative
+    firm = read_facts("An arson fire badly damaged the Wasilla Bible Church on Friday night")
+    hedged = read_facts("A suspicious fire badly damaged the Wasilla Bible Church on Friday night")
+    relation, reasons = relate(firm, hedged)
+    assert relation == "partly_supports" and "not yet a fact in the evidence" in reasons

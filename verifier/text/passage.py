@@ -47,6 +47,16 @@ _MEASURES = wordset(
     magnitude magnitude- degrees kg tonnes tons mph knots th st nd rd"""
 )
 _MEASURED_BY = frozenset({"magnitude", "measuring", "aged", "age", "ages", "number", "no"})
+# A number after one of these names it rather than counts: "in Week 16", "Flight 370",
+# "Route 66", "the sixth round" is not, but "round 6" is.
+_LABELLED = wordset(
+    """week round game match stage chapter page flight route highway interstate room
+    channel section article level category phase terminal gate platform precinct apartment
+    suite version"""
+)
+_SCORE = re.compile(r"\s*[-–]\s*\d")
+"""A number joined to another by a dash is a score, a record or a range of years ("91-73",
+"the Colts (11-4)", "a 9-14 start"): never a count."""
 
 # What a count belongs to: the nearest of these words in its clause names the event.
 _EVENT_CLASSES: dict[str, tuple[str, ...]] = {
@@ -99,10 +109,15 @@ _NEGATION = re.compile(
     r"\b(not|no(?!\.? ?\d)|never|nor|n't|fail(?:ed|ing|s)? to|none|nobody|nothing|neither)\b",
     re.IGNORECASE,
 )
-# Not yet a fact: "is in negotiations to direct", "is expected to host", "may have".
+# Not yet a fact: "is in negotiations to direct", "is expected to host", "may have"; an
+# allegation or a suspicion ("allegedly pointed a gun", "a suspicious fire", "is under serious
+# consideration", "is thought to have fallen").
 _TENTATIVE = re.compile(
     r"\b(negotiat\w*|in talks|expected to|likely to|poised to|tipped to|in line to|"
-    r"reportedly|rumou?r\w*|consider(?:s|ed|ing)? (?:\w+ )?for|(?-i:may|might)(?: have| be)?)\b",
+    r"reportedly|rumou?r\w*|consider(?:s|ed|ing)? (?:\w+ )?for|(?-i:may|might)(?: have| be)?|"
+    r"allegedly|under (?:serious )?consideration|"
+    r"suspicious[\s'\"`’”]+(?:\w+ )?(?:fires?|blazes?|deaths?|circumstances)|"
+    r"(?:is|are|was|were) (?:thought|believed|suspected) to)\b",
     re.IGNORECASE,
 )
 _CAVEAT = re.compile(
@@ -335,6 +350,13 @@ def _plural(word: str) -> bool:
     )
 
 
+def _counts_people(lowered: list[str], at: int) -> bool:
+    """Do people follow the figure ending before ``at``, perhaps after its other end ("10-12
+    people", "5 - 6 civilians"): a range of a toll, not a score."""
+    rest = [w for w in lowered[at : at + 2] if token_number(w) is None]
+    return bool(rest) and (rest[0] in _PERSONS or rest[0] in _GENERIC)
+
+
 @lru_cache(maxsize=8192)
 def quantities(text: str) -> tuple[Quantity, ...]:
     """Counts in ``text``: "four people", "at least 15 civilians", "a dozen", "300,000"."""
@@ -377,6 +399,11 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         digits = words[start].rstrip(".,")
         is_year = digits.isdigit() and len(digits) == 4 and 1900 <= value <= 2100
         glued = text[found[j - 1].end() : found[j - 1].end() + 1].isalpha()  # "10News", "3G"
+        after = text[found[j - 1].end() : found[j - 1].end() + 4]
+        before_text = text[max(0, found[start].start() - 3) : found[start].start()]
+        scored = (
+            bool(_SCORE.match(after)) or bool(re.search(r"\d\s*[-–]\s*$", before_text))
+        ) and not _counts_people(lowered, j)
         if (
             is_year
             or glued
@@ -387,6 +414,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             or nxt.split("-")[0] in _MEASURES
             or nxt in _MEASURES
             or prev in _MEASURED_BY
+            or prev in _LABELLED
+            or scored
         ):
             i = j
             continue
