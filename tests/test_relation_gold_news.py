@@ -67,10 +67,11 @@ figure and another day read as partial; 0.477 on the first 151 before)."""
 CONTRADICTS_PRECISION_FLOOR = 0.80
 """Share of pairs judged ``contradicts`` that are. Measured 14/16 (12/13 before rival counts
 of one thing; 1/3 before)."""
-RANDOM_FLOOR = 0.55
+RANDOM_FLOOR = 0.62
 """Share of the randomly drawn same-event pairs whose relation is the gold one. Measured 0.571
-(40/70) when they were drawn: most errors are ``supports`` for a claim whose evidence states
-its event but not its point (a hearing, a reward, who was charged)."""
+(40/70) when they were drawn, 0.629 (44/70) once allegations and suspicions read as not yet a
+fact and labels and scores as no counts: most errors left are ``supports`` for a claim whose
+evidence states its event but not its point (a hearing, a reward, who was charged)."""
 OTHER_EVENT_FLOOR = 0.78
 """Share of the gold's other-event pairs judged ``unrelated``: another event's report told
 apart from the claim's in one story too (``events.event_reading_others``). Measured 76/97
