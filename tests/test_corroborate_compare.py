@@ -489,3 +489,18 @@ def test_an_allegation_or_a_suspicion_is_not_yet_a_fact() -> None:
     hedged = read_facts("A suspicious fire badly damaged the Wasilla Bible Church on Friday night")
     relation, reasons = relate(firm, hedged)
     assert relation == "partly_supports" and "not yet a fact in the evidence" in reasons
+
+
+def test_a_sources_words_repeated_are_one_report() -> None:
+    said = read_facts("Tara Reid has checked herself into the Promises Treatment Center")
+    printed = read_facts("`` Tara Reid has checked herself into Promises Treatment Center.")
+    # Quoted by two outlets, or said by the claim's source in both: one source's words.
+    assert relate(said, printed, Pair(quoted=True))[0] == "same_report"
+    assert relate(said, printed, Pair(same_source=True))[0] == "same_report"
+    # Another outlet's own restatement of an unquoted claim is a second report.
+    assert relate(said, printed)[0] == "supports"
+    # A few words are nobody's own.
+    assert (
+        relate(read_facts("Reid checked in"), read_facts("Reid checked in"), Pair(quoted=True))[0]
+        != "same_report"
+    )

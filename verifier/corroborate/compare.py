@@ -180,6 +180,7 @@ class Pair:
     relay: bool = False  # b quotes a's outlet as its source
     same_source: bool = False  # b is said by a's named source
     other_event: bool = False  # b's article reports another event (``events.other_events``)
+    quoted: bool = False  # a is a direct quotation
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +240,10 @@ def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...
         # Another outlet printing the same sentence passes one report on; it is not a second
         # source, whether or not the articles were found to be copies.
         return "same_report", ("the same words as the claim's report",)
+    if (pair.quoted or pair.same_source) and not pair.same_article and _repeats(a, b) >= _REPEATED:
+        # "'Tara Reid has checked herself into Promises Treatment Center,' her rep says" in
+        # two outlets: one source's words, passed on, whoever prints them.
+        return "same_report", ("the same words from the claim's source",)
     if pair.other_event and not (pair.same_article or pair.family):
         # Two earthquakes, two Oscar hosts: the words and figures two events of one kind
         # share are no evidence for each other, in the claim's story or not (stories lump
@@ -413,6 +418,20 @@ def _other_end_given(q: Quantity, mine: tuple[Quantity, ...], theirs: tuple[Quan
     three": the three)?"""
     given = {t.value for t in theirs}
     return any(o is not q and o.approx and o.event == q.event and o.value in given for o in mine)
+
+
+_REPEATED = 0.9
+"""Share of a quotation's informative words another passage must hold, in order, to repeat
+it; at least ``_REPEATED_MIN`` of them, so a two-word phrase is nobody's words."""
+_REPEATED_MIN = 5
+
+
+def _repeats(a: Facts, b: Facts) -> float:
+    """How much of ``a``'s informative words ``b`` holds in their order (0..1)."""
+    if len(a.words) < _REPEATED_MIN:
+        return 0.0
+    blocks = SequenceMatcher(None, a.words, b.words, autojunk=False).get_matching_blocks()
+    return sum(m.size for m in blocks) / len(a.words)
 
 
 _RIVAL_COUNT_GAP = 2.0

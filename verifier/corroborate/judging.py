@@ -105,6 +105,7 @@ def judge(
         relay=relay,
         same_source=own,
         other_event=other_event,
+        quoted=claim.quote == "direct",
     )
     relation, reasons = relate(a, b, pair)
     reasons_list = list(reasons)
