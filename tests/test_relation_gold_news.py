@@ -27,12 +27,14 @@ tolls and headlines that agree and two wire texts republished. The scores are th
 judging must keep; the issue's targets (accuracy 0.85, contradicts precision 0.80) are the
 goal.
 
-Those 274 pairs were tuned against. So 70 more same-event pairs were drawn at random (seeded)
-from what the tool itself returns on ECB+ topics 1-35 (``verifier evidence --batch``, limit
-10, one result from another article of the same topic and event per claim, sentences up to
-240 characters, none already in the gold), and labelled by reading, by the rules above,
-before the tool's relation was looked at. They are marked ``"drawn": "random"`` and scored
-apart: an honest measure of the same-event relations, not a target to tune on.
+Those 274 pairs were tuned against. So 115 more same-event pairs were drawn at random
+(seeded) from what the tool itself returns on ECB+ topics 1-35 (``verifier evidence
+--batch``, limit 10, one result from another article of the same topic and event per claim,
+sentences up to 240 characters, none already in the gold), and labelled by reading, by the
+rules above, before the tool's relation was looked at. They are marked ``"drawn": "random"``
+and scored apart, in a store of their own articles. The first 70 were then looked at while
+the relations changed (40/70 -> 44/70); the last 45 were drawn from other claims, labelled,
+and scored once after the last change (24/45): the honest measure.
 """
 
 from __future__ import annotations
@@ -66,11 +68,12 @@ figure and another day read as partial; 0.477 on the first 151 before)."""
 CONTRADICTS_PRECISION_FLOOR = 0.80
 """Share of pairs judged ``contradicts`` that are. Measured 14/15 (14/16 before event
 identity's profile check, 12/13 before rival counts of one thing; 1/3 before)."""
-RANDOM_FLOOR = 0.62
-"""Share of the randomly drawn same-event pairs whose relation is the gold one. Measured 0.571
-(40/70) when they were drawn, 0.629 (44/70) once allegations and suspicions read as not yet a
-fact and labels and scores as no counts: most errors left are ``supports`` for a claim whose
-evidence states its event but not its point (a hearing, a reward, who was charged)."""
+RANDOM_FLOOR = 0.58
+"""Share of the randomly drawn same-event pairs whose relation is the gold one. Measured 0.591
+(68/115): the first 70 scored 40/70 when drawn and 44/70 once allegations and suspicions read
+as not yet a fact and labels and scores as no counts; the 45 held out 24/45. Most errors are
+``supports`` for a claim whose evidence states its event but not its point (a hearing, a
+reward, who was charged), which shared words do not tell."""
 OTHER_EVENT_FLOOR = 0.78
 """Share of the gold's other-event pairs judged ``unrelated``: another event's report told
 apart from the claim's in one story too (``events.event_reading_others``). Measured 76/97
