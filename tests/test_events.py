@@ -193,3 +193,38 @@ def test_reports_close_to_the_same_others_are_one_event_though_their_own_names_d
         # By their own closeness alone they would be told apart.
         monkeypatch.setattr(events, "PROFILE_SAME", 2.0)
         assert found(_names(readings)) == {4, 5, 6, 8}
+
+
+def test_a_report_nearer_the_reports_told_apart_is_of_their_event(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    aceh = {"bireuen": 4, "aceh": 3, "lhokseumawe": 2, "indonesia": 2}
+    java = {"yogyakarta": 4, "bantul": 3, "klaten": 2, "indonesia": 2}
+    readings = {
+        1: aceh,
+        2: {**aceh, "irwandi": 2},
+        3: {**aceh, "matang": 1},
+        4: java,
+        5: {**java, "sultan": 2},
+        6: {**java, "sleman": 1},
+        # A Klaten paper on the Java quake that recalls Bireuen once: close enough to the
+        # claim's report not to be told apart by the pair alone, nearer Java's reports.
+        8: {"klaten": 3, "cross": 2, "bireuen": 1},
+    }
+    everyone = list(readings)
+
+    def found() -> set[int]:
+        with Store(tmp_path / "v.db") as store:
+            return other_events(
+                store,
+                1,
+                everyone,
+                len(readings),
+                _names(readings),
+                story=lambda a: [a, *(b for b in everyone if b != a)],
+                same_story=lambda _: True,
+            )
+
+    assert found() == {4, 5, 6, 8}
+    monkeypatch.setattr(events, "OTHER_GROUP", len(readings))
+    assert found() == {4, 5, 6}
