@@ -140,3 +140,19 @@ def test_a_passive_or_infinitive_cue_takes_no_subject() -> None:
     ):
         ((s, _),) = read_sentences(_doc(text), segment(text)[1])
         assert L._subject_before(s, s.low.index(cue), (-1, -1)) == (-1, -1), text
+
+
+def test_a_content_ending_mid_phrase_is_cut_short() -> None:
+    text = "She recalled what happened in 2008, and he said “the fight was for”."
+    ((s, _),) = read_sentences(_doc(text), segment(text)[1])
+    assert L._cut_short(s, s.low.index("in") + 1)
+    assert not L._cut_short(s, s.low.index("2008") + 1)
+    assert not L._cut_short(s, s.low.index("for") + 1)  # quoted words are the speaker's
+
+
+def test_a_cue_without_content_takes_the_rest_of_its_sentence() -> None:
+    text = "As the Post observed, Republicans now control both chambers."
+    ((s, _),) = read_sentences(_doc(text), segment(text)[1])
+    a, b = L._rest_of_sentence(s, s.low.index("observed") + 1) or (0, 0)
+    assert s.toks[a:b] == ["Republicans", "now", "control", "both", "chambers"]
+    assert L._rest_of_sentence(s, s.low.index("both")) is None  # too little left

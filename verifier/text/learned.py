@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from verifier.models import Stance
 from verifier.text import cues as C
+from verifier.text.lexicon import words as W
 from verifier.text.lexicon import wordset
 
 if TYPE_CHECKING:
@@ -335,6 +336,25 @@ def _subject_before(s: _Sent, ca: int, default: tuple[int, int]) -> tuple[int, i
     return subject.a, subject.e
 
 
+_OPENERS = frozenset({",", "that", ":"})
+_DANGLING = W.DETERMINERS | W.PREPOSITIONS | W.RELATIVE_PRONOUNS | {"what"}
+
+
+def _rest_of_sentence(s: _Sent, cb: int) -> tuple[int, int] | None:
+    """Tokens from right after a cue (and the comma, "that" or colon opening its clause) to
+    the sentence's end, when at least three words are left: a cue's complement where the model
+    tagged none."""
+    x = cb + 1 if cb < s.n and s.low[cb] in _OPENERS else cb
+    return (x, s.last) if s.last - x >= 3 else None
+
+
+def _cut_short(s: _Sent, tb: int) -> bool:
+    """Whether a content ends on a word that cannot end a phrase (a determiner, preposition or
+    relative word, outside quotation marks): the model's tags stopped in mid-phrase, and the
+    span they give is a fragment, not the claim."""
+    return s.qreg[tb - 1] < 0 and s.low[tb - 1] in _DANGLING
+
+
 class AttributionTagger:
     """The trained model and the words that can start a cue, which decide whether a sentence
     is worth tagging at all."""
@@ -439,7 +459,16 @@ class AttributionTagger:
             if any(a < cue[1] and cue[0] < b for a, b in taken_cues):
                 continue
             if k not in contents:
-                continue
+                # a confident cue with its source tagged but no content ("As the Post observed,
+                # Republicans now control ..."): its complement runs to the end of the sentence,
+                # unless another attribution the rules read lies there ("found no evidence, and
+                # staff said ...")
+                rest = _rest_of_sentence(s, cb) if k in sources else None
+                if rest is None or any(
+                    a < s.en[rest[1] - 1] and s.st[rest[0]] < b for a, b in taken_cues
+                ):
+                    continue
+                contents[k] = [rest]
             # the content lies on one side of its cue: the side the model tagged more of
             left = [(a, b) for a, b in contents[k] if b <= ca]
             right = [(a, b) for a, b in contents[k] if a >= cb]
@@ -463,6 +492,8 @@ class AttributionTagger:
                 continue  # "described the war as a “proxy war”", "known as": a label, not a claim
             if _frames_forbid(s, ca, cb, ta, tb) or _unasserted(s, ca, cb):
                 continue
+            if _cut_short(s, tb):
+                continue  # "recalled what happened in": the tags stopped mid-phrase
             content = (s.st[ta], s.en[tb - 1])
             if any(a <= content[0] and content[1] <= b for a, b in taken_contents):
                 continue
