@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from verifier.models import Attribution, Document, QuoteKind, SourceType, Span, Stance, Unit
 from verifier.text import cues as C
@@ -1416,6 +1416,35 @@ class _Reader:
         self._settle()
         return self.atts
 
+    def speaker_of(self, raw: _Raw) -> _Raw:
+        """A learned attribution with no source tagged, given the speaker the rules read for
+        its cue: the subject on its left, or the source its clause is coordinated with ("X
+        criticised A and said B"). The tagger finds the cue and the content well but leaves a
+        source it did not tag empty, and an empty source is never the right one when the
+        sentence names its speaker; a cue with nothing the rules accept stays as it is."""
+        s = self.s
+        i = raw.cue_tok
+        if raw.source[1] > raw.source[0] or i < 0 or raw.content[0] < raw.cue[1]:
+            return raw
+        k, negated, _, infinitive, _ = _skip_left(s, i)
+        if negated or infinitive or k <= 0:
+            return raw
+        tense = "ing" if s.low[i].endswith("ing") else "ed"
+        agent = self._agent(self._link(k, tense), k, "")
+        if agent is None:
+            return raw
+        if agent.source_span is not None:
+            span = agent.source_span
+            tok = agent.src_tok or (-1, -1)
+        elif agent.src_tok is not None:
+            tok = agent.src_tok
+            span = (s.st[tok[0]], s.en[tok[1] - 1])
+        else:
+            return raw
+        if span[1] > raw.content[0] or span[1] <= span[0]:
+            return raw
+        return replace(raw, source=span, src_tok=tok, antecedent=agent.antecedent or (-1, -1))
+
     def _truncate(self) -> None:
         """Cut each content where a later coordinated attribution's clause begins."""
         for idx, later in enumerate(self.atts):
@@ -1765,7 +1794,11 @@ class _Reader:
             a = comma + 1
         if a >= end:
             return None
-        np = _np_right(s, a, "start")
+        if s.low[a] in W.PRONOUNS:
+            # "He also expressed concern ... and said": a pronoun is the whole subject
+            np: tuple[int, int] | None = (a, a + 1)
+        else:
+            np = _np_right(s, a, "start")
         e = min(np[1], end) if np else a
         e = _before_main_verb(s, a, e)
         a = _trim_lead(s, a, e)
@@ -2364,7 +2397,9 @@ def extract(
             s = _Sent(text, unit, quotes)
             found = _Reader(s).read() if not triggers.isdisjoint(words) else []
             if tagger is not None and tagger.worth_tagging(s, found):
-                found = found + tagger.raws(s, found)
+                reader = _Reader(s)
+                reader.atts = list(found)
+                found = found + [reader.speaker_of(raw) for raw in tagger.raws(s, found)]
         except Exception as exc:  # a failure on one sentence costs that sentence only
             sentence_failed(document.name, unit.index, unit.span, exc)
             continue
