@@ -1748,7 +1748,16 @@ class _Reader:
             return False
         if _closes_relative_clause(s, k - 1) or _closes_name_apposition(s, k - 1):
             return False  # "The Houthis, who control ..., claimed the attack": no inversion
+        head = next(
+            (x for x in range(a, e) if s.toks[x] == "," or s.low[x] in W.RELATIVE_PRONOUNS), e
+        )
+        if _before_main_verb(s, a, head) < head:
+            return False  # "Kasich, a Republican ..., said the family deserved better"
         content = _left_content(s, k - 1, self.atts)
+        if content is not None and s.qmark[k - 1] == 0 and s.qreg[k - 2] < 0:
+            lo = bisect.bisect_left(s.st, content[0])
+            if not _verbish(s, lo, k - 1):
+                return False  # "Murphy, though, said he ...": a subject, not a claim, before it
         self.used.update(range(i, j))
         cue = (s.st[i], s.en[j - 1])
         return self._add(cue, (a, e), content, stance, cue_tok=i) is not None
