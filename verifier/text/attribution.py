@@ -45,7 +45,7 @@ _TOKEN_RE = re.compile(
     r"|[^\W\d_]\w*(?:[-\u2010'\u2019](?![sS]\b)\w+)*"
     r"|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?"
     r"|(?<=\w)['\u2019]s\b"
-    r"|--|\S"
+    r"|''|``|--|\S"
 )
 _GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
 _WORD_RE = re.compile(r"[^\W\d_]+")
