@@ -179,7 +179,7 @@ _ORIGINAL_TOKEN_RE = re.compile(
     r"|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?"
     r"|(?<=\w)['\u2019]s\b"
     r"|[^\W\d_]\w*(?:[-\u2010'\u2019](?![sS]\b)\w+)*"
-    r"|--|\S"
+    r"|''|``|--|\S"  # two apostrophes or backticks are one quotation mark (on purpose)
 )
 _TOKEN_PIECES = [
     "U.S.",
@@ -198,6 +198,8 @@ _TOKEN_PIECES = [
     "pro-government",
     "al-Assad",
     "--",
+    "''",
+    "``",
     "\u2014",
     "(",
     ")",
