@@ -23,7 +23,7 @@ from verifier.text.lexicon import wordset
 REPORTING_VERBS: dict[str, tuple[str, str]] = {
     # --- plain assertion -------------------------------------------------------------------
     "say": ("C", "asserts"),
-    "state": ("CN", "asserts"),
+    "state": ("HN", "asserts"),
     "claim": ("CN", "asserts"),
     "announce": ("C", "asserts"),
     "confirm": ("C", "asserts"),
