@@ -160,28 +160,8 @@ def find_answers(
         for sid in _best_answers(store, claim, view, said) if said else []:
             why.setdefault(sid, f"answers the claim: {_ANSWER_WORD[opposite]} in the same story")
     if claim_index is not None:
-        memo.load_facts(store, [claim.sentence_id])
-        own = memo.facts_of(claim.sentence_id, claim.sentence)
-        caveat = own.caveat and claim.source_type == "outlet"
-        before, after = (CAVEAT_REACH, 0) if caveat else (0, CAVEAT_REACH)
-        if claim.article_id not in memo.bodies:
-            memo.bodies[claim.article_id] = body_sentences(store, claim.article_id)
-            memo.load_facts(store, (row[0] for row in memo.bodies[claim.article_id]))
-        near = [
-            row
-            for row in memo.bodies[claim.article_id]
-            if claim_index - before <= row[1] <= claim_index + after and row[1] != claim_index
-        ]
-        if caveat:  # what the caveat qualifies: the claims before it ("either account")
-            for sid in [sid for sid, idx, _, has in near if has and idx < claim_index][-4:]:
-                why.setdefault(sid, "what the outlet's caveat qualifies")
-        else:
-            for sid in [
-                sid
-                for sid, idx, text, _ in near
-                if idx > claim_index and memo.facts_of(sid, text).caveat
-            ][:1]:
-                why.setdefault(sid, "the outlet's caveat on the claim")
+        for sid, reason in near_answers(store, claim, claim_index, memo).items():
+            why.setdefault(sid, reason)
     why.pop(claim.sentence_id, None)
     if not why:
         return None
@@ -194,3 +174,34 @@ def find_answers(
         sources=sentence_sources(store, fresh),
         positions=sentence_positions(store, fresh),
     )
+
+
+def near_answers(store: Store, claim: ClaimRecord, claim_index: int, memo: Memo) -> dict[int, str]:
+    """The answers beside a claim in its own article, with why: the outlet's caveat right
+    after it, or for a caveat the claims just before it that it qualifies."""
+    why: dict[int, str] = {}
+    memo.load_facts(store, [claim.sentence_id])
+    own = memo.facts_of(claim.sentence_id, claim.sentence)
+    caveat = own.caveat and claim.source_type == "outlet"
+    before, after = (CAVEAT_REACH, 0) if caveat else (0, CAVEAT_REACH)
+    if claim.article_id not in memo.bodies:
+        memo.bodies[claim.article_id] = body_sentences(store, claim.article_id)
+    near = [
+        row
+        for row in memo.bodies[claim.article_id]
+        if claim_index - before <= row[1] <= claim_index + after and row[1] != claim_index
+    ]
+    # Only the readings of the sentences beside it: an article's whole body is ~40 of them,
+    # read again for each claim of each copy of a breaking story.
+    memo.load_facts(store, (row[0] for row in near))
+    if caveat:  # what the caveat qualifies: the claims before it ("either account")
+        for sid in [sid for sid, idx, _, has in near if has and idx < claim_index][-4:]:
+            why.setdefault(sid, "what the outlet's caveat qualifies")
+    else:
+        for sid in [
+            sid
+            for sid, idx, text, _ in near
+            if idx > claim_index and memo.facts_of(sid, text).caveat
+        ][:1]:
+            why.setdefault(sid, "the outlet's caveat on the claim")
+    return why

@@ -83,8 +83,16 @@ class EvidenceHit:
             "rank": self.rank,
         }
 
-    def to_record(self, claim_id: str, judgement: Judgement | None = None) -> EvidenceRecord:
-        """The stored form of this hit as evidence for ``claim_id``."""
+    def to_record(
+        self,
+        claim_id: str,
+        judgement: Judgement | None = None,
+        *,
+        score: float | None = None,
+        rank: int | None = None,
+    ) -> EvidenceRecord:
+        """The stored form of this hit as evidence for ``claim_id`` (``score`` and ``rank``
+        as given, else its own: a claim's evidence is ranked after judging)."""
         j = judgement or Judgement()
         return EvidenceRecord(
             claim_id=claim_id,
@@ -94,8 +102,8 @@ class EvidenceHit:
             outlet=self.outlet,
             published=self.published,
             sentence=self.sentence,
-            score=self.score,
-            rank=self.rank,
+            score=self.score if score is None else score,
+            rank=self.rank if rank is None else rank,
             relation=j.relation,
             independent=j.independent,
             reasons=j.reasons,

@@ -7,12 +7,14 @@ ingests; this process writes each batch in order.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from functools import partial
 
-from verifier.corroborate.candidates import candidates
+from verifier.corroborate.answers import near_answers
+from verifier.corroborate.candidates import HitContext, candidates
 from verifier.corroborate.compare import (
     SUPPORTING,
     Facts,
@@ -26,10 +28,12 @@ from verifier.corroborate.evidence import (
     EvidenceHit,
     Judgement,
     claim_matches,
+    hit_of,
+    normalise_sentence,
 )
 from verifier.corroborate.judging import hit_sources, judge, speaker_name
 from verifier.corroborate.query import DEFAULT_MAX_TERMS
-from verifier.models import ClaimRecord, EvidenceRecord
+from verifier.models import ClaimRecord, EvidenceRecord, PassageFacts
 from verifier.store import Store
 from verifier.store.stories import (
     FigureConflict,
@@ -37,9 +41,11 @@ from verifier.store.stories import (
     claims_of_stories,
     replace_figure_conflicts,
     sentence_positions,
+    sentence_sources,
     set_independence,
 )
 from verifier.text.speakers import (
+    same_source,
     source_words,
 )
 from verifier.workers import default_workers, ordered_map
@@ -85,7 +91,23 @@ evidence out of the first ten; a pool of three times the limit keeps that eviden
 RERANK_POOL = 3
 
 
-def evidence_of(
+@dataclass(frozen=True, slots=True)
+class _Ranked:
+    """One judged candidate before its rank is fixed: what claims sharing a statement reuse."""
+
+    hit: EvidenceHit  # its score before the relation's weight
+    ctx: HitContext | None
+    elsewhere: bool  # its article reports another event than the claim's
+    judgement: Judgement
+    facts: Facts
+    stored: PassageFacts | None  # the text stage's reading of the hit, as judged
+
+    @property
+    def weighted(self) -> float:
+        return self.hit.score * RELATION_WEIGHT.get(self.judgement.relation, 1.0)
+
+
+def _ranked(
     store: Store,
     claim: ClaimRecord,
     match: str,
@@ -93,17 +115,11 @@ def evidence_of(
     view: CorpusView,
     limit: int,
     position: tuple[int, int] | None,
-    claim_facts: Facts | None = None,
-    memo: Memo | None = None,
-) -> list[tuple[EvidenceHit, Judgement, Facts, list[SourceRef]]]:
-    """A claim's evidence, judged and ranked: what ``corroborate`` stores and the CLI prints.
-
-    ``position`` is the claim sentence's ``(index, paragraph)`` in its article, or None for
-    text that is not in it.
-    """
-    names = claim_source_names(store, claim, view)
-    facts = claim_facts or read_facts(claim.content, claim.sentence, stance=claim.stance)
-    memo = memo or Memo()
+    names: Sequence[str],
+    facts: Facts,
+    memo: Memo,
+) -> list[_Ranked]:
+    """Every judged candidate of a claim, best first (``evidence_of`` keeps ``limit``)."""
     hits, contexts = candidates(
         store,
         claim,
@@ -128,6 +144,7 @@ def evidence_of(
     judged = []
     for hit in hits:
         ctx = contexts.get(hit.sentence_id)
+        stored = memo.facts.get(hit.sentence_id)
         judgement, _, hit_facts = judge(
             claim,
             hit,
@@ -137,16 +154,250 @@ def evidence_of(
             claim_paragraph=position[1] if position else None,
             claim_facts=facts,
             other_event=hit.article_id in elsewhere,
-            hit_facts=memo.facts.get(hit.sentence_id),
+            hit_facts=stored,
         )
-        score = hit.score * RELATION_WEIGHT.get(judgement.relation, 1.0)
-        judged.append((score, hit, judgement, hit_facts, hit_sources(hit, ctx, view)))
-    # Another event's report comes after every report of the claim's own, whatever it shares.
-    judged.sort(key=lambda t: (t[1].article_id in elsewhere, -t[0]))
+        judged.append(_Ranked(hit, ctx, hit.article_id in elsewhere, judgement, hit_facts, stored))
+    return _ordered(judged)
+
+
+def _ordered(judged: list[_Ranked]) -> list[_Ranked]:
+    """Another event's report after every report of the claim's own, whatever it shares;
+    then by score weighted by relation."""
+    return sorted(judged, key=lambda r: (r.elsewhere, -r.weighted))
+
+
+def _top(
+    judged: Sequence[_Ranked], limit: int, view: CorpusView
+) -> list[tuple[EvidenceHit, Judgement, Facts, list[SourceRef]]]:
     return [
-        (replace(hit, score=score, rank=rank), judgement, hit_facts, sources)
-        for rank, (score, hit, judgement, hit_facts, sources) in enumerate(judged[:limit], start=1)
+        (
+            replace(r.hit, score=r.weighted, rank=rank),
+            r.judgement,
+            r.facts,
+            hit_sources(r.hit, r.ctx, view),
+        )
+        for rank, r in enumerate(judged[:limit], start=1)
     ]
+
+
+def evidence_of(
+    store: Store,
+    claim: ClaimRecord,
+    match: str,
+    *,
+    view: CorpusView,
+    limit: int,
+    position: tuple[int, int] | None,
+    claim_facts: Facts | None = None,
+    memo: Memo | None = None,
+) -> list[tuple[EvidenceHit, Judgement, Facts, list[SourceRef]]]:
+    """A claim's evidence, judged and ranked: what ``corroborate`` stores and the CLI prints.
+
+    ``position`` is the claim sentence's ``(index, paragraph)`` in its article, or None for
+    text that is not in it.
+    """
+    judged = _ranked(
+        store,
+        claim,
+        match,
+        view=view,
+        limit=limit,
+        position=position,
+        names=claim_source_names(store, claim, view),
+        facts=claim_facts or read_facts(claim.content, claim.sentence, stance=claim.stance),
+        memo=memo or Memo(),
+    )
+    return _top(judged, limit, view)
+
+
+@dataclass(slots=True)
+class _Statement:
+    """A statement's judged candidates, as its first claim found them, shared by the claims
+    of the batch that make it (``_shared_evidence``)."""
+
+    first: ClaimRecord
+    facts: Facts  # the statement's reading: the same for every claim making it
+    ranked: list[_Ranked]
+    judged: dict[tuple[int, bool, bool, bool, str], tuple[Judgement, Facts]] = field(
+        default_factory=dict
+    )
+    relays: dict[tuple[int, str], str] = field(default_factory=dict)  # ``_relay_key``
+
+
+def _statement_key(claim: ClaimRecord, names: Sequence[str]) -> tuple[object, ...]:
+    """Everything judging reads of a claim but its article and place in it."""
+    return (
+        claim.content,
+        claim.sentence,
+        claim.stance,
+        claim.source,
+        claim.resolved_source,
+        claim.canonical_source,
+        claim.source_type,
+        tuple(names),
+    )
+
+
+def _relay_key(sources: Sequence[SourceRef], outlet: str) -> str:
+    """The claim's outlet when a source of the hit is that outlet quoted as a source (then
+    judging calls the hit a relay of the claim's own outlet), else empty: the one thing about
+    the claim's outlet that moves a judgement."""
+    if any(
+        s.source_type != "outlet" and same_source(s.canonical or s.source, outlet) for s in sources
+    ):
+        return outlet
+    return ""
+
+
+class _Counterparts:
+    """Each article's sentences by their normalised text, and sentences as candidates: where
+    a copy has the sentence another article has, read once per batch."""
+
+    def __init__(self, store: Store, memo: Memo) -> None:
+        self.store = store
+        self.texts = memo.texts
+        self.hits: dict[int, tuple[EvidenceHit, HitContext, PassageFacts | None] | None] = {}
+
+    def find(self, text: str, article_id: int) -> int | None:
+        """The id of the sentence of ``article_id`` that reads ``text``, if any."""
+        texts = self.texts.get(article_id)
+        if texts is None:
+            texts = self.texts[article_id] = {}
+            for sentence in self.store.sentences(article_id):
+                texts.setdefault(normalise_sentence(sentence.text), sentence.id)
+        return texts.get(normalise_sentence(text))
+
+    def ranked(self, like: _Ranked, article_id: int) -> _Ranked | None:
+        """``like`` moved to its counterpart in ``article_id`` (score and event kept)."""
+        sentence_id = self.find(like.hit.sentence, article_id)
+        return None if sentence_id is None else self.moved(like, sentence_id)
+
+    def moved(self, like: _Ranked, sentence_id: int) -> _Ranked | None:
+        """``like`` moved to the sentence ``sentence_id``: its score, event and why kept."""
+        if sentence_id not in self.hits:
+            self.hits[sentence_id] = self._hit(sentence_id)
+        found = self.hits[sentence_id]
+        if found is None:
+            return None
+        hit, ctx, stored = found
+        if like.ctx is not None and like.ctx.answers:
+            ctx = replace(ctx, answers=like.ctx.answers)
+        return replace(like, hit=replace(hit, score=like.hit.score), ctx=ctx, stored=stored)
+
+    def _hit(self, sentence_id: int) -> tuple[EvidenceHit, HitContext, PassageFacts | None] | None:
+        found = self.store.sentences_by_ids([sentence_id]).get(sentence_id)
+        if found is None:
+            return None
+        sentence, article = found
+        sources = sentence_sources(self.store, [sentence_id]).get(sentence_id, [])
+        index, paragraph = sentence_positions(self.store, [sentence_id]).get(
+            sentence_id, (sentence.index, sentence.paragraph)
+        )
+        stored = self.store.passage_facts([sentence_id]).get(sentence_id)
+        return (
+            hit_of(sentence, 0.0, article, 0),
+            HitContext(tuple(sources), index, paragraph),
+            stored,
+        )
+
+
+def _shared_evidence(
+    claim: ClaimRecord,
+    shared: _Statement,
+    *,
+    view: CorpusView,
+    names: Sequence[str],
+    position: tuple[int, int] | None,
+    counterparts: _Counterparts,
+    memo: Memo,
+) -> list[_Ranked] | None:
+    """A claim's evidence from the candidates of the first claim making the same statement,
+    or None when they do not carry over.
+
+    Copies of a wire story repeat each of its claims word for word: retrieving and ranking
+    the same statement's candidates again for each copy was most of a breaking desk's
+    ingest. The ranking is the first claim's, with the two articles' roles swapped: a hit in
+    the claim's own article stands for the same sentence of the first claim's article (its
+    own copy of the statement for the first claim's sentence), and one in the first claim's
+    article (the outlet's caveat after it, another source there) for the same sentence of
+    the claim's own, or stays as the copy's it is when the claim's article does not have it.
+    A hit in the claim's own article that the first claim's does not have (a copy that
+    adds to what it copies, the same statement made twice in one article) leaves the claim
+    to be judged on its own: its next candidates would fill the place. Each hit is
+    judged for this claim: whether it is in its article, a copy of it, in its story, a relay
+    of its outlet; hits that stand the same way to several claims share one judgement.
+    """
+    first = shared.first.article_id
+    answers: dict[str, list[int]] | None = None  # the claim's own answers beside it, by why
+    out: list[_Ranked] = []
+    for r in shared.ranked:
+        if first != claim.article_id and r.hit.article_id in (first, claim.article_id):
+            moved = counterparts.ranked(
+                r, first if r.hit.article_id == claim.article_id else claim.article_id
+            )
+            if moved is None and r.hit.article_id == first and r.ctx and r.ctx.answers:
+                # The first claim's answer beside it ("The Wire could not verify ..."),
+                # reworded in the copy ("The Herald could not verify ..."): the claim's own.
+                if answers is None:
+                    answers = {}
+                    if position is not None:
+                        near = near_answers(counterparts.store, claim, position[0], memo)
+                        for sid, why in near.items():
+                            answers.setdefault(why, []).append(sid)
+                mine = answers.get(r.ctx.answers)
+                if mine:
+                    moved = counterparts.moved(r, mine.pop(0))
+            if moved is not None:
+                r = moved
+            elif r.hit.article_id == claim.article_id:
+                return None  # a sentence the first claim's article lacks: not a copy here
+        elif r.hit.article_id == claim.article_id:
+            return None
+        if r.hit.sentence_id == claim.sentence_id:
+            continue
+        article = r.hit.article_id
+        if article == claim.article_id:  # its place beside the claim matters: not shared
+            judgement, _, hit_facts = judge(
+                claim,
+                r.hit,
+                view=view,
+                ctx=r.ctx,
+                claim_names=names,
+                claim_paragraph=position[1] if position else None,
+                claim_facts=shared.facts,
+                other_event=r.elsewhere,
+                hit_facts=r.stored,
+            )
+            out.append(_Ranked(r.hit, r.ctx, r.elsewhere, judgement, hit_facts, r.stored))
+            continue
+        outlet = view.outlet(claim.article_id)
+        relay = shared.relays.get((r.hit.sentence_id, outlet))
+        if relay is None:
+            relay = shared.relays[r.hit.sentence_id, outlet] = _relay_key(
+                hit_sources(r.hit, r.ctx, view), outlet
+            )
+        key = (
+            r.hit.sentence_id,
+            view.family(claim.article_id, article),
+            view.same_story(claim.article_id, article),
+            r.elsewhere,
+            relay,
+        )
+        found = shared.judged.get(key)
+        if found is None:
+            judgement, _, hit_facts = judge(
+                claim,
+                r.hit,
+                view=view,
+                ctx=r.ctx,
+                claim_names=names,
+                claim_facts=shared.facts,
+                other_event=r.elsewhere,
+                hit_facts=r.stored,
+            )
+            found = shared.judged[key] = (judgement, hit_facts)
+        out.append(_Ranked(r.hit, r.ctx, r.elsewhere, found[0], found[1], r.stored))
+    return _ordered(out)
 
 
 def _judge_batch(
@@ -158,30 +409,59 @@ def _judge_batch(
     max_terms: int,
     memo: Memo,
 ) -> _Judged:
-    """Retrieve and judge the evidence of a batch of claims; reads only."""
+    """Retrieve and judge the evidence of a batch of claims; reads only.
+
+    Claims of the batch that make the same statement (``_statement_key``) share its
+    candidates (``_shared_evidence``); ``corroborate`` puts them in one batch.
+    """
     out = _Judged()
     batch = store.claims_by_ids(ids)
     matches = claim_matches(store, batch, max_terms=max_terms, contexts=article_words)
     claim_positions = sentence_positions(store, [c.sentence_id for c in batch])
-    for claim, match in zip(batch, matches, strict=True):
-        claim_facts = read_facts(claim.content, claim.sentence, stance=claim.stance)
-        position = claim_positions.get(claim.sentence_id)
-        found = evidence_of(
-            store,
-            claim,
-            match,
-            view=view,
-            limit=limit,
-            position=position,
-            claim_facts=claim_facts,
-            memo=memo,
-        )
+    keyed = [(c, claim_source_names(store, c, view)) for c in batch]
+    makers = Counter(_statement_key(c, names) for c, names in keyed)
+    statements: dict[tuple[object, ...], _Statement] = {}
+    counterparts = _Counterparts(store, memo)
+    for (claim, names), match in zip(keyed, matches, strict=True):
+        statement = _statement_key(claim, names)
+        shared = statements.get(statement)
+        ranked = None
+        if shared is not None:
+            ranked = _shared_evidence(
+                claim,
+                shared,
+                view=view,
+                names=names,
+                position=claim_positions.get(claim.sentence_id),
+                counterparts=counterparts,
+                memo=memo,
+            )
+        if shared is not None:
+            claim_facts = shared.facts
+        else:
+            claim_facts = read_facts(claim.content, claim.sentence, stance=claim.stance)
+        if ranked is None:
+            ranked = _ranked(
+                store,
+                claim,
+                match,
+                view=view,
+                limit=limit,
+                position=claim_positions.get(claim.sentence_id),
+                names=names,
+                facts=claim_facts,
+                memo=memo,
+            )
+            if shared is None and makers[statement] > 1:
+                statements[statement] = _Statement(claim, claim_facts, ranked)
         records: list[EvidenceRecord] = []
         judged: list[tuple[Judgement, Facts, list[SourceRef]]] = []
         support: set[str] = set()
         contradict: set[str] = set()
-        for hit, judgement, facts, sources in found:
-            records.append(hit.to_record(claim.id, judgement))
+        for rank, r in enumerate(ranked[:limit], start=1):
+            judgement, facts = r.judgement, r.facts
+            sources = hit_sources(r.hit, r.ctx, view)
+            records.append(r.hit.to_record(claim.id, judgement, score=r.weighted, rank=rank))
             judged.append((judgement, facts, sources))
             out.relations[judgement.relation] = out.relations.get(judgement.relation, 0) + 1
             if judgement.independent:
@@ -289,7 +569,7 @@ def corroborate(
     ids = list(claim_ids) if claim_ids is not None else store.claim_ids()
     if workers is None:
         workers = default_workers() if len(ids) >= PARALLEL_MIN_CLAIMS else 1
-    batches = [ids[start : start + _BATCH] for start in range(0, len(ids), _BATCH)]
+    batches = _statement_batches(store, ids)
     with store.remembered_searches():  # batches only write evidence: the text stays put
         for batch, judged in zip(
             batches, _judged_batches(store, batches, workers, limit, max_terms), strict=True
@@ -298,6 +578,26 @@ def corroborate(
             if progress:
                 progress(report.claims, len(ids))
     return report
+
+
+def _statement_batches(store: Store, ids: Sequence[str]) -> list[list[str]]:
+    """``ids`` in batches of about ``_BATCH``, the claims making one statement next to each
+    other and in one batch, whatever its size: they share their judging (``_judge_batch``),
+    so what a claim gets does not depend on where batches are cut, nor on the workers."""
+    said = store.claim_statements(ids)
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for claim_id in ids:
+        groups.setdefault(said.get(claim_id, (claim_id,)), []).append(claim_id)
+    batches: list[list[str]] = []
+    batch: list[str] = []
+    for group in groups.values():
+        if batch and len(batch) + len(group) > _BATCH:
+            batches.append(batch)
+            batch = []
+        batch += group
+    if batch:
+        batches.append(batch)
+    return batches
 
 
 def _write_judged(

@@ -711,6 +711,25 @@ class Store:
             out += [r[0] for r in rows]
         return out
 
+    def claim_statements(self, ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+        """What each claim states, by id: content, sentence, stance and source as stored.
+
+        Claims that state the same thing (a wire story's copies repeat every claim of it)
+        are judged once and share the result (``corroborate``); this reads only the few
+        columns that tell them apart, not whole claims with their verdicts and counts.
+        """
+        out: dict[str, tuple[str, ...]] = {}
+        for i in range(0, len(ids), _JOIN_MAX):
+            chunk = list(ids[i : i + _JOIN_MAX])
+            rows = self._query(
+                "SELECT id, content, sentence, coalesce(stance, ''), source,"
+                " coalesce(resolved_source, ''), coalesce(canonical_source, ''), source_type"
+                f" FROM claims WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            out.update((r[0], tuple(str(v) for v in r[1:])) for r in rows)
+        return out
+
     def claims_by_ids(self, ids: Sequence[str]) -> list[ClaimRecord]:
         """The claims for ``ids``, in the order given (missing ids are skipped)."""
         if not ids:
