@@ -7,7 +7,6 @@ ingests; this process writes each batch in order.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
@@ -196,17 +195,25 @@ def evidence_of(
     ``position`` is the claim sentence's ``(index, paragraph)`` in its article, or None for
     text that is not in it.
     """
-    judged = _ranked(
-        store,
-        claim,
-        match,
-        view=view,
-        limit=limit,
-        position=position,
-        names=claim_source_names(store, claim, view),
-        facts=claim_facts or read_facts(claim.content, claim.sentence, stance=claim.stance),
-        memo=memo or Memo(),
-    )
+    memo = memo or Memo()
+    names = claim_source_names(store, claim, view)
+    first = store.first_claims([claim.id]).get(claim.id)
+    if first is None:  # a statement no other claim makes (or typed text)
+        facts = claim_facts or read_facts(claim.content, claim.sentence, stance=claim.stance)
+        judged = _ranked(
+            store,
+            claim,
+            match,
+            view=view,
+            limit=limit,
+            position=position,
+            names=names,
+            facts=facts,
+            memo=memo,
+        )
+    else:  # judged as corroboration judges it: shared with the first claim making it
+        sharing = _Sharing(store, view, memo, limit=limit)
+        judged, _ = sharing.evidence(claim, match, position=position, names=names, first=first)
     return _top(judged, limit, view)
 
 
@@ -218,15 +225,26 @@ class _Statement:
     first: ClaimRecord
     facts: Facts  # the statement's reading: the same for every claim making it
     ranked: list[_Ranked]
+    names: tuple[str, ...]  # the names its source goes by: a claim sharing it goes by them
     judged: dict[tuple[int, bool, bool, bool, str], tuple[Judgement, Facts]] = field(
         default_factory=dict
     )
     relays: dict[tuple[int, str], str] = field(default_factory=dict)  # ``_relay_key``
 
 
-def _statement_key(claim: ClaimRecord, names: Sequence[str]) -> tuple[object, ...]:
-    """Everything judging reads of a claim but its article and place in it."""
-    return (
+def _same_statement(shared: _Statement, claim: ClaimRecord, names: Sequence[str]) -> bool:
+    """Whether ``claim`` states what the first claim of ``shared`` states, word for word and
+    by the same source under the same names (text typed into the CLI may not)."""
+    first = shared.first
+    return shared.names == tuple(names) and (
+        first.content,
+        first.sentence,
+        first.stance,
+        first.source,
+        first.resolved_source,
+        first.canonical_source,
+        first.source_type,
+    ) == (
         claim.content,
         claim.sentence,
         claim.stance,
@@ -234,7 +252,6 @@ def _statement_key(claim: ClaimRecord, names: Sequence[str]) -> tuple[object, ..
         claim.resolved_source,
         claim.canonical_source,
         claim.source_type,
-        tuple(names),
     )
 
 
@@ -400,10 +417,89 @@ def _shared_evidence(
     return _ordered(out)
 
 
+class _Sharing:
+    """The statements several claims make, each judged once for its first claim
+    (``Store.first_claims``) and shared by the others (``_shared_evidence``)."""
+
+    def __init__(
+        self,
+        store: Store,
+        view: CorpusView,
+        memo: Memo,
+        *,
+        limit: int,
+        max_terms: int = DEFAULT_MAX_TERMS,
+        words: dict[int, list[str]] | None = None,
+    ) -> None:
+        self.store, self.view, self.memo = store, view, memo
+        self.limit, self.max_terms = limit, max_terms
+        self.words = {} if words is None else words
+        self.statements: dict[str, _Statement] = {}
+        self.counterparts = _Counterparts(store, memo)
+
+    def evidence(
+        self,
+        claim: ClaimRecord,
+        match: str,
+        *,
+        position: tuple[int, int] | None,
+        names: Sequence[str],
+        first: str | None,
+    ) -> tuple[list[_Ranked], Facts]:
+        """A claim's judged candidates, best first, and its reading."""
+        if first is not None and first != claim.id:
+            shared = self._first(first)
+            if shared is not None and _same_statement(shared, claim, names):
+                ranked = _shared_evidence(
+                    claim,
+                    shared,
+                    view=self.view,
+                    names=names,
+                    position=position,
+                    counterparts=self.counterparts,
+                    memo=self.memo,
+                )
+                if ranked is not None:
+                    return ranked, shared.facts
+        if first == claim.id and claim.id in self.statements:
+            done = self.statements[claim.id]
+            return done.ranked, done.facts
+        facts = read_facts(claim.content, claim.sentence, stance=claim.stance)
+        ranked = _ranked(
+            self.store,
+            claim,
+            match,
+            view=self.view,
+            limit=self.limit,
+            position=position,
+            names=names,
+            facts=facts,
+            memo=self.memo,
+        )
+        if first == claim.id:
+            self.statements[claim.id] = _Statement(claim, facts, ranked, tuple(names))
+        return ranked, facts
+
+    def _first(self, claim_id: str) -> _Statement | None:
+        """The first claim of a statement, judged: here or in another batch, the same."""
+        if claim_id not in self.statements:
+            found = self.store.claims_by_ids([claim_id])
+            if not found:
+                return None
+            claim = found[0]
+            match = claim_matches(
+                self.store, [claim], max_terms=self.max_terms, contexts=self.words
+            )[0]
+            position = sentence_positions(self.store, [claim.sentence_id]).get(claim.sentence_id)
+            names = claim_source_names(self.store, claim, self.view)
+            self.evidence(claim, match, position=position, names=names, first=claim_id)
+        return self.statements.get(claim_id)
+
+
 def _judge_batch(
     store: Store,
     view: CorpusView,
-    ids: Sequence[str],
+    batch_ids: Batch,
     article_words: dict[int, list[str]],
     limit: int,
     max_terms: int,
@@ -411,49 +507,24 @@ def _judge_batch(
 ) -> _Judged:
     """Retrieve and judge the evidence of a batch of claims; reads only.
 
-    Claims of the batch that make the same statement (``_statement_key``) share its
-    candidates (``_shared_evidence``); ``corroborate`` puts them in one batch.
+    ``batch_ids`` holds the claims' ids and the first claim of each statement another claim
+    makes too (``Store.first_claims``): the claims of a statement share its judging
+    (``_Sharing``); ``corroborate`` puts them in one batch.
     """
+    ids, firsts = batch_ids
     out = _Judged()
     batch = store.claims_by_ids(ids)
     matches = claim_matches(store, batch, max_terms=max_terms, contexts=article_words)
     claim_positions = sentence_positions(store, [c.sentence_id for c in batch])
-    keyed = [(c, claim_source_names(store, c, view)) for c in batch]
-    makers = Counter(_statement_key(c, names) for c, names in keyed)
-    statements: dict[tuple[object, ...], _Statement] = {}
-    counterparts = _Counterparts(store, memo)
-    for (claim, names), match in zip(keyed, matches, strict=True):
-        statement = _statement_key(claim, names)
-        shared = statements.get(statement)
-        ranked = None
-        if shared is not None:
-            ranked = _shared_evidence(
-                claim,
-                shared,
-                view=view,
-                names=names,
-                position=claim_positions.get(claim.sentence_id),
-                counterparts=counterparts,
-                memo=memo,
-            )
-        if shared is not None:
-            claim_facts = shared.facts
-        else:
-            claim_facts = read_facts(claim.content, claim.sentence, stance=claim.stance)
-        if ranked is None:
-            ranked = _ranked(
-                store,
-                claim,
-                match,
-                view=view,
-                limit=limit,
-                position=claim_positions.get(claim.sentence_id),
-                names=names,
-                facts=claim_facts,
-                memo=memo,
-            )
-            if shared is None and makers[statement] > 1:
-                statements[statement] = _Statement(claim, claim_facts, ranked)
+    sharing = _Sharing(store, view, memo, limit=limit, max_terms=max_terms, words=article_words)
+    for claim, match in zip(batch, matches, strict=True):
+        ranked, claim_facts = sharing.evidence(
+            claim,
+            match,
+            position=claim_positions.get(claim.sentence_id),
+            names=claim_source_names(store, claim, view),
+            first=firsts.get(claim.id),
+        )
         records: list[EvidenceRecord] = []
         judged: list[tuple[Judgement, Facts, list[SourceRef]]] = []
         support: set[str] = set()
@@ -490,7 +561,7 @@ def _start_worker(path: str) -> None:
     _worker = (store, CorpusView.load(store), {}, [Memo()])
 
 
-def _judge_in_worker(ids: list[str], limit: int, max_terms: int) -> _Judged:
+def _judge_in_worker(ids: Batch, limit: int, max_terms: int) -> _Judged:
     assert _worker is not None, "worker not started"
     store, view, words, memo = _worker
     if len(words) > 20_000:  # context words of articles long done with
@@ -515,7 +586,7 @@ def _fresh(memo: list[Memo]) -> Memo:
 
 
 def _judged_batches(
-    store: Store, batches: list[list[str]], workers: int, limit: int, max_terms: int
+    store: Store, batches: list[Batch], workers: int, limit: int, max_terms: int
 ) -> Iterator[_Judged]:
     """Each batch judged, in order: here, or over ``workers`` processes reading the database.
 
@@ -527,7 +598,7 @@ def _judged_batches(
     words: dict[int, list[str]] = {}
     memo = [Memo()]
 
-    def here(ids: list[str]) -> _Judged:
+    def here(ids: Batch) -> _Judged:
         nonlocal view
         view = view or CorpusView.load(store)
         return _judge_batch(store, view, ids, words, limit, max_terms, _fresh(memo))
@@ -571,7 +642,7 @@ def corroborate(
         workers = default_workers() if len(ids) >= PARALLEL_MIN_CLAIMS else 1
     batches = _statement_batches(store, ids)
     with store.remembered_searches():  # batches only write evidence: the text stays put
-        for batch, judged in zip(
+        for (batch, _), judged in zip(
             batches, _judged_batches(store, batches, workers, limit, max_terms), strict=True
         ):
             _write_judged(store, batch, judged, report)
@@ -580,23 +651,27 @@ def corroborate(
     return report
 
 
-def _statement_batches(store: Store, ids: Sequence[str]) -> list[list[str]]:
+Batch = tuple[list[str], dict[str, str]]
+"""Claim ids, and the first claim of each statement one of them makes with other claims."""
+
+
+def _statement_batches(store: Store, ids: Sequence[str]) -> list[Batch]:
     """``ids`` in batches of about ``_BATCH``, the claims making one statement next to each
-    other and in one batch, whatever its size: they share their judging (``_judge_batch``),
-    so what a claim gets does not depend on where batches are cut, nor on the workers."""
-    said = store.claim_statements(ids)
-    groups: dict[tuple[str, ...], list[str]] = {}
+    other and in one batch, whatever its size: they share their judging (``_Sharing``), and
+    the statement is judged for its first claim once per batch it is in."""
+    firsts = store.first_claims(ids)
+    groups: dict[str, list[str]] = {}
     for claim_id in ids:
-        groups.setdefault(said.get(claim_id, (claim_id,)), []).append(claim_id)
-    batches: list[list[str]] = []
+        groups.setdefault(firsts.get(claim_id, claim_id), []).append(claim_id)
+    batches: list[Batch] = []
     batch: list[str] = []
     for group in groups.values():
         if batch and len(batch) + len(group) > _BATCH:
-            batches.append(batch)
+            batches.append((batch, {i: firsts[i] for i in batch if i in firsts}))
             batch = []
         batch += group
     if batch:
-        batches.append(batch)
+        batches.append((batch, {i: firsts[i] for i in batch if i in firsts}))
     return batches
 
 

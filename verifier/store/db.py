@@ -730,6 +730,26 @@ class Store:
             out.update((r[0], tuple(str(v) for v in r[1:])) for r in rows)
         return out
 
+    def first_claims(self, ids: Sequence[str]) -> dict[str, str]:
+        """For each of ``ids`` that another stored claim states too (``claim_statements``),
+        the id of the first claim stating it (by article, then position): the one whose
+        judging the others share, wherever in the corpus it is and whichever claims a run
+        corroborates, so the CLI finds what an ingest stored. One pass over the claims."""
+        said = self.claim_statements(ids)
+        contents = sorted({statement[0] for statement in said.values()})
+        makers: dict[tuple[str, ...], list[tuple[int, int, str]]] = {}
+        rows = self._query(
+            "SELECT id, article_id, position, content, sentence, coalesce(stance, ''), source,"
+            " coalesce(resolved_source, ''), coalesce(canonical_source, ''), source_type"
+            " FROM claims WHERE content IN (SELECT value FROM json_each(?))",
+            (json.dumps(contents),),
+        )
+        for r in rows:
+            key = tuple(str(v) for v in r[3:])
+            makers.setdefault(key, []).append((int(r[1]), int(r[2]), str(r[0])))
+        firsts = {key: min(found)[2] for key, found in makers.items() if len(found) > 1}
+        return {i: firsts[key] for i, key in said.items() if key in firsts}
+
     def claims_by_ids(self, ids: Sequence[str]) -> list[ClaimRecord]:
         """The claims for ``ids``, in the order given (missing ids are skipped)."""
         if not ids:
