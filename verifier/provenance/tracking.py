@@ -179,16 +179,24 @@ class ArticleClaims:
         self._store = store
         self._limit = articles  # bounds memory on a large corpus: a 100k desk is no one story
         self._claims: dict[int, list[ClaimRecord]] = {}
+        # By (article, start, end): the copies' claims ask about the same sentences again.
+        self._spans: dict[tuple[int, int, int], list[ClaimRecord]] = {}
 
     def overlapping(self, article_id: int, start: int, end: int) -> list[ClaimRecord]:
         """``claims_overlapping(store, article_id, start, end)``, from memory."""
+        found = self._spans.get((article_id, start, end))
+        if found is not None:
+            return list(found)
         claims = self._claims.get(article_id)
         if claims is None:
             if len(self._claims) >= self._limit:
                 self._claims.clear()
+                self._spans.clear()
             claims = claims_overlapping(self._store, article_id, -(2**62), 2**62)
             self._claims[article_id] = claims
-        return [c for c in claims if c.content_span.start < end and c.content_span.end > start]
+        found = [c for c in claims if c.content_span.start < end and c.content_span.end > start]
+        self._spans[article_id, start, end] = found
+        return list(found)
 
 
 def track_claim(
