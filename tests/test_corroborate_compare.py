@@ -504,3 +504,24 @@ def test_a_sources_words_repeated_are_one_report() -> None:
         relate(read_facts("Reid checked in"), read_facts("Reid checked in"), Pair(quoted=True))[0]
         != "same_report"
     )
+
+
+def test_a_count_of_the_killed_and_the_injured_is_no_one_toll() -> None:
+    assert labels("Horton and the two other victims killed and injured in the crossfire") == [
+        "2 killed or wounded"
+    ]
+    assert labels("three people were killed and 40 injured") == ["3 killed", "40 wounded"]
+    # So a report that gives neither toll does not leave one out.
+    claim = read_facts(
+        "Lopez and Carrasquillo were targeting rival gang members when Horton and two other"
+        " victims were killed and injured"
+    )
+    told = read_facts("Horton was struck by a stray bullet as Lopez targeted rival gang members")
+    assert not any("does not give the figure" in r for r in relate(claim, told)[1])
+
+
+def test_unknown_is_not_known() -> None:
+    assert read_passage("The cause of death was unknown, but he had heart disease").negated
+    said = read_facts("Officials did not provide the cause of death but noted his heart disease")
+    unknown = read_facts("The cause of death was unknown, but he had been suffering heart disease")
+    assert relate(said, unknown)[0] == "supports"

@@ -106,7 +106,8 @@ _DENIAL = re.compile(
 )
 _ACCUSATION = re.compile(r"\b(accus\w*|blam\w*|responsib\w*|perpetrat\w*)\b", re.IGNORECASE)
 _NEGATION = re.compile(
-    r"\b(not|no(?!\.? ?\d)|never|nor|n't|fail(?:ed|ing|s)? to|none|nobody|nothing|neither)\b",
+    r"\b(not|no(?!\.? ?\d)|never|nor|n't|fail(?:ed|ing|s)? to|none|nobody|nothing|neither|"
+    r"unknown|unclear)\b",  # "the cause was unknown": not known
     re.IGNORECASE,
 )
 # Not yet a fact: "is in negotiations to direct", "is expected to host", "may have"; an
@@ -350,6 +351,18 @@ def _plural(word: str) -> bool:
     )
 
 
+def _both_tolls(lowered: list[str], at: int, hi: int) -> bool:
+    """Is the figure ending at ``at`` followed by two tolls joined ("killed and injured",
+    "dead or wounded"): a count of casualties, not of the dead nor of the wounded?"""
+    after = lowered[at + 1 : min(hi, at + 6)]
+    for i in range(len(after) - 2):
+        first, join, second = after[i : i + 3]
+        kinds = {_event_class(first), _event_class(second)}
+        if join in ("and", "or") and len(kinds) == 2 and kinds <= CASUALTY_EVENTS:
+            return True
+    return False
+
+
 def _counts_people(lowered: list[str], at: int) -> bool:
     """Do people follow the figure ending before ``at``, perhaps after its other end ("10-12
     people", "5 - 6 civilians"): a range of a toll, not a score."""
@@ -442,6 +455,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             if more:
                 value, noun, k = value + more, "people", last_word
         event = _event_of(words, start, lo, hi) or (noun or "count")
+        if event in CASUALTY_EVENTS and _both_tolls(lowered, k if noun else j - 1, hi):
+            event = "killed or wounded"  # "two victims killed and injured": no one toll
         if noun in _LEGAL_COUNTS or (noun in _THINGS and event in CASUALTY_EVENTS):
             event = noun  # "18 houses injured", "two games short of the finale"
         if noun == "them" and out:
