@@ -75,10 +75,11 @@ CONTRADICTS_PRECISION_FLOOR = 0.80
 identity's profile check, 12/13 before rival counts of one thing; 1/3 before)."""
 RANDOM_FLOOR = 0.58
 """Share of the randomly drawn same-event pairs whose relation is the gold one. Measured 0.600
-(69/115; 68/115 before a report nearer another event's reports joined them): the first 70 scored 40/70 when drawn and 44/70 once allegations and suspicions read
-as not yet a fact and labels and scores as no counts; the 45 held out 24/45. Most errors are
-``supports`` for a claim whose evidence states its event but not its point (a hearing, a
-reward, who was charged), which shared words do not tell."""
+(69/115; 68/115 before a report nearer another event's reports joined them): the first 70
+scored 40/70 when drawn and 44/70 once allegations and suspicions read as not yet a fact and
+labels and scores as no counts; the 45 held out 24/45. Most errors are ``supports`` for a
+claim whose evidence states its event but not its point (a hearing, a reward, who was
+charged), which shared words do not tell."""
 OTHER_EVENT_FLOOR = 0.80
 """Share of the gold's other-event pairs judged ``unrelated``: another event's report told
 apart from the claim's in one story too (``events.event_reading_others``). Measured 78/97
