@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from verifier.corroborate.query import build_match, fts_stem, informative_terms
-from verifier.models import ArticleRecord, ClaimRecord, SentenceRecord
+from verifier.models import ArticleRecord, ClaimRecord, SentenceRecord, Span
 from verifier.store import Store
 from verifier.store.appearances import (
     AppearanceRecord,
@@ -36,14 +36,14 @@ from verifier.text.cues import (
     find_hedges,
     is_relay_cue,
     is_reporting_cue,
-    quote_marks,
     reads_as_attributed,
 )
 from verifier.text.numbers import figures_in
-from verifier.text.retelling import same_telling
+from verifier.text.retelling import first_person, quotation_at, same_telling
 from verifier.text.speakers import (
     is_outlet_voice,
     may_be_one_voice,
+    names_speaker,
     same_names,
     same_speaker,
     shares_a_name,
@@ -207,7 +207,7 @@ def track_claim(
     figures = numbers(text)
     own = _stems(claim.content)
     original = own_appearance(claim)
-    if len(stems) < MIN_TERMS:
+    if len(stems) < MIN_TERMS or _in_headline(store, claim):
         return Tracked(claim.id, "single", (original,))
     # The content's own words come first in the query: for a short content the sentence
     # around it would otherwise choose the candidates.
@@ -277,49 +277,72 @@ def track_claim(
 _SAME_STATEMENT = 0.4  # share of the longer telling's word pairs a copy in a cluster keeps
 _COPIED = 0.5  # share of the shorter telling's word pairs a misattributed copy keeps
 _MOSTLY = 0.25  # share of a bare sentence's word pairs that must be the claim's
+_RETOLD = 0.4  # share of the attributed content's word pairs a bare retelling keeps
+_COPIED_LEAD = 0.7  # ... and a lead, which tells the event in the outlet's words, keeps
 
 
-def _headline_like(sentence: SentenceRecord) -> bool:
+def _headline_like(sentence: SentenceRecord, around: Sequence[SentenceRecord] = ()) -> bool:
     """An article's first line without a full stop is its headline, whatever the segmenter
-    called it: a headline sums several claims up and is no appearance of any one of them."""
-    return sentence.index == 0 and not sentence.text.rstrip().endswith(_SENTENCE_END)
+    called it: a headline sums several claims up and is no appearance of any one of them.
+    So is a paragraph of one line without a full stop (a subhead, a standfirst: "The woman
+    was taken to Jamaica Hospital in traumatic arrest"), given the article's sentences."""
+    if sentence.text.rstrip().endswith(_SENTENCE_END):
+        return False
+    if sentence.index == 0:
+        return True
+    return sum(1 for s in around if s.paragraph == sentence.paragraph) == 1
+
+
+def _in_headline(store: Store, claim: ClaimRecord) -> bool:
+    """Was the claim read in a headline the segmenter took for body text ("Protesters battle
+    cops ... after it's revealed that ...")? A headline sums the story up; what it says is
+    told in the body, where its appearances are tracked."""
+    if claim.sentence.rstrip().endswith(_SENTENCE_END):
+        return False
+    around = store.sentences(claim.article_id)
+    return any(s.id == claim.sentence_id and _headline_like(s, around) for s in around)
 
 
 _SENTENCE_END = (".", "!", "?", '"', "\u201d", "'")
 
 
-def _unread(store: Store, sentence: SentenceRecord) -> bool:
+def _unread(store: Store, sentence: SentenceRecord, around: Sequence[SentenceRecord]) -> bool:
     """Does the sentence, or the lead-in or tag around it, attribute it after all?
 
     "Kelly commented in a briefing:" before a quotation, or a quotation whose "Trump said."
-    the segmenter cut off, attribute the words; the extractor just did not read it.
+    the segmenter cut off, attribute the words; the extractor just did not read it. So does
+    a quotation that runs on from an earlier sentence or paragraph ("'..., ' explained
+    Microsoft's Dustin Childs. / 'This would typically occur ...'"), and a passage in the
+    first person, which is someone's statement reproduced (a block quotation after "Reavey
+    grabs the mic:", a transcript), never the outlet's bare telling.
     """
     if reads_as_attributed(sentence.text):
         return True
-    around = {s.index: s for s in store.sentences(sentence.article_id)}
-    before, after = around.get(sentence.index - 1), around.get(sentence.index + 1)
+    by_index = {s.index: s for s in around}
+    before, after = by_index.get(sentence.index - 1), by_index.get(sentence.index + 1)
     if before is not None and before.text.rstrip().endswith(":"):
         return True
     if after is not None and len(after.text.split()) <= 4 and reads_as_attributed(after.text):
         return True
-    return _inside_quotation(around, sentence.index)
+    if any(first_person(s.text) for s in (before, sentence, after) if s is not None):
+        return True
+    return _quoted(store, sentence, around)
 
 
-_QUOTE_WINDOW = 6  # sentences a quotation may run on for
-
-
-def _inside_quotation(around: dict[int, SentenceRecord], index: int) -> bool:
-    """Is the sentence inside a quotation opened earlier ("Smith noted, \"It's disappointing.
-    / We'll continue to monitor ..."), so attributed where it opened?"""
-    marks = 0
-    for i in range(index - 1, max(-1, index - 1 - _QUOTE_WINDOW), -1):
-        before = around.get(i)
-        if before is None:
-            break
-        marks += quote_marks(before.text)
-        if marks % 2 and reads_as_attributed(before.text):
-            return True
-    return False
+def _quoted(store: Store, sentence: SentenceRecord, around: Sequence[SentenceRecord]) -> bool:
+    """Does the sentence lie inside a quotation, as the text stage reads quotations across
+    sentences and paragraphs (``quotation_at``)? Quoted words are someone's: attributed where
+    the quotation opens or closes, however far back that is."""
+    article = store.article(sentence.article_id)
+    if article is None:
+        return False
+    paragraphs: dict[int, Span] = {}
+    for s in around:
+        span = paragraphs.get(s.paragraph)
+        paragraphs[s.paragraph] = Span(span.start if span else s.start, s.end)
+    first = sentence.start + len(sentence.text) - len(sentence.text.lstrip())
+    spans = sorted(paragraphs.values(), key=lambda p: p.start)
+    return quotation_at(article.text, spans, first) is not None
 
 
 def _continues(
@@ -386,18 +409,36 @@ def _settle(
         )
         return "other_source" if copied else "also_said_by"
     if status == "unattributed":
-        if not is_reporting_cue(claim.cue):
-            return None  # "was planning", "apparently unaware": no attribution to drop
+        if not is_reporting_cue(claim.cue) or claim.source_type == "media":
+            # "was planning", "apparently unaware": no attribution to drop. Nor is one dropped
+            # when the speaker is a newspaper or "local media reports": an outlet telling the
+            # same in its own voice is a media report itself.
+            return None
         own = _stems(claim.content)
         if len(own) <= _SHORT and not own <= _stems(sentence.text):
             # The claim's few words are not there: the sentence tells what surrounds them
             # ("the navy drew criticism ..." without "but the navy says it fired in self-defence").
             return None
-        if _unread(store, sentence) or _continues(store, claim, sentence, nearby):
+        around = store.sentences(sentence.article_id)
+        if _headline_like(sentence, around):
+            return None
+        if (
+            names_speaker(claim, sentence.text)
+            or _unread(store, sentence, around)
+            or _continues(store, claim, sentence, nearby)
+        ):
             return "unread"
-        # A bare sentence that is mostly the claim's words retells it; one that mentions a
-        # phrase of it in passing ("did not mention proposals to ban ...") does not.
-        bare = same_telling(sentence.text, voiced, longer=_MOSTLY)
+        # A bare sentence that retells the attributed words drops their attribution; one
+        # that mentions a phrase of them in passing ("did not mention proposals to ban ...")
+        # does not. An article's lead tells the event in the outlet's own words ("a hit and
+        # run accident that killed a woman in Queens"): only a near copy of the words drops
+        # their speaker there.
+        lead = not any(
+            s.kind == "body" and s.index < sentence.index and not _headline_like(s, around)
+            for s in around
+        )
+        share = _COPIED_LEAD if lead else _RETOLD
+        bare = same_telling(claim.content, [sentence.text], shorter=share, longer=_MOSTLY)
         return "unattributed" if bare else None
     return status
 
@@ -406,18 +447,38 @@ def _strength(claim: ClaimRecord) -> int:
     """How strongly a telling vouches: a hedge in its attribution ("a man who purportedly
     told") makes it as weak as a hedging cue. A hedge inside the content ("she apparently
     called for help", "it appeared the group was ill-equipped") is what the speaker said, the
-    same in every telling of it, not how the telling vouches. (The claim's stored hedges also
-    hold its article's caveats around it, which say nothing of how this sentence tells it.)"""
-    attribution = claim.sentence.replace(claim.content, " ") if claim.content else claim.sentence
-    return 0 if find_hedges(attribution) else cue_strength(claim.cue, claim.source_type)
+    same in every telling of it, not how the telling vouches; nor is one in another
+    attribution of the same sentence ("Kelly told the Times ... while Cerar said 'it appears
+    to be a good shooting'"). (The claim's stored hedges also hold its article's caveats around
+    it, which say nothing of how this sentence tells it.)"""
+    return 0 if find_hedges(_attribution(claim)) else cue_strength(claim.cue, claim.source_type)
+
+
+def _attribution(claim: ClaimRecord) -> str:
+    """The words from the claim's source to its cue ("a man who purportedly told"), or, when
+    the spans do not say, its sentence without its content."""
+    base = claim.sentence_span.start
+    spans = [s for s in (claim.source_span, claim.cue_span) if s.end > s.start]
+    if spans:
+        a, b = min(s.start for s in spans) - base, max(s.end for s in spans) - base
+        if 0 <= a < b <= len(claim.sentence):
+            c, d = claim.content_span.start - base, claim.content_span.end - base
+            if a < c < b:  # a content between source and cue ("X, a spokesman, said")
+                return claim.sentence[a:c] + " " + claim.sentence[max(c, d) : b]
+            return claim.sentence[a:b]
+    return claim.sentence.replace(claim.content, " ") if claim.content else claim.sentence
 
 
 def _one_statement(claim: ClaimRecord, other: ClaimRecord) -> bool:
     """Hedged or firmed up is about one statement: one content holds most of the other's
-    words ("captured 23 pirates" is not "sank a pirate mother vessel" told more firmly)."""
-    return carries(_stems(claim.content), numbers(claim.content), other.content) or carries(
-        _stems(other.content), numbers(other.content), claim.content
-    )
+    words ("captured 23 pirates" is not "sank a pirate mother vessel" told more firmly), in
+    the same words (LaRue saying Nixon "had not been told" is not Magruder's claim that
+    "Nixon knew", told less firmly)."""
+    mine, theirs = claim.content, other.content
+    return (
+        carries(_stems(mine), numbers(mine), theirs)
+        or carries(_stems(theirs), numbers(theirs), mine)
+    ) and same_telling(mine, [theirs])
 
 
 def _status(

@@ -9,9 +9,12 @@ the report it came from, so it shares runs of them, not just its vocabulary.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
+from verifier.models import Span
+from verifier.text.attribution import find_quotes
 from verifier.text.lexicon import wordset
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+(?:[.,]\d+)*")
@@ -72,3 +75,46 @@ def same_telling(
         if shared >= MIN_SHARED_PAIRS and shared >= shorter * low and shared >= longer * high:
             return True
     return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Whose voice a sentence is in: the outlet's own, or a speaker's words it reproduces
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us|[Mm]y|me)\b")
+
+
+def first_person(text: str) -> bool:
+    """Does a passage say "we", "our" or "I" outside quotation marks?
+
+    News reports in the third person. A passage speaking in the first person in its own voice
+    ("It is a high-quality update ... and we encourage customers to deploy it") is someone's
+    statement reproduced at length: a block quotation after "Reavey grabs the mic:", a
+    transcript, a release. Its words are attributed by what introduces them, never dropped.
+    Quotation marks are read as the attribution reader reads them (``find_quotes``).
+    """
+    quotes = find_quotes(text, [Span(0, len(text))])
+    unquoted, at = [], 0
+    for q in quotes:
+        unquoted.append(text[at : q.open])
+        at = max(at, q.end)
+    unquoted.append(text[at:])
+    return bool(_FIRST_PERSON.search(" ".join(unquoted)))
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """A quotation in an article: where its opening mark is and where it ends."""
+
+    open: int
+    end: int
+
+
+def quotation_at(text: str, paragraphs: Sequence[Span], pos: int) -> Quotation | None:
+    """The quotation the character at ``pos`` lies in (its opening mark included), as the
+    attribution reader joins quotations across sentences and paragraphs ("“We are sad. /
+    “We will rebuild,” he said."), or None."""
+    for q in find_quotes(text, paragraphs):
+        if q.open <= pos < q.end:
+            return Quotation(q.open, q.end)
+    return None

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from verifier.models import ClaimRecord
+from verifier.text.cues import trigger_words
 from verifier.text.lexicon import wordset as _wordset
 from verifier.text.retelling import FILLER
 from verifier.text.terms import fold, tokens
@@ -337,3 +338,56 @@ def same_names(a: str, b: str) -> bool:
     """Do two tellings name the same people and places? "Jackson was on probation" and "He was
     on probation" may be about two men; a copy of one statement names whom it names."""
     return named_in(a) == named_in(b)
+
+
+_SUBJECT_WORDS = 5  # words a sentence's subject opens with: "Former Attorney General Mr. LaRue"
+_OPENING = re.compile(r"[\w’'\-.]+")
+_SUBJECT_GLUE = _wordset("the a an of for at de al and")
+_BEFORE_VERB = _wordset(
+    "has have had did does do is was were are be been not never also always still again later "
+    "repeatedly only had n't"
+)
+
+
+def names_speaker(claim: ClaimRecord, text: str) -> bool:
+    """Does a sentence open with the claim's speaker as the subject of a cue ("Mr. LaRue
+    denied that he was Deep Throat", "The coroner believes LaRue died Saturday", "..., with
+    opinion polls showing on Sunday that ...")?
+
+    The account is then the speaker's own, told where the extractor did not read it:
+    attributed in its subject, not stated bare. The verb must be a cue: "Syrian armed rebels
+    have entered Aleppo" names the rebels as the actors of what they claimed, and states it
+    bare. A pronoun ("he said") names no one, so it never counts.
+    """
+    if not claim.source or claim.source.split()[-1].lower() in _PRONOUNS:
+        return False
+    opening = text.lstrip(" \"'“‘`(")
+    source = claim.source.strip()
+    if opening.lower().startswith(source.lower()):
+        return _cue_follows(_OPENING.findall(opening[len(source) :]))
+    names = _names(claim)
+    if not names:
+        return False
+    words = _OPENING.findall(opening)
+    for i, word in enumerate(words[:_SUBJECT_WORDS]):
+        word = word.strip(".’'-")
+        if not word[:1].isupper():
+            if word.lower() in _NAMELESS or word.lower() in _SUBJECT_GLUE:
+                continue  # "the", "of", a title: still the subject
+            return False  # the verb: what follows it is no longer the subject
+        if word.lower() not in _NAMELESS and word.lower()[:5] in names:
+            rest = words[i + 1 :]
+            while rest and rest[0][:1].isupper():
+                rest = rest[1:]  # the rest of the name: "LaRue" of "Fred LaRue"
+            return _cue_follows(rest)
+    return False
+
+
+def _cue_follows(words: Sequence[str]) -> bool:
+    """Is the first verb among ``words`` (past auxiliaries, negation, adverbs) a cue?"""
+    for word in words[:_SUBJECT_WORDS]:
+        w = word.lower().strip(".,’'")
+        if w in _BEFORE_VERB or (w.endswith("ly") and len(w) > 4):
+            continue
+        return w in trigger_words()
+    return False
