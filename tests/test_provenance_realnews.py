@@ -1,14 +1,21 @@
 """Attribution statuses on real news: the hand-labelled appearance gold.
 
-``tests/gold/appearances.realnews.jsonl`` labels claims of a real multi-outlet desk (ten ECB+
+``tests/gold/appearances.realnews.jsonl`` labels claims of a real multi-outlet desk (25 ECB+
 topics of ../shared/dev/ecbplus, and PolNeAR articles of ../shared/dev/polnear that quote the
 same people) with the status a fact-checker would give them, and the articles each one
-really appears in. Its first line names the desk. How it was labelled:
+really appears in. Its first line names the desk. Entries with a ``sample`` are random
+samples of a whole-desk ingest's claims (predicted drifts and recurring others, mixed and
+labelled by reading before their status was looked at), each scored on its own as well:
+``fresh-desk-15`` (topics 14 19 21 23 27 28 31 34), ``fresh-desk-15b`` (1 5 9 10 25 30 32)
+and ``fresh-desk-15c`` (claims of the older topics not labelled before). How it was labelled:
 
 - an *appearance* is another article telling the same statement about the same event: a copy,
   a version, a relay, or a rewrite that keeps its distinctive wording. An outlet's own telling
-  of the event's core fact ("a bomb killed two officers") is its reporting, not an appearance
-  of an official's words; a sentence about the other event of an ECB+ topic never is one;
+  of the event's core fact ("a bomb killed two officers", "Felt died Thursday at his home")
+  is its reporting, not an appearance of an official's words, unless it copies them (a lead
+  that is the wire's attributed lead without "police confirmed"); a sentence about the other
+  event of an ECB+ topic never is one; what a newspaper or "local media reports" said, told
+  by another outlet in its own voice, is a media report, not a dropped attribution;
 - ``conflict``: an appearance pins the same words on a different speaker (not the same person
   under another name, not a relay naming the same origin);
 - ``drift``: an appearance passes a specific detail on without its source, or hedges or firms
@@ -16,7 +23,8 @@ really appears in. Its first line names the desk. How it was labelled:
   telling the jury", a quote whose "Trump said." follows, "..., say sources.") is attributed,
   just unread; so is a sentence that carries on the account its speaker gave the sentence
   before ("..., the California Highway Patrol said. / Williams gave a blood sample ..."), or
-  runs on inside a quotation opened earlier;
+  runs on inside a quotation opened earlier, or speaks in the first person (a block quotation,
+  a transcript), or has the speaker as its subject ("Hastings did not know why ...");
 - ``consistent``: it recurs, with the same speaker or independent ones ("also said by");
 - ``single``: no other article of the desk tells it.
 
@@ -133,13 +141,45 @@ def test_conflict_and_drift_are_trustworthy_on_real_news(desk: Store) -> None:
     gold of 124 claims before continuations, garbled speakers and names were read: conflict
     P 0.56 R 1.00 with 9 predicted for 5, drift P 0.68 R 1.00 with 28 predicted for 19).
     Topics 18 and 26 were labelled after those readings were written and scored unseen:
-    drift P 0.54 R 1.00 (13 predicted for 7) before them, P 0.78 R 1.00 (9 for 7) after."""
+    drift P 0.54 R 1.00 (13 predicted for 7) before them, P 0.78 R 1.00 (9 for 7) after.
+    The three desk samples grew it to 275 claims: before the readings of dropped
+    attributions (content retold, leads, quotations across paragraphs, the first person, the
+    speaker as subject, media sources, hedges) conflict P 1.00 R 1.00 (5 / 5) and drift P 0.60
+    R 1.00 (122 predicted for 73); after, conflict P 1.00 R 1.00 and drift P 0.88 R 1.00 (83
+    for 73); the 137 claims labelled before the samples: drift P 0.93 -> 1.00."""
     pairs = scored(desk)
     assert len(pairs) == len(_gold()[1])
     for status in ("conflict", "drift"):
         got = figures(pairs, status)
         print(f"{status}: P {got.precision:.2f} R {got.recall:.2f} ({got.predicted} / {got.gold})")
         assert got.precision >= 0.8 and got.recall >= 0.7, (status, got)
+
+
+SAMPLE_FLOORS = {"fresh-desk-15": 0.8, "fresh-desk-15b": 0.6, "fresh-desk-15c": 0.85}
+"""Drift precision on each desk sample, under what it measures (0.81, 0.67, 0.90). Each was
+labelled before the readings it then led to were written; unseen, the first scored 0.46 (22
+of 48 drifts real), the second 0.32 (6 of 19) after the first's readings, the third 0.76 (19
+of 25) after the second's. Recall was 1.00 on each throughout."""
+
+
+def test_each_desk_sample_on_its_own(desk: Store) -> None:
+    """The samples drawn from a whole-desk ingest, scored apart from the hand-picked claims:
+    the figures a fact-checker meets on a desk, not on the traps the gold was built around."""
+    _, entries = _gold()
+    claims = desk.claims()
+    for sample, floor in SAMPLE_FLOORS.items():
+        pairs = []
+        for entry in entries:
+            if entry.get("sample") != sample:
+                continue
+            claim = _claim_of(claims, entry["appearances"][0])  # type: ignore[index]
+            assert claim is not None
+            pairs.append((str(entry["status"]), claim.attribution_status or "single"))
+        assert len(pairs) >= 30, sample
+        got = figures(pairs, "drift")
+        shown = f"P {got.precision:.2f} R {got.recall:.2f} ({got.predicted} / {got.gold})"
+        print(f"{sample}: drift {shown}")
+        assert got.precision >= floor and got.recall >= 0.9, (sample, got)
 
 
 def test_also_said_by_counts_as_independent_support(desk: Store) -> None:

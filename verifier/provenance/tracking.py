@@ -36,11 +36,14 @@ from verifier.text.cues import (
     find_hedges,
     is_relay_cue,
     is_reporting_cue,
+    quote_marks,
     reads_as_attributed,
 )
 from verifier.text.numbers import figures_in
-from verifier.text.retelling import first_person, quotation_at, same_telling
+from verifier.text.retelling import first_person, holds_quotation, quotation_at, same_telling
 from verifier.text.speakers import (
+    is_body,
+    is_media,
     is_outlet_voice,
     may_be_one_voice,
     names_speaker,
@@ -304,6 +307,9 @@ def _in_headline(store: Store, claim: ClaimRecord) -> bool:
 
 
 _SENTENCE_END = (".", "!", "?", '"', "\u201d", "'")
+# Speakers that are parties to a story, not outlets, whatever their names hold ("agency",
+# "news"): state media and officials speak for a side, and dropping them is drift.
+_PARTIES = frozenset({"state_media", "government", "intl_org", "ngo", "armed_group"})
 
 
 def _unread(store: Store, sentence: SentenceRecord, around: Sequence[SentenceRecord]) -> bool:
@@ -326,7 +332,28 @@ def _unread(store: Store, sentence: SentenceRecord, around: Sequence[SentenceRec
         return True
     if any(first_person(s.text) for s in (before, sentence, after) if s is not None):
         return True
+    if holds_quotation(sentence.text) or _inside_quotation(by_index, sentence.index):
+        return True
     return _quoted(store, sentence, around)
+
+
+_QUOTE_WINDOW = 6  # sentences a quotation may run on for
+
+
+def _inside_quotation(around: dict[int, SentenceRecord], index: int) -> bool:
+    """Is the sentence inside a quotation opened earlier ("Smith noted, \"It's disappointing.
+    / We'll continue to monitor ..."), so attributed where it opened? Counted over sentences,
+    since a quotation often runs over paragraphs of one sentence each, which ``_quoted``'s
+    reading of whole paragraphs does not join."""
+    marks = 0
+    for i in range(index - 1, max(-1, index - 1 - _QUOTE_WINDOW), -1):
+        before = around.get(i)
+        if before is None:
+            break
+        marks += quote_marks(before.text)
+        if marks % 2 and reads_as_attributed(before.text):
+            return True
+    return False
 
 
 def _quoted(store: Store, sentence: SentenceRecord, around: Sequence[SentenceRecord]) -> bool:
@@ -407,12 +434,29 @@ def _settle(
         copied = same_telling(sentence.text, voiced, shorter=_COPIED) or same_telling(
             other.content, voiced, shorter=_COPIED
         )
+        if (
+            copied
+            and not (is_body(claim) and is_body(other))
+            and _speaks_beside(store, claim, other, nearby)
+        ):
+            # The claim's own article quotes the other speaker too ("Microsoft says its update
+            # will protect users. / Christopher Budd, of the software giant's security centre,
+            # said ..."): a spokesman and the body he speaks for, one story's two names. Two
+            # bodies (the USGS and Iran's seismologic centre) are two voices all the same.
+            return "also_said_by"
         return "other_source" if copied else "also_said_by"
     if status == "unattributed":
-        if not is_reporting_cue(claim.cue) or claim.source_type == "media":
-            # "was planning", "apparently unaware": no attribution to drop. Nor is one dropped
-            # when the speaker is a newspaper or "local media reports": an outlet telling the
-            # same in its own voice is a media report itself.
+        if (
+            not is_reporting_cue(claim.cue)
+            or not claim.source.strip()
+            or claim.kind == "belief"
+            or (is_media(claim) and claim.source_type not in _PARTIES)
+        ):
+            # "was planning", "apparently unaware", a practice that "calls for": no speaker,
+            # no attribution to drop; nor a belief or expectation ("appeared to be on the
+            # mend", "is expected to be arraigned"), which holds no words to retell. Nor is one
+            # dropped when the speaker is a newspaper or "local media reports": an outlet
+            # telling the same in its own voice is a media report itself.
             return None
         own = _stems(claim.content)
         if len(own) <= _SHORT and not own <= _stems(sentence.text):
@@ -443,15 +487,42 @@ def _settle(
     return status
 
 
+def _speaks_beside(
+    store: Store, claim: ClaimRecord, other: ClaimRecord, nearby: ArticleClaims | None
+) -> bool:
+    """Does the claim's own article give the floor to the other speaker as well?"""
+    mine = (
+        nearby.overlapping(claim.article_id, -(2**62), 2**62)
+        if nearby is not None
+        else claims_overlapping(store, claim.article_id, -(2**62), 2**62)
+    )
+    return any(
+        c.id != claim.id and (same_speaker(c, other) or shares_a_name(c, other)) for c in mine
+    )
+
+
 def _strength(claim: ClaimRecord) -> int:
     """How strongly a telling vouches: a hedge in its attribution ("a man who purportedly
     told") makes it as weak as a hedging cue. A hedge inside the content ("she apparently
     called for help", "it appeared the group was ill-equipped") is what the speaker said, the
-    same in every telling of it, not how the telling vouches; nor is one in another
-    attribution of the same sentence ("Kelly told the Times ... while Cerar said 'it appears
-    to be a good shooting'"). (The claim's stored hedges also hold its article's caveats around
-    it, which say nothing of how this sentence tells it.)"""
+    same in every telling of it, not how the telling vouches (``_hedged_apart``); nor is one
+    in another attribution of the same sentence ("Kelly told the Times ... while Cerar said
+    'it appears to be a good shooting'"). (The claim's stored hedges also hold its article's
+    caveats around it, which say nothing of how this sentence tells it.)"""
     return 0 if find_hedges(_attribution(claim)) else cue_strength(claim.cue, claim.source_type)
+
+
+def _hedged_apart(a: ClaimRecord, a_strength: int, b: ClaimRecord, b_strength: int) -> bool:
+    """Does one telling hedge what the other does not ("police allege" / "police said")?
+
+    Only a hedge counts: an official who "said" in one report and "confirmed" in another
+    vouched for the same words both times. And a hedge the firmer telling keeps in its words
+    ("police allege he opened fire" / "police said he allegedly opened fire") is the same
+    doubt, moved from the cue into the content."""
+    if a_strength == b_strength or min(a_strength, b_strength) != 0:
+        return False
+    firmer = a if a_strength > b_strength else b
+    return not find_hedges(firmer.content)
 
 
 def _attribution(claim: ClaimRecord) -> str:
@@ -490,6 +561,7 @@ def _status(
 
     Hedging or firming counts where the claim's own speaker (or a relay of them, or the
     outlet vouching itself) is named; an independent source's own verb is its own business.
+    It counts where one telling is hedged and the other not (``_hedged_apart``).
     """
     others = [a for a in appearances if not a.original]
     if not others:
@@ -506,7 +578,7 @@ def _status(
         if (
             voiced
             and other is not None
-            and _strength(other) != base
+            and _hedged_apart(claim, base, other, _strength(other))
             and _one_statement(claim, other)
             and is_reporting_cue(claim.cue)
         ):

@@ -42,11 +42,12 @@ def _pairs(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
-_NAME_GLUE = frozenset({"of", "de", "del", "al"})
+_NAME_GLUE = frozenset({"of", "de", "del", "al", "and"})
 
 
 def _in_name(words: list[str], i: int) -> bool:
-    """Is ``words[i]`` the glue word of a name ("of" between two capitalised words)?"""
+    """Is ``words[i]`` the glue word of a name ("of" or "and" between two capitalised words:
+    "Bank of America", "the Fish and Wildlife Service", "Detroit and Carolina")?"""
     return (
         words[i].lower() in _NAME_GLUE
         and 0 < i < len(words) - 1
@@ -100,6 +101,18 @@ def first_person(text: str) -> bool:
         at = max(at, q.end)
     unquoted.append(text[at:])
     return bool(_FIRST_PERSON.search(" ".join(unquoted)))
+
+
+_QUOTED_WORDS = 3  # a quotation this long is someone's words; shorter ones may be scare quotes
+
+
+def holds_quotation(text: str) -> bool:
+    """Does a sentence quote someone, in any quotation marks ("moved to Wales four years ago
+    'to give her kids a better life'")? Its words are someone's: attributed, maybe unread."""
+    return any(
+        len(text[q.inner_start : q.inner_end].split()) >= _QUOTED_WORDS
+        for q in find_quotes(text, [Span(0, len(text))])
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -389,5 +389,13 @@ def _cue_follows(words: Sequence[str]) -> bool:
         w = word.lower().strip(".,’'")
         if w in _BEFORE_VERB or (w.endswith("ly") and len(w) > 4):
             continue
-        return w in trigger_words()
+        return w in trigger_words() or w in _KNOWING
     return False
+
+
+# What a speaker knows or recalls is their account too: "Hastings did not know why the
+# officers took it inside" is Hastings's, not the outlet's.
+_KNOWING = _wordset(
+    "know knew known knows recall recalled recalls remember remembered remembers understand "
+    "understood understands"
+)
