@@ -46,6 +46,7 @@ from verifier.text.speakers import (
     is_media,
     is_outlet_voice,
     may_be_one_voice,
+    names_a_person,
     names_speaker,
     same_names,
     same_speaker,
@@ -421,6 +422,10 @@ def _settle(
     extractor missed, ``unattributed`` (drift) when it retells the claim's words bare, and no
     appearance at all when it is an outlet's own telling of the event.
     """
+    if status == "other_source" and other is not None and not other.source.strip():
+        # "Damages ... are estimated at $1 million": a cue naming no one gives the words no
+        # speaker, so the claim's is dropped there.
+        status, other = "unattributed", None
     if status == "other_source" and other is not None:
         if shares_a_name(claim, other):
             return "same_source"
@@ -490,14 +495,22 @@ def _settle(
 def _speaks_beside(
     store: Store, claim: ClaimRecord, other: ClaimRecord, nearby: ArticleClaims | None
 ) -> bool:
-    """Does the claim's own article give the floor to the other speaker as well?"""
+    """Does the claim's own article give the floor to the other speaker as well, as a body or
+    a group ("Microsoft says its update will protect users", "The Indian navy said ...")?
+    Where it names them as a person ("The pastor, Larry Kroon"), two people of one story
+    are two voices, and the same words on both is a misattribution."""
     mine = (
         nearby.overlapping(claim.article_id, -(2**62), 2**62)
         if nearby is not None
         else claims_overlapping(store, claim.article_id, -(2**62), 2**62)
     )
-    return any(
-        c.id != claim.id and (same_speaker(c, other) or shares_a_name(c, other)) for c in mine
+    there = [
+        c for c in mine if c.id != claim.id and (same_speaker(c, other) or shares_a_name(c, other))
+    ]
+    return (
+        not names_a_person(other)
+        and any(not names_a_person(c) for c in there)
+        and not any(names_a_person(c) and same_speaker(c, other) for c in there)
     )
 
 

@@ -399,3 +399,21 @@ _KNOWING = _wordset(
     "know knew known knows recall recalled recalls remember remembered remembers understand "
     "understood understands"
 )
+
+
+_PERSON_TITLES = _wordset(
+    "mr mrs ms miss dr rev reverend lt lieutenant sgt sergeant capt captain cmdr commander chief "
+    "officer constable inspector detective spokesman spokeswoman spokesperson pastor father "
+    "sister senator sen rep gov governor president minister secretary judge"
+)
+
+
+def names_a_person(claim: ClaimRecord) -> bool:
+    """Does the source name a person: a first and last name ("Larry Kroon"), or a title or
+    role ("Mr Steele", "the pastor")? "Microsoft" or "the Indian navy" name a body or a
+    group, which speaks through people."""
+    words = re.findall(r"[A-Za-z][\w\-]*", claim.source)
+    if any(w.lower() in _PERSON_TITLES for w in words):
+        return True
+    named = [w for w in words if w[0].isupper() and w.lower() not in _NAMELESS]
+    return len(named) >= 2
