@@ -442,7 +442,10 @@ def _settle(
         if (
             copied
             and not (is_body(claim) and is_body(other))
-            and _speaks_beside(store, claim, other, nearby)
+            and (
+                _speaks_beside(store, claim, other, nearby)
+                or _speaks_beside(store, other, claim, nearby)
+            )
         ):
             # The claim's own article quotes the other speaker too ("Microsoft says its update
             # will protect users. / Christopher Budd, of the software giant's security centre,
@@ -497,6 +500,7 @@ def _speaks_beside(
 ) -> bool:
     """Does the claim's own article give the floor to the other speaker as well, as a body or
     a group ("Microsoft says its update will protect users", "The Indian navy said ...")?
+    (Asked both ways: the body's telling is one voice with the spokesman's in his article.)
     Where it names them as a person ("The pastor, Larry Kroon"), two people of one story
     are two voices, and the same words on both is a misattribution."""
     mine = (
