@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from verifier.models import Attribution, Document, Span, Unit
+from verifier.text import attribution as A
 from verifier.text.attribution import extract, find_quotes
+from verifier.text.segment import segment
 
 
 def _extract(text: str) -> list[Attribution]:
@@ -800,3 +802,110 @@ def test_he_and_she_agree_in_gender_with_a_titled_speaker() -> None:
 def test_he_never_stands_for_a_woman_named_by_her_title() -> None:
     atts = _extract("Ms. Berg said the shelling must stop. He said aid was coming.")
     assert atts[1].resolved_source != "Ms. Berg"
+
+
+# --- shapes read on PolNeAR train (real US news), each a general mechanism ----------------------
+
+
+def _rules(text: str) -> list[Attribution]:
+    return extract(Document(name="t.txt", text=text, content_hash="x"), learned=False)
+
+
+def test_typewriter_quotation_marks_invert_like_curly_ones() -> None:
+    (a,) = _rules("''It's bad for the party,'' said Stuart Stevens, the chief strategist.")
+    assert (a.source, a.cue) == ("Stuart Stevens, the chief strategist", "said")
+    assert a.content.startswith("It's bad for the party")
+
+
+def test_said_after_a_subject_and_its_apposition_is_not_inverted() -> None:
+    (a,) = _rules(
+        "Gov. John Kasich of Ohio, a Republican who has refused to endorse Mr. Trump, said the "
+        "Khan family deserved better."
+    )
+    assert a.source.startswith("Gov. John Kasich of Ohio")
+    assert a.content == "the Khan family deserved better"
+
+
+def test_the_occasion_after_a_closing_verb_is_no_speaker() -> None:
+    (a,) = _rules(
+        "“We plan to compete hard,” Jennifer Palmieri, the campaign’s communications director, "
+        "said in a statement."
+    )
+    assert a.source == "Jennifer Palmieri, the campaign’s communications director"
+    assert a.content.startswith("We plan to compete hard")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Proponents of the new bill, however, say it would keep enough safeguards.",
+            "Proponents of the new bill",
+        ),
+        ("Cory James, 22, of Flint, Mich., said he had not given up hope.", "Cory James"),
+        (
+            "Joyce — who is listed as a lawyer in Illinois — told the paper he would not appeal.",
+            "Joyce",
+        ),
+    ],
+)
+def test_a_subject_keeps_its_age_place_and_asides(text: str, source: str) -> None:
+    (a,) = _rules(text)
+    assert a.source.startswith(source)
+    assert a.source.rstrip(" ,") in text and "however" not in a.source
+
+
+def test_states_after_a_modifier_is_the_noun() -> None:
+    assert not _rules("He hopes to win swing states like Ohio and Florida.")
+    assert not _rules("The pact binds the member states to common rules.")
+
+
+def _sentence(text: str) -> A._Sent:
+    units = [u for u in segment(text)[1] if u.kind == "body"]
+    quotes = A._Quotes(find_quotes(text, A._paragraph_spans(units)))
+    return A._Sent(text, units[-1], quotes)
+
+
+def _sourceless(s: A._Sent, cue: str, content: str) -> A._Raw:
+    """A cue as the learned tagger hands it over when it tagged no source."""
+    i = s.toks.index(cue)
+    c0 = s.text.index(content)
+    span = (c0, c0 + len(content))
+    return A._Raw(s.unit, (s.st[i], s.en[i]), (s.st[i], s.st[i]), span, "asserts", (i, i), i)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "He also voiced concern about the primary and said he hoped it would change.",
+            "said",
+            "he hoped it would change",
+            "He",
+        ),
+        (
+            "Worried the nation might miss its target, the government proposed a levy.",
+            "Worried",
+            "the nation might miss its target",
+            "the government",
+        ),
+        (
+            "Citing “obligations in Tennessee,” the spokeswoman told reporters he would skip it.",
+            "Citing",
+            "“obligations in Tennessee,”",
+            "the spokeswoman",
+        ),
+        (
+            "Kagan — who led the surge — supports a larger role in Iraq.",
+            "supports",
+            "a larger",
+            "Kagan",
+        ),
+    ],
+)
+def test_a_learned_cue_without_a_source_takes_the_speaker_the_rules_read(
+    text: str, cue: str, content: str, speaker: str
+) -> None:
+    s = _sentence(text)
+    filled = A._Reader(s).speaker_of(_sourceless(s, cue, content))
+    assert text[filled.source[0] : filled.source[1]].startswith(speaker)

@@ -71,6 +71,11 @@ _ACRONYMS = frozenset({"WHO", "US", "IT"})
 
 
 _NAME_PARTICLES = wordset("al el bin ibn de da van von der la le abu")
+# What may open a sentence before a participle whose subject is the main clause's.
+_INTRO_SUBORDINATORS = wordset("after before while when since upon by in despite")
+# Words set off by commas between a subject and its verb that are no part of either.
+_ASIDES = wordset("however though too also meanwhile moreover instead nevertheless nonetheless")
+_DASHES = frozenset({"—", "–", "--"})
 _TIME_ADVERBS = wordset("later earlier also then now previously again first since still")
 _AUXILIARIES = wordset("was were is are has have had will would could can may might must")
 _APPOS_STOP = wordset(
@@ -501,6 +506,16 @@ def _clause_left(s: _Sent, k: int) -> tuple[int, str, int, list[int]]:
     j = k - 1
     commas: list[int] = []
     paren = 0
+    if j > 0 and s.toks[j] in _DASHES:
+        # "Kagan — who led the surge — supports": a parenthetical between dashes describes the
+        # subject, as one between commas does
+        p = next(
+            (x for x in range(j - 1, max(-1, j - 40), -1) if s.toks[x] in _HARD or s.qreg[x] >= 0),
+            -1,
+        )
+        if p > 0 and s.toks[p] == s.toks[j] and p + 1 < j:
+            commas += [j, p]
+            j = p - 1
     if j > 0 and s.toks[j] == ",":
         # "X, speaking on condition of anonymity because ..., said": the segment between the
         # commas describes the subject, whatever clause words it holds
@@ -652,6 +667,8 @@ def _valid_subject(s: _Sent, a: int, e: int) -> bool:
 
 def _subject_left(s: _Sent, k: int) -> _Subject | None:
     """The subject noun phrase ending at token ``k``, with its appositions, or None."""
+    if k > 3 and s.toks[k - 1] == "," and s.toks[k - 3] == "," and s.low[k - 2] in _ASIDES:
+        k -= 3  # "Proponents of the bill, however, say": an aside between commas
     if k <= 0:
         return None
     start, kind, btok, commas = _clause_left(s, k)
@@ -684,6 +701,10 @@ def _subject_left(s: _Sent, k: int) -> _Subject | None:
         else:
             sa, se = segs[0]
             idx = 0
+        while idx > 0 and (s.low[sa] in W.PREPOSITIONS or s.toks[sa][:1].isdigit()):
+            # "Cory James, 22, of Flint, Mich., said": an age or a place belongs to the name
+            idx -= 1
+            sa = segs[idx][0]
     else:
         segs = [sg for sg in segs if sg[0] < sg[1]]
         if not segs:
@@ -1424,11 +1445,14 @@ class _Reader:
         sentence names its speaker; a cue with nothing the rules accept stays as it is."""
         s = self.s
         i = raw.cue_tok
-        if raw.source[1] > raw.source[0] or i < 0 or raw.content[0] < raw.cue[1]:
-            return raw
+        named = any(ch.isalnum() for ch in s.text[raw.source[0] : raw.source[1]])
+        if named or i < 0 or raw.content[0] < raw.cue[1]:
+            return raw  # (a tagged dash or comma is no source)
         k, negated, _, infinitive, _ = _skip_left(s, i)
-        if negated or infinitive or k <= 0:
+        if negated or infinitive:
             return raw
+        if k == 0 or (k == 1 and s.low[0] in _INTRO_SUBORDINATORS):
+            return self._intro_speaker(raw)
         tense = "ing" if s.low[i].endswith("ing") else "ed"
         agent = self._agent(self._link(k, tense), k, "")
         if agent is None:
@@ -1444,6 +1468,45 @@ class _Reader:
         if span[1] > raw.content[0] or span[1] <= span[0]:
             return raw
         return replace(raw, source=span, src_tok=tok, antecedent=agent.antecedent or (-1, -1))
+
+    def _intro_speaker(self, raw: _Raw) -> _Raw:
+        """The speaker of a cue opening the sentence ("Citing X, the spokeswoman told ...",
+        "After blasting X, Beck doubled down"): the main clause's subject after the comma that
+        closes the cue's content."""
+        s = self.s
+        x = bisect.bisect_left(s.en, raw.content[1])  # the content's last token
+        while x + 1 < s.last and s.qmark[x + 1] == 2:
+            x += 1
+        y = x
+        while y > 0 and s.qmark[y] == 2:
+            y -= 1
+        closed = s.toks[y] == ","  # “obligations in Tennessee,”
+        x += 1
+        if x < s.last and s.toks[x] == ",":
+            closed = True
+            x += 1
+        if not closed:
+            return raw
+        subj = self._subject_right(x)
+        if subj is None:
+            return raw
+        a, e = subj
+        return replace(raw, source=(s.st[a], s.en[e - 1]), src_tok=(a, e))
+
+    def _subject_right(self, a: int) -> tuple[int, int] | None:
+        """The subject noun phrase of the main clause starting at token ``a``."""
+        s = self.s
+        if a >= s.last:
+            return None
+        if s.low[a] in W.PRONOUNS:
+            return a, a + 1
+        np = _np_right(s, a, "start")
+        if np is None:
+            return None
+        e = _before_main_verb(s, a, np[1])
+        if not _valid_subject(s, a, e) or e - a > 10 or e >= s.last:
+            return None
+        return a, e
 
     def _truncate(self) -> None:
         """Cut each content where a later coordinated attribution's clause begins."""
@@ -1746,6 +1809,8 @@ class _Reader:
                 return False
         if s.low[a] in ("that",) or s.qmark[a] == 1:
             return False
+        if s.low[a] in W.PREPOSITIONS:
+            return False  # "..., the director, said in a statement": an occasion, no speaker
         if _closes_relative_clause(s, k - 1) or _closes_name_apposition(s, k - 1):
             return False  # "The Houthis, who control ..., claimed the attack": no inversion
         head = next(
