@@ -89,6 +89,11 @@ closeness to everything is near zero correlates by chance. Without the floor, 21
 candidates on ECB+ train topics would no longer be told apart; with it 5%."""
 PROFILE_PEERS = 3
 """Fewest other reports a profile is read over: under that a correlation says nothing."""
+AROUND_PEERS = 60
+"""Articles of the claim's story (its copies first) that, with the candidates, make the
+reports around it for the profile and the groups: each profile reads a similarity to every
+one, and a breaking desk's one story of hundreds asks it for many claims. ECB+ stories are
+smaller, so their figures are the same with 200 or 60."""
 OTHER_GROUP = 2
 """Reports told apart around the claim from which a candidate nearer them than the claim's
 own reports is of their event too (``_nearer_the_others``). On ECB+ train topics it raises
@@ -148,25 +153,35 @@ class Names:
         return found
 
     def load(self, store: Store, wanted: Iterable[int]) -> None:
+        """Read the name sketches of ``wanted`` and how many articles share each name.
+
+        Only articles not read yet are looked at: the names of those read before had their
+        frequencies read with them (every claim of a story asks about the same articles).
+        An article without a sketch is remembered as empty, not asked about again."""
         missing = [a for a in wanted if a not in self.sketches]
-        if missing:
-            self.sketches.update(name_sketches(store, missing))
-        unknown = {h for a in wanted for h in self.sketches.get(a, frozenset())} - self.df.keys()
+        if not missing:
+            return
+        found = name_sketches(store, missing)
+        self.sketches.update({a: found.get(a, frozenset()) for a in missing})
+        unknown = {h for a in missing for h in self.sketches[a]} - self.df.keys()
         if unknown:
-            found = sketch_frequencies(store, "t", list(unknown))
-            self.df.update({h: found.get(h, 0) for h in unknown})
+            counts = sketch_frequencies(store, "t", list(unknown))
+            self.df.update({h: counts.get(h, 0) for h in unknown})
 
     def load_readings(self, store: Store, wanted: Iterable[int]) -> None:
-        """Read the event readings of ``wanted`` and the rarity of their names."""
-        missing = [a for a in wanted if a not in self.readings]
-        if missing:
-            self.readings.update(event_names(store, missing))
+        """Read the event readings of ``wanted`` and the rarity of their names; like
+        ``load``, only for articles not read yet."""
         if self.named < 0:
             self.named = named_articles(store)
-        unknown = {n for a in wanted for n in self.readings.get(a, {})} - self.named_df.keys()
+        missing = [a for a in wanted if a not in self.readings]
+        if not missing:
+            return
+        found = event_names(store, missing)
+        self.readings.update({a: found.get(a, {}) for a in missing})
+        unknown = {n for a in missing for n in self.readings[a]} - self.named_df.keys()
         if unknown:
-            found = name_frequencies(store, unknown)
-            self.named_df.update({n: found.get(n, 0) for n in unknown})
+            counts = name_frequencies(store, unknown)
+            self.named_df.update({n: counts.get(n, 0) for n in unknown})
 
     def event_similarity(self, article_id: int, other: int) -> float:
         """``event_similarity`` of two loaded articles' readings, remembered."""
@@ -341,7 +356,7 @@ def other_events(
         }
     if not names.readings.get(article_id):
         return found
-    members = story(article_id)[:STORY_PEERS]
+    members = story(article_id)[:AROUND_PEERS]
     names.load_readings(store, members)
     around = [a for a in dict.fromkeys([*members, *wanted]) if names.readings.get(a)]
     found -= _same_profile(names, article_id, found, around)
