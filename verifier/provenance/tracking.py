@@ -25,7 +25,7 @@ from verifier.store import Store
 from verifier.store.appearances import (
     AppearanceRecord,
     appearance_sentence_ids,
-    claims_in_sentences,
+    claim_ids_in_sentences,
     claims_overlapping,
     own_appearance,
     replace_appearances,
@@ -620,10 +620,10 @@ def track_all(store: Store, claim_ids: Iterable[str] | None = None, *, batch: in
     sentences = appearance_sentence_ids(store, ids)
     seen = set(ids)
     others = [
-        c.id
-        for found in claims_in_sentences(store, sentences).values()
-        for c in found
-        if c.id not in seen
+        claim_id
+        for found in claim_ids_in_sentences(store, sentences).values()
+        for claim_id in found
+        if claim_id not in seen
     ]
     done += _track(store, list(dict.fromkeys(others)), batch)
     rebuild_clusters(store)
@@ -644,9 +644,9 @@ def claims_repeated_in(store: Store, article_ids: Iterable[int], *, limit: int =
                 continue
             match = build_match(sentence.text, store, max_terms=12)
             hits = store.search_sentences(match, limit=limit, exclude_article=article_id)
-            found = claims_in_sentences(store, [hit.id for hit, _score, _article in hits])
-            for claims in found.values():
-                wanted.update(dict.fromkeys(c.id for c in claims))
+            found = claim_ids_in_sentences(store, [hit.id for hit, _score, _article in hits])
+            for claim_ids in found.values():
+                wanted.update(dict.fromkeys(claim_ids))
     return list(wanted)
 
 
