@@ -187,33 +187,20 @@ def evidence_of(
     view: CorpusView,
     limit: int,
     position: tuple[int, int] | None,
-    claim_facts: Facts | None = None,
-    memo: Memo | None = None,
 ) -> list[tuple[EvidenceHit, Judgement, Facts, list[SourceRef]]]:
     """A claim's evidence, judged and ranked: what ``corroborate`` stores and the CLI prints.
 
     ``position`` is the claim sentence's ``(index, paragraph)`` in its article, or None for
-    text that is not in it.
+    text that is not in it. A stored claim is judged as corroboration judges it: with the
+    first claim making its statement, when another makes it too (``_Sharing``).
     """
-    memo = memo or Memo()
-    names = claim_source_names(store, claim, view)
-    first = store.first_claims([claim.id]).get(claim.id)
-    if first is None:  # a statement no other claim makes (or typed text)
-        facts = claim_facts or read_facts(claim.content, claim.sentence, stance=claim.stance)
-        judged = _ranked(
-            store,
-            claim,
-            match,
-            view=view,
-            limit=limit,
-            position=position,
-            names=names,
-            facts=facts,
-            memo=memo,
-        )
-    else:  # judged as corroboration judges it: shared with the first claim making it
-        sharing = _Sharing(store, view, memo, limit=limit)
-        judged, _ = sharing.evidence(claim, match, position=position, names=names, first=first)
+    judged, _ = _Sharing(store, view, Memo(), limit=limit).evidence(
+        claim,
+        match,
+        position=position,
+        names=claim_source_names(store, claim, view),
+        first=store.first_claims([claim.id]).get(claim.id),
+    )
     return _top(judged, limit, view)
 
 
