@@ -909,3 +909,13 @@ def test_a_learned_cue_without_a_source_takes_the_speaker_the_rules_read(
     s = _sentence(text)
     filled = A._Reader(s).speaker_of(_sourceless(s, cue, content))
     assert text[filled.source[0] : filled.source[1]].startswith(speaker)
+
+
+def test_a_cue_in_an_opening_clause_ends_its_content_at_the_clause() -> None:
+    (a,) = _rules("After the firm announced that 6,000 jobs would go, some workers felt betrayed.")
+    assert a.content == "6,000 jobs would go"
+
+
+def test_the_narrators_own_clause_after_a_comma_and_a_pronoun_is_not_content() -> None:
+    (a,) = _rules("Rubio said the real extremist is Clinton, and he railed against the moderators.")
+    assert a.content == "the real extremist is Clinton"

@@ -1290,6 +1290,36 @@ def _last_predicate(s: _Sent, start: int) -> int:
     return found
 
 
+_OPENING_SUBORDINATORS = _INTRO_SUBORDINATORS | wordset(
+    "if as although though because once until whether unless"
+)
+
+
+def _intro_content(s: _Sent, raw: _Raw) -> _Raw:
+    """Cut a content at the comma closing the sentence-opening clause its cue stands in:
+    in "After she announced 6,000 layoffs, some workers felt betrayed" or "Refusing to admit
+    any fault, Trump ..." what follows the comma is the main clause, said by no one."""
+    i = raw.cue_tok
+    if i < 0 or raw.content[0] < raw.cue[1] or not s.n:
+        return raw
+    opener = s.low[0]
+    if not (opener in _OPENING_SUBORDINATORS or (i == 0 and s.low[0].endswith(("ing", "ed")))):
+        return raw
+    if any(s.toks[x] in _HARD_OR_COMMA or s.qreg[x] >= 0 for x in range(0, i)):
+        return raw
+    c0 = bisect.bisect_left(s.st, raw.content[0])
+    for x in range(c0, s.last):
+        if s.st[x] >= raw.content[1]:
+            break
+        if s.qreg[x] >= 0:
+            continue
+        if s.toks[x] in _HARD_OR_COMMA:
+            if x > c0 and s.en[x - 1] < raw.content[1]:
+                return replace(raw, content=(raw.content[0], s.en[x - 1]))
+            break
+    return raw
+
+
 def _content(s: _Sent, c0: int, tense: str | None = None) -> tuple[int, int]:
     """From ``c0`` to the end of the sentence, or to a contrasting ", while/whereas" clause.
 
@@ -1311,6 +1341,15 @@ def _content(s: _Sent, c0: int, tense: str | None = None) -> tuple[int, int]:
             )
         ):
             end = x - 1 if s.toks[x - 1] == "," else x
+            break
+        if (
+            s.toks[x] == ","
+            and s.qreg[x] < 0
+            and x + 2 < s.last
+            and s.low[x + 1] in ("and", "but")
+            and s.low[x + 2] in W.PRONOUNS
+        ):
+            end = x  # "said A, and he railed against B": the narrator's own clause
             break
         closing = s.qmark[x] == 2 and s.toks[x - 1] == ","
         if (
@@ -2470,10 +2509,13 @@ def extract(
         try:
             s = _Sent(text, unit, quotes)
             found = _Reader(s).read() if not triggers.isdisjoint(words) else []
+            found = [_intro_content(s, raw) for raw in found]
             if tagger is not None and tagger.worth_tagging(s, found):
                 reader = _Reader(s)
                 reader.atts = list(found)
-                found = found + [reader.speaker_of(raw) for raw in tagger.raws(s, found)]
+                found = found + [
+                    _intro_content(s, reader.speaker_of(raw)) for raw in tagger.raws(s, found)
+                ]
         except Exception as exc:  # a failure on one sentence costs that sentence only
             sentence_failed(document.name, unit.index, unit.span, exc)
             continue
