@@ -919,3 +919,21 @@ def test_a_cue_in_an_opening_clause_ends_its_content_at_the_clause() -> None:
 def test_the_narrators_own_clause_after_a_comma_and_a_pronoun_is_not_content() -> None:
     (a,) = _rules("Rubio said the real extremist is Clinton, and he railed against the moderators.")
     assert a.content == "the real extremist is Clinton"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "the company's advanced threat researcher Paul Ferguson",
+        "the advanced threat researcher Paul Ferguson",
+        "their detained colleague Ana Ruiz",
+    ],
+)
+def test_a_past_form_after_an_article_or_possessive_describes_the_source(source: str) -> None:
+    # "advanced" is a common verb, but after "the" or "company's" it describes the noun: the
+    # inverted source runs to the name, and the quote is the content, not the source phrase.
+    text = f"“The flaw is being exploited by criminals,” said {source}."
+    a = _only(text)
+    assert (a.source, a.cue) == (source, "said")
+    assert a.content.startswith("The flaw is being exploited")
+

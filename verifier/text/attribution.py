@@ -757,8 +757,16 @@ def _ed_verb(s: _Sent, e: int) -> bool:
     return nxt in W.DETERMINERS or nxt in W.PRONOUNS or s.toks[e + 1][:1].isdigit()
 
 
+# After a determiner or a possessive a past form is an adjective: "the company's advanced threat researcher".
+# Not "those"/"these": "those killed in the attack" is a participle, not an adjective.
+_POSSESSIVE = frozenset({"'s", "\u2019s"})
+_ADJECTIVE_BEFORE = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your"})
+
+
 def _np_seg(s: _Sent, j: int, lim: int) -> int:
-    """End of one comma-free noun-phrase segment starting at ``j``."""
+    """End of one comma-free noun-phrase segment starting at ``j``: a verb ends it, but not a
+    past form right after a determiner or possessive, which describes the noun that follows
+    ("said the company's advanced threat researcher Paul Ferguson")."""
     e = j
     lim = min(lim, j + _WINDOW // 2)
     while e < lim:
@@ -788,10 +796,16 @@ def _np_seg(s: _Sent, j: int, lim: int) -> int:
             or w in W.RELATIVE_PRONOUNS
             or w in W.AUXILIARIES
             or w in _STRONG_VERBS
-            or w in W.COMMON_VERBS
             or w in ("saying", "adding", "citing", "according")
-            or _ed_verb(s, e)
-            or (s.toks[e].islower() and _cue_form(w))
+            or (
+                not (
+                    w.endswith("ed")
+                    and (s.low[e - 1] in _ADJECTIVE_BEFORE or s.low[e - 1] in _POSSESSIVE)
+                )
+                and (
+                    w in W.COMMON_VERBS or _ed_verb(s, e) or (s.toks[e].islower() and _cue_form(w))
+                )
+            )
         ):
             break
         e += 1
@@ -1182,7 +1196,8 @@ def _left_content(s: _Sent, sep: int, atts: list[_Raw]) -> tuple[int, int] | Non
 def _before_main_verb(s: _Sent, a: int, e: int) -> int:
     """End a sentence's subject at its main verb when the phrase reader ran over it ("Police
     Chief Calvin Williams lobbied to suspend ..., saying"): the first lower-case past form or
-    auxiliary after a noun, not after a determiner or adverb ("the embattled minister")."""
+    auxiliary after a noun, not after a determiner, a possessive or an adverb ("the embattled
+    minister", "the company's advanced threat researcher")."""
     for x in range(a + 1, e):
         w = s.low[x]
         prev = s.low[x - 1]
@@ -1191,6 +1206,7 @@ def _before_main_verb(s: _Sent, a: int, e: int) -> int:
             and s.qreg[x] < 0
             and (w in W.AUXILIARIES or (w.endswith("ed") and len(w) > 4))
             and prev not in W.DETERMINERS
+            and prev not in _POSSESSIVE
             and prev not in W.ADVERBS
             and not _ly_adverb(prev)
             and _is_word(s.toks[x - 1])
