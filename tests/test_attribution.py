@@ -936,4 +936,3 @@ def test_a_past_form_after_an_article_or_possessive_describes_the_source(source:
     a = _only(text)
     assert (a.source, a.cue) == (source, "said")
     assert a.content.startswith("The flaw is being exploited")
-

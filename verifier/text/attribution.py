@@ -757,8 +757,8 @@ def _ed_verb(s: _Sent, e: int) -> bool:
     return nxt in W.DETERMINERS or nxt in W.PRONOUNS or s.toks[e + 1][:1].isdigit()
 
 
-# After a determiner or a possessive a past form is an adjective: "the company's advanced threat researcher".
-# Not "those"/"these": "those killed in the attack" is a participle, not an adjective.
+# After an article or a possessive a past form is an adjective ("the company's advanced threat
+# researcher"); not after "those"/"these": "those killed in the attack" is a participle.
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
 _ADJECTIVE_BEFORE = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your"})
 
