@@ -154,18 +154,25 @@ def test_no_article_of_the_one_event_sample_reports_another_event(tmp_path: Path
             assert not found, (a, found)
 
 
+# Two earthquakes of one kind, three reports each (1-3 Aceh, 4-6 Java): the tests of how a
+# report joins one of them add their own reports to these.
+_ACEH = {"bireuen": 4, "aceh": 3, "lhokseumawe": 2, "indonesia": 2}
+_JAVA = {"yogyakarta": 4, "bantul": 3, "klaten": 2, "indonesia": 2}
+TWO_QUAKES: dict[int, dict[str, int]] = {
+    1: _ACEH,
+    2: {**_ACEH, "irwandi": 2},
+    3: {**_ACEH, "matang": 1},
+    4: _JAVA,
+    5: {**_JAVA, "sultan": 2},
+    6: {**_JAVA, "sleman": 1},
+}
+
+
 def test_reports_close_to_the_same_others_are_one_event_though_their_own_names_differ(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    aceh = {"bireuen": 4, "aceh": 3, "lhokseumawe": 2, "indonesia": 2}
-    java = {"yogyakarta": 4, "bantul": 3, "klaten": 2, "indonesia": 2}
     readings = {
-        1: aceh,
-        2: {**aceh, "irwandi": 2},
-        3: {**aceh, "matang": 1},
-        4: java,
-        5: {**java, "sultan": 2},
-        6: {**java, "sleman": 1},
+        **TWO_QUAKES,
         # An aid agency's Aceh report and a local paper: they share one town and little
         # else, but both are close to Aceh's reports and far from Java's.
         7: {"unicef": 3, "aceh": 2, "nurdin": 2, "lhokseumawe": 1},
@@ -198,15 +205,8 @@ def test_reports_close_to_the_same_others_are_one_event_though_their_own_names_d
 def test_a_report_nearer_the_reports_told_apart_is_of_their_event(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    aceh = {"bireuen": 4, "aceh": 3, "lhokseumawe": 2, "indonesia": 2}
-    java = {"yogyakarta": 4, "bantul": 3, "klaten": 2, "indonesia": 2}
     readings = {
-        1: aceh,
-        2: {**aceh, "irwandi": 2},
-        3: {**aceh, "matang": 1},
-        4: java,
-        5: {**java, "sultan": 2},
-        6: {**java, "sleman": 1},
+        **TWO_QUAKES,
         # A Klaten paper on the Java quake that recalls Bireuen once: close enough to the
         # claim's report not to be told apart by the pair alone, nearer Java's reports.
         8: {"klaten": 3, "cross": 2, "bireuen": 1},
