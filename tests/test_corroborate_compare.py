@@ -525,3 +525,22 @@ def test_unknown_is_not_known() -> None:
     said = read_facts("Officials did not provide the cause of death but noted his heart disease")
     unknown = read_facts("The cause of death was unknown, but he had been suffering heart disease")
     assert relate(said, unknown)[0] == "supports"
+
+
+def test_a_copys_own_wording_is_not_the_same_report() -> None:
+    """Two outlets running one wire story under headlines of their own: the copy words the
+    fact its own way, so it is weighed as any report (and is still not independent), while a
+    passage the copy passes on, even cut short, is the same report."""
+    claim = read_facts("Fred LaRue, Nixon administration aide, dies")
+    own_words = read_facts("Watergate figure Fred LaRue dies")
+    assert relate(claim, own_words, Pair(family=True))[0] == "supports"
+    attributed = read_facts(
+        "Two nurses were among the dead, according to Tomas Erdel, who heads the provincial "
+        "health directorate."
+    )
+    passed_on = read_facts("Two nurses were among the dead. At least 30 people were wounded.")
+    assert relate(attributed, passed_on, Pair(family=True))[0] == "same_report"
+    # Words in another order, in a copy: "Navy foils Somali pirate attack off Gulf of Aden".
+    headline = read_facts("Indian Navy foils attack in Gulf of Aden, nabs 26 pirates")
+    other = read_facts("Navy foils Somali pirate attack off Gulf of Aden")
+    assert relate(headline, other, Pair(family=True))[0] != "same_report"
