@@ -21,6 +21,7 @@ from verifier.text.passage import (
     places,
     quantities,
     read_passage,
+    stages,
 )
 
 
@@ -544,3 +545,28 @@ def test_a_copys_own_wording_is_not_the_same_report() -> None:
     headline = read_facts("Indian Navy foils attack in Gulf of Aden, nabs 26 pirates")
     other = read_facts("Navy foils Somali pirate attack off Gulf of Aden")
     assert relate(headline, other, Pair(family=True))[0] != "same_report"
+
+
+def test_a_report_of_the_incident_does_not_state_what_followed() -> None:
+    """ "Charged", "a reward", "a hearing" are the claim's point: a report of the fire alone
+    supports such a claim only in part, and a later stage takes the earlier ones for granted."""
+    charged = read_facts(
+        "A man has been charged on suspicion of arson following a fire that devastated a "
+        "Somerset supermarket."
+    )
+    fire = read_facts(
+        "A Waitrose supermarket in a Somerset town caught fire yesterday, causing substantial "
+        "damage to the supermarket's roof."
+    )
+    relation, reasons = relate(charged, fire, Pair(same_story=True))
+    assert relation == "partly_supports"
+    assert "does not say what followed: charged" in reasons
+    assert stages("Jury finds Andrew Lopez guilty in murder of Zurana Horton") == {
+        "trial",
+        "verdict",
+    }
+    assert "charged" in stages("Jury finds Andrew Lopez guilty", implied=True)
+    assert not stages("the man in charge of the unit")
+    trial = read_facts("Prosecutors showed the footage at the trial of the two youths charged")
+    video = read_facts("Prosecutors release new video in the trial of the two youths")
+    assert "does not say what followed" not in " ".join(relate(trial, video)[1])

@@ -31,6 +31,7 @@ from verifier.text.passage import (
     is_generic,
     read_passage,
     sentence_facts,
+    stages,
 )
 from verifier.text.terms import fold, tokens
 
@@ -575,6 +576,9 @@ def _confirms_part(a: Facts, b: Facts, differs: list[tuple[Quantity, Quantity]])
         out.append("does not say what the claim says is not so")
     if fb.tentative and not fa.tentative:
         out.append("not yet a fact in the evidence")
+    unsaid = stages(a.text) - stages(b.text, implied=True)
+    if unsaid:
+        out.append(f"does not say what followed: {', '.join(sorted(unsaid))}")
     if fa.denies != fb.denies and not _both_negative(fa, fb):
         # "A man denied arson following a fire" / "a fire destroyed the supermarket": the
         # fire, not what was denied.

@@ -744,6 +744,41 @@ def sites(text: str) -> frozenset[str]:
     return frozenset(w for w in _tokens(text.lower()) if w in _SITE_NOUNS)
 
 
+# What happens after an incident, in the order news tells it: a report of the incident does
+# not say whether anyone was arrested, charged, tried or sentenced, nor a reward offered.
+_STAGES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (stage, re.compile(pattern, re.IGNORECASE))
+    for stage, pattern in (
+        ("arrested", r"\b(?:arrest\w*|detain\w*|in custody|apprehend\w*|booked)\b"),
+        ("charged", r"\b(?:charg(?:e|es|ed|ing)\b(?! of)|indict\w*|accused\b)"),
+        ("hearing", r"\b(?:hearings?|arraign\w*|appear(?:s|ed)? (?:in|before) (?:a )?court)\b"),
+        ("plea", r"\b(?:plead\w*|pled)\b"),
+        ("trial", r"\b(?:trials?|jury|jurors?|testif\w*|testimony)\b"),
+        ("verdict", r"\b(?:convict(?:s|ed|ion)?|guilty|verdict|acquit\w*)\b"),
+        ("sentenced", r"\bsentenc\w*"),
+        ("reward", r"\breward\w*"),
+        ("confessed", r"\bconfess\w*"),
+    )
+)
+
+
+_CHAIN = ("arrested", "charged", "hearing", "plea", "trial", "verdict", "sentenced")
+"""Stages of a prosecution in their order: each takes the ones before it for granted."""
+
+
+@lru_cache(maxsize=8192)
+def stages(text: str, *, implied: bool = False) -> frozenset[str]:
+    """The stages after an incident a passage speaks of ("charged", "trial", "sentenced",
+    "reward"): a claim that a man was charged is not stated by a report of the fire alone.
+    ``implied``: with the stages of a prosecution a later one takes for granted ("found
+    guilty" says there was a trial, "the trial of ..." that someone was charged)."""
+    found = {stage for stage, pattern in _STAGES if pattern.search(text)}
+    if implied:
+        last = max((_CHAIN.index(s) for s in found if s in _CHAIN), default=0)
+        found |= set(_CHAIN[:last])
+    return frozenset(found)
+
+
 def is_caveat(text: str) -> bool:
     """Does the passage say something could not be verified ("could not independently
     verify")?"""
