@@ -762,6 +762,8 @@ _STAGES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+_AVOIDED = re.compile(r"\b(?:dodg|avoid|evad|escap|without)\w*\s+(?:\w+\s+)?$", re.IGNORECASE)
+"""A stage named as what did not happen: "dodging arrest", "released without charge"."""
 _CHAIN = ("arrested", "charged", "hearing", "plea", "trial", "verdict", "sentenced")
 """Stages of a prosecution in their order: each takes the ones before it for granted."""
 
@@ -772,7 +774,11 @@ def stages(text: str, *, implied: bool = False) -> frozenset[str]:
     "reward"): a claim that a man was charged is not stated by a report of the fire alone.
     ``implied``: with the stages of a prosecution a later one takes for granted ("found
     guilty" says there was a trial, "the trial of ..." that someone was charged)."""
-    found = {stage for stage, pattern in _STAGES if pattern.search(text)}
+    found = {
+        stage
+        for stage, pattern in _STAGES
+        if any(not _AVOIDED.search(text, 0, m.start()) for m in pattern.finditer(text))
+    }
     if implied:
         last = max((_CHAIN.index(s) for s in found if s in _CHAIN), default=0)
         found |= set(_CHAIN[:last])
