@@ -38,8 +38,9 @@ and scored once after the last change (24/45).
 
 Then 60 more (``"batch": 3``) were drawn the same way (seed 1412, claims not yet in the gold)
 from the tool's output before the relations of issue 14b changed, and labelled by reading
-before the tool's relation was looked at: 30/60 (0.500) when drawn. They are a part of the
-random pairs and are also printed apart: the out-of-sample figure.
+before the tool's relation was looked at: 30/60 (0.500) when drawn, 34/60 once a copy's own
+wording was weighed as a report and the stages after an incident were read. They are a part of
+the random pairs and are also printed apart: the out-of-sample figure.
 """
 
 from __future__ import annotations
@@ -62,7 +63,9 @@ GOLD = ROOT / "tests" / "gold" / "ecbplus_relations.jsonl"
 RELATIONS = {"supports", "partly_supports", "contradicts", "same_report", "unrelated"}
 
 ACCURACY_FLOOR = 0.80
-"""Share of the picked pairs whose relation is the gold one. Measured 0.810 (0.803 before a
+"""Share of the picked pairs whose relation is the gold one. Measured 0.814 with a copy's own
+wording weighed as a report and the stages after an incident read (two labels corrected:
+arrested is not charged, failing tests is not arrested); 0.810 before (0.803 before a
 count of the killed and injured was read as no one toll and "unknown" as a negation, 0.799
 before a report nearer another event's reports joined them; 0.777 before event identity's
 profile check; 0.759 before rival counts, hedged figures and another day; 0.516 on the first
@@ -70,7 +73,8 @@ profile check; 0.759 before rival counts, hedged figures and another day; 0.516 
 scope; 0.371 before event identity)."""
 SAME_EVENT_FLOOR = 0.81
 """The same share over pairs about one event: what relations on real text decide. Measured
-0.814 (0.802 before "two victims killed and injured" was read as no one toll and
+0.819 with a copy's own wording weighed as a report and the stages after an incident read;
+0.814 before (0.802 before "two victims killed and injured" was read as no one toll and
 "unknown" as a negation; 0.808 before a report nearer another event's reports joined them,
 which split the one-sentence "Greece" report from its event; 0.774 before rival counts of one
 thing, "three or four robbers" read as one hedged figure and another day read as partial;
@@ -78,14 +82,15 @@ thing, "three or four robbers" read as one hedged figure and another day read as
 CONTRADICTS_PRECISION_FLOOR = 0.80
 """Share of pairs judged ``contradicts`` that are. Measured 14/15 (14/16 before event
 identity's profile check, 12/13 before rival counts of one thing; 1/3 before)."""
-RANDOM_FLOOR = 0.56
-"""Share of the randomly drawn same-event pairs whose relation is the gold one. Measured 0.560
-(98/175) once batch 3 (30/60) was drawn; before it 0.600 (69/115; 68/115 before a report
-nearer another event's reports joined them): the first 70
-scored 40/70 when drawn and 44/70 once allegations and suspicions read as not yet a fact and
-labels and scores as no counts; the 45 held out 24/45. Most errors are ``supports`` for a
-claim whose evidence states its event but not its point (a hearing, a reward, who was
-charged), which shared words do not tell."""
+RANDOM_FLOOR = 0.62
+"""Share of the randomly drawn same-event pairs whose relation is the gold one. Measured 0.629
+(110/175; batch 3 34/60) with a copy's own wording weighed as a report and the stages after
+an incident (arrest, charge, trial, sentence, reward) read; 0.560 (98/175) once batch 3 (30/60)
+was drawn; before it 0.600 (69/115; 68/115 before a report nearer another event's reports
+joined them): the first 70 scored 40/70 when drawn and 44/70 once allegations and suspicions
+read as not yet a fact and labels and scores as no counts; the 45 held out 24/45. Most errors
+are ``supports`` for a claim whose evidence states its event but not its point (a hearing, a
+reward, who was charged), which shared words do not tell."""
 OTHER_EVENT_FLOOR = 0.80
 """Share of the gold's other-event pairs judged ``unrelated``: another event's report told
 apart from the claim's in one story too (``events.event_reading_others``). Measured 78/97
