@@ -2190,8 +2190,7 @@ def _extend_quote(a: int, b: int, quotes: _Quotes) -> int:
     return b
 
 
-_SPLIT_GAP = re.compile(r"[ \t]*[,.;:]?[ \t]*")
-_SPLIT_GAP_BACK = re.compile(r"[ \t]*[,.;:—–]?[ \t]*$")
+_SPLIT_GAP_BACK = re.compile(r"[ \t\xa0]*[,.;:—–]?[ \t\xa0]*$")
 
 
 def _join_split_quote(
@@ -2205,26 +2204,19 @@ def _join_split_quote(
     """Join the two halves of a quotation cut by its cue: in “We are prepared,” he added, “in
     order to ...” (or “...,” he said. “...”) both halves are what the source said.
 
-    Only quotations right beside the cue and source, in the same paragraph, and claimed by no
-    other attribution are joined; the content then runs over the cue between them.
+    Only quotations right beside the cue and source (``_second_half``), and claimed by no
+    other attribution, are joined; the content then runs over the cue between them.
     """
     if b <= a:
         return a, b
     first = min(raw.cue[0], raw.source[0]) if raw.source[1] > raw.source[0] else raw.cue[0]
     last = max(raw.cue[1], raw.source[1])
     r = quotes.at(b - 1)
-    if r >= 0 and quotes.regions[r].end <= first and "?" not in text[b - 2 : b]:
-        # (a question asked is its own content: what follows it is a statement)
+    if r >= 0 and quotes.regions[r].end <= first:
         # the content is the first half: look for the second after the cue
-        gap = _SPLIT_GAP.match(text, last)
-        j = gap.end() if gap else last
-        if quotes.at(j) < 0:
-            j = _after_sentence_tail(text, last, raw.unit.span.end)
-        nxt = quotes.at(j)
-        if (
-            nxt >= 0
-            and quotes.regions[nxt].open == j
-            and _unclaimed(raw, j, quotes.regions[nxt].end, contents)
+        nxt = _second_half(text, last, raw.unit.span.end, quotes)
+        if nxt >= 0 and _unclaimed(
+            raw, quotes.regions[nxt].open, quotes.regions[nxt].end, contents
         ):
             return a, quotes.regions[nxt].end
         return a, b
@@ -2241,23 +2233,47 @@ def _join_split_quote(
     return a, b
 
 
-_TAIL_STOPS = re.compile(r"[“”«»\"‘’'\n!?;:]|\bthat\b")
-_IN_WORD_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
-_TAIL_WORDS = 12  # an occasion or a hearer is short; a longer tail says something of its own
+# What may run between a cue and the second half of its quotation: the occasion, the hearer,
+# an apposition or a participle of the speaker's ("...,” Cruz told reporters after a forum in
+# Fort Mill, S.C. “...” / “...,” he said of Trump, “...”), never a new clause of its own.
+_TAIL_STOPS = re.compile(r"[!?;]|\b(?:that|but)\b|,\s+and\b")
+_TAIL_END = re.compile(r"(?:^|[,.:])\s*$")
+_TAIL_WORDS = 30  # an occasion or a hearer is short; a longer tail says something of its own
+_TAIL_CHARS = 300  # (a bound on the scan of a runaway "sentence")
 
 
-def _after_sentence_tail(text: str, last: int, sentence_end: int) -> int:
-    """Where the next sentence starts when the cue's own sentence only runs on with the
-    occasion or the hearer (“...,” Schumer said in an interview. / told reporters.), or
-    ``last`` when it says more: a quotation there, a question, a new clause after ";" or
-    ":", or no full stop before the next paragraph."""
-    tail = _IN_WORD_APOSTROPHE.sub("", text[last:sentence_end].rstrip())
-    if not tail.endswith(".") or _TAIL_STOPS.search(tail) or len(tail.split()) > _TAIL_WORDS:
-        return last
-    j = sentence_end
-    while j < len(text) and text[j] in " \t":
-        j += 1
-    return j
+def _second_half(text: str, last: int, sentence_end: int, quotes: _Quotes) -> int:
+    """The quotation that continues one cut by its cue at ``last``, or -1.
+
+    It opens after a short tail that ends the cue's clause (",", ":") or its sentence ("."),
+    in the same sentence or at the start of the next one, in the same paragraph or, after a
+    full stop, the next: news prose goes on quoting the same speaker in a new paragraph that
+    opens with a quotation mark. Quoted titles inside the tail ("Meet the Press.") are part of
+    the tail.
+    """
+    bound = sentence_end
+    while bound < len(text) and text[bound].isspace():
+        bound += 1
+    bound = min(bound, last + _TAIL_CHARS)
+    r = bisect.bisect_left(quotes.starts, last)
+    tail: list[str] = []
+    at = last
+    while r < len(quotes.regions) and quotes.regions[r].open <= bound:
+        reg = quotes.regions[r]
+        tail.append(text[at : reg.open])
+        gap = "".join(tail)
+        if "\n" in gap.rstrip() or _TAIL_STOPS.search(gap) or len(gap.split()) > _TAIL_WORDS:
+            return -1
+        if "\n" in gap and not gap.rstrip().endswith("."):
+            return -1
+        if _TAIL_END.search(gap):
+            return r
+        # a quoted title stands for a word, and its full stop (“Meet the Press.”) for the tail's
+        stop = text[reg.inner_end - 1 : reg.inner_end]
+        tail.append(" title" + (stop if stop in ",.:" else ""))
+        at = reg.end
+        r += 1
+    return -1
 
 
 def _unclaimed(raw: _Raw, a: int, b: int, contents: Sequence[tuple[int, int]]) -> bool:
