@@ -16,7 +16,7 @@ words, in one sentence), reads how each attributes it, and sums that up as
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from verifier.corroborate.query import build_match, fts_stem, informative_terms
@@ -203,52 +203,130 @@ class ArticleClaims:
         return list(found)
 
 
+def telling(claim: ClaimRecord) -> tuple[object, ...]:
+    """Everything tracking reads of a claim but where it stands: its words, its source and
+    cue as stored, and its spans within its sentence. Claims with one telling (a wire
+    story's copies repeat each of its claims word for word) read every sentence elsewhere
+    alike, so they share those readings (``Tellings``)."""
+    base = claim.sentence_span.start
+    return (
+        claim.content,
+        claim.sentence,
+        claim.source,
+        claim.resolved_source,
+        claim.canonical_source,
+        claim.source_type,
+        claim.cue,
+        claim.stance,
+        claim.quote,
+        claim.hedges,
+        claim.kind,
+        *(
+            (s.start - base, s.end - base)
+            for s in (claim.source_span, claim.cue_span, claim.content_span)
+        ),
+    )
+
+
+_UNSEEN = object()
+
+
+@dataclass(slots=True)
+class _Telling:
+    """What tracking found reading the sentences elsewhere for one telling of a claim."""
+
+    match: str | None = None
+    # sentence id -> how it attributes the content (``_appearance``), None when it does not
+    # carry it
+    hits: dict[int, tuple[str, ClaimRecord | None] | None] = field(default_factory=dict)
+    # (sentence id, what the speaker is reported saying, the claim's article where its
+    # other voices matter: ``_speaks_beside``) -> the appearance settled (``_settle``)
+    settled: dict[tuple[int, frozenset[str], int], str | None] = field(default_factory=dict)
+    bearing: dict[tuple[int, str], str] = field(default_factory=dict)  # ``_bearing``
+    same: dict[str, bool] = field(default_factory=dict)  # other claim id -> one statement
+    strength: int | None = None
+
+
+class Tellings:
+    """Tracking's readings by telling (``telling``), for one run over claims that do not
+    change.
+
+    On a breaking desk the copies of a wire story make most claims, 13,000 claims telling
+    about 300 statements on 400 articles: each copy read the same 40 sentences elsewhere
+    the same way (whether they carry it, who says it there, whether that drifts), and that
+    was most of the desk's tracking. A copy still searches without its own article (it
+    finds the first claim's sentence in its place) and builds its own appearances; only
+    the readings are shared, so every claim's appearances are what tracking it alone finds.
+    ``track_all`` tracks the claims of one telling one after another: the few held last
+    are enough, which bounds memory on a large corpus.
+    """
+
+    def __init__(self, held: int = 64) -> None:
+        self._held = held
+        self._tellings: dict[tuple[object, ...], _Telling] = {}
+
+    def of(self, claim: ClaimRecord) -> _Telling:
+        key = telling(claim)
+        found = self._tellings.get(key)
+        if found is None:
+            if len(self._tellings) >= self._held:
+                self._tellings.clear()
+            found = self._tellings[key] = _Telling()
+        return found
+
+
 def track_claim(
-    store: Store, claim: ClaimRecord, nearby_claims: ArticleClaims | None = None
+    store: Store,
+    claim: ClaimRecord,
+    nearby_claims: ArticleClaims | None = None,
+    tellings: Tellings | None = None,
 ) -> Tracked:
     text = matching_text(claim)
     stems = _stems(text)
     figures = numbers(text)
-    own = _stems(claim.content)
     original = own_appearance(claim)
     if len(stems) < MIN_TERMS or _in_headline(store, claim):
         return Tracked(claim.id, "single", (original,))
-    # The content's own words come first in the query: for a short content the sentence
-    # around it would otherwise choose the candidates.
-    match = build_match(claim.content + " " + text, store, max_terms=12)
-    hits = store.search_sentences(match, limit=CANDIDATES, exclude_article=claim.article_id)
+    shared = tellings.of(claim) if tellings is not None else _Telling()
+    if shared.match is None:
+        # The content's own words come first in the query: for a short content the
+        # sentence around it would otherwise choose the candidates.
+        shared.match = build_match(claim.content + " " + text, store, max_terms=12)
+    hits = store.search_sentences(shared.match, limit=CANDIDATES, exclude_article=claim.article_id)
     seen_articles: set[int] = set()
     found: list[tuple[SentenceRecord, ArticleRecord, str, ClaimRecord | None]] = []
     for sentence, _score, article in hits:
-        if article.id in seen_articles or _headline_like(sentence):
+        if article.id in seen_articles:
             continue
-        nearby = (
-            nearby_claims.overlapping(article.id, sentence.start, sentence.end)
-            if nearby_claims is not None
-            else claims_overlapping(store, article.id, sentence.start, sentence.end)
-        )
-        if not (
-            carries(stems, figures, sentence.text)
-            or any(restates(stems, figures, o.content) for o in nearby)
-            or any(_extends(claim, own, o) for o in nearby)
-        ):
+        read = shared.hits.get(sentence.id, _UNSEEN)
+        if read is _UNSEEN:
+            read = shared.hits[sentence.id] = _read(
+                store, claim, stems, figures, sentence, article, nearby_claims
+            )
+        if read is None:
             continue
+        assert isinstance(read, tuple)
         seen_articles.add(article.id)
-        status, other = _appearance(claim, nearby, stems)
-        if status == "unattributed" and is_outlet_voice(claim, article.outlet):
-            status = "same_source"
-        found.append((sentence, article, status, other))
+        found.append((sentence, article, *read))
     # What the claim's own speaker is reported saying, here and wherever else they are named:
     # a copy of any of it pinned on someone else is a misattribution, stripped bare a drift.
     voiced = [text, claim.sentence] + [
         s.text for s, _, status, _ in found if status in ("same_source", "relay")
     ]
+    said = frozenset(voiced)
     appearances = [original]
     there: dict[int, ClaimRecord | None] = {}
     for sentence, article, status, other in found:
-        settled = _settle(store, claim, voiced, sentence, status, other, nearby_claims)
+        # Only another speaker's telling asks about the claim's own article (``_speaks_beside``).
+        key = (sentence.id, said, claim.article_id if status == "other_source" else 0)
+        settled = shared.settled.get(key, _UNSEEN)
+        if settled is _UNSEEN:
+            settled = shared.settled[key] = _settle(
+                store, claim, voiced, sentence, status, other, nearby_claims
+            )
         if settled is None:
             continue
+        assert isinstance(settled, str)
         there[sentence.id] = other
         appearances.append(
             AppearanceRecord(
@@ -272,10 +350,50 @@ def track_claim(
         if a.status in ("same_source", "relay")
         and (other := there.get(a.sentence_id)) is not None
         and other.id != claim.id
-        and same_telling(claim.content, [other.content], longer=_SAME_STATEMENT)
-        and same_names(claim.content, other.content)
+        and _one_telling(shared, claim, other)
     )
-    return Tracked(claim.id, _status(claim, appearances, there), tuple(appearances), same)
+    return Tracked(claim.id, _status(claim, appearances, there, shared), tuple(appearances), same)
+
+
+def _read(
+    store: Store,
+    claim: ClaimRecord,
+    stems: frozenset[str],
+    figures: frozenset[float],
+    sentence: SentenceRecord,
+    article: ArticleRecord,
+    nearby_claims: ArticleClaims | None,
+) -> tuple[str, ClaimRecord | None] | None:
+    """How a sentence elsewhere attributes the claim's content, or None when it does not
+    carry it (or is a headline)."""
+    if _headline_like(sentence):
+        return None
+    nearby = (
+        nearby_claims.overlapping(article.id, sentence.start, sentence.end)
+        if nearby_claims is not None
+        else claims_overlapping(store, article.id, sentence.start, sentence.end)
+    )
+    own = _stems(claim.content)
+    if not (
+        carries(stems, figures, sentence.text)
+        or any(restates(stems, figures, o.content) for o in nearby)
+        or any(_extends(claim, own, o) for o in nearby)
+    ):
+        return None
+    status, other = _appearance(claim, nearby, stems)
+    if status == "unattributed" and is_outlet_voice(claim, article.outlet):
+        status = "same_source"
+    return status, other
+
+
+def _one_telling(shared: _Telling, claim: ClaimRecord, other: ClaimRecord) -> bool:
+    """Does another claim tell the claim's statement (its cluster's links)?"""
+    found = shared.same.get(other.id)
+    if found is None:
+        found = shared.same[other.id] = same_telling(
+            claim.content, [other.content], longer=_SAME_STATEMENT
+        ) and same_names(claim.content, other.content)
+    return found
 
 
 _SAME_STATEMENT = 0.4  # share of the longer telling's word pairs a copy in a cluster keeps
@@ -573,35 +691,54 @@ def _status(
     claim: ClaimRecord,
     appearances: Sequence[AppearanceRecord],
     there: dict[int, ClaimRecord | None],
+    shared: _Telling | None = None,
 ) -> str:
     """``drift`` before ``conflict`` before ``consistent``; ``single`` with no appearance.
 
     Hedging or firming counts where the claim's own speaker (or a relay of them, or the
     outlet vouching itself) is named; an independent source's own verb is its own business.
-    It counts where one telling is hedged and the other not (``_hedged_apart``).
+    It counts where one telling is hedged and the other not (``_hedged_apart``). Each
+    appearance bears on the status by itself (``_bearing``), so the claims of one telling
+    read each sentence once.
     """
     others = [a for a in appearances if not a.original]
     if not others:
         return "single"
-    base = _strength(claim)
+    shared = shared if shared is not None else _Telling()
+    if shared.strength is None:
+        shared.strength = _strength(claim)
     conflict = False
     for a in others:
-        if a.status == "unattributed":
+        key = (a.sentence_id, a.status)
+        bearing = shared.bearing.get(key)
+        if bearing is None:
+            bearing = shared.bearing[key] = _bearing(
+                claim, shared.strength, a.status, there.get(a.sentence_id)
+            )
+        if bearing == "drift":
             return "drift"
-        other = there.get(a.sentence_id)
-        voiced = a.status in ("same_source", "relay") or (
-            other is not None and other.source_type == "outlet"
-        )
-        if (
-            voiced
-            and other is not None
-            and _hedged_apart(claim, base, other, _strength(other))
-            and _one_statement(claim, other)
-            and is_reporting_cue(claim.cue)
-        ):
-            return "drift"
-        conflict = conflict or a.status == "other_source"
+        conflict = conflict or bearing == "conflict"
     return "conflict" if conflict else "consistent"
+
+
+def _bearing(claim: ClaimRecord, base: int, status: str, other: ClaimRecord | None) -> str:
+    """What one appearance makes of the claim's status: ``drift`` where it drops the
+    attribution or hedges or firms up the speaker's own words, ``conflict`` where it pins
+    them on someone else, else nothing."""
+    if status == "unattributed":
+        return "drift"
+    voiced = status in ("same_source", "relay") or (
+        other is not None and other.source_type == "outlet"
+    )
+    if (
+        voiced
+        and other is not None
+        and _hedged_apart(claim, base, other, _strength(other))
+        and _one_statement(claim, other)
+        and is_reporting_cue(claim.cue)
+    ):
+        return "drift"
+    return "conflict" if status == "other_source" else ""
 
 
 def track_all(store: Store, claim_ids: Iterable[str] | None = None, *, batch: int = 500) -> int:
@@ -653,9 +790,21 @@ def claims_repeated_in(store: Store, article_ids: Iterable[int], *, limit: int =
 def _track(store: Store, ids: list[str], batch: int) -> int:
     done = 0
     nearby = ArticleClaims(store)
+    tellings = Tellings()
+    ids = _by_statement(store, ids)
     for start in range(0, len(ids), batch):
         claims = store.claims_by_ids(ids[start : start + batch])
-        results = [track_claim(store, c, nearby) for c in claims]
+        results = [track_claim(store, c, nearby, tellings) for c in claims]
         done += replace_appearances(store, ((t.claim_id, t.status, t.appearances) for t in results))
         replace_links(store, {t.claim_id: t.same_statement for t in results})
     return done
+
+
+def _by_statement(store: Store, ids: list[str]) -> list[str]:
+    """``ids`` with the claims making one statement (``Store.first_claims``) next to each
+    other, where they share their readings (``Tellings``); the order is otherwise kept."""
+    firsts = store.first_claims(ids)
+    groups: dict[str, list[str]] = {}
+    for claim_id in ids:
+        groups.setdefault(firsts.get(claim_id, claim_id), []).append(claim_id)
+    return [claim_id for group in groups.values() for claim_id in group]
