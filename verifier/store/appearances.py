@@ -102,11 +102,16 @@ def replace_appearances(
     Independent sources saying the content in their own words (``also_said_by``) join the
     claim's independent support, each source once, unless its sentence is already counted as
     independent supporting evidence; re-tracking replaces their share rather than adding to it.
+    Four statements per ``_CHUNK`` claims, not four per claim: a breaking desk writes
+    ~13,000 claims' appearances at once. A claim given twice is stored as given last.
     """
-    count = 0
+    todo = list({result[0]: result for result in results}.values())
     with store.transaction() as conn:
-        for claim_id, status, appearances in results:
-            conn.execute("DELETE FROM appearances WHERE claim_id = ?", (claim_id,))
+        for start in range(0, len(todo), _CHUNK):
+            part = todo[start : start + _CHUNK]
+            ids = [claim_id for claim_id, _, _ in part]
+            marks = ",".join("?" * len(ids))
+            conn.execute(f"DELETE FROM appearances WHERE claim_id IN ({marks})", ids)
             conn.executemany(
                 "INSERT OR REPLACE INTO appearances (claim_id, article_id, sentence_id, source,"
                 " canonical_source, cue, hedged, status) VALUES (?,?,?,?,?,?,?,?)",
@@ -121,33 +126,39 @@ def replace_appearances(
                         int(a.hedged),
                         a.status,
                     )
+                    for claim_id, _, appearances in part
                     for a in appearances
                     if not a.original
                 ],
             )
-            counted = {
-                int(r[0])
-                for r in conn.execute(
-                    "SELECT sentence_id FROM evidence WHERE claim_id = ? AND independent = 1"
-                    " AND relation IN ('supports', 'partly_supports')",
-                    (claim_id,),
+            counted: dict[str, set[int]] = {}
+            for claim_id, sentence_id in conn.execute(
+                f"SELECT claim_id, sentence_id FROM evidence WHERE claim_id IN ({marks})"
+                " AND independent = 1 AND relation IN ('supports', 'partly_supports')",
+                ids,
+            ):
+                counted.setdefault(str(claim_id), set()).add(int(sentence_id))
+            updates = []
+            for claim_id, status, appearances in part:
+                mine = counted.get(claim_id, set())
+                also = len(
+                    {
+                        (a.canonical_source or a.source or "").lower()
+                        for a in appearances
+                        if a.status == "also_said_by" and a.sentence_id not in mine
+                    }
                 )
-            }
-            also = len(
-                {
-                    (a.canonical_source or a.source or "").lower()
-                    for a in appearances
-                    if a.status == "also_said_by" and a.sentence_id not in counted
-                }
-            )
-            conn.execute(
+                updates.append((status, also, also, claim_id))
+            conn.executemany(
                 "UPDATE claims SET attribution_status = ?,"
                 " independent_support = independent_support - also_said_by + ?, also_said_by = ?"
                 " WHERE id = ?",
-                (status, also, also, claim_id),
+                updates,
             )
-            count += 1
-    return count
+    return len(todo)
+
+
+_CHUNK = 500  # claims per statement: under SQLite's bound on parameters
 
 
 def own_appearance(claim: ClaimRecord) -> AppearanceRecord:

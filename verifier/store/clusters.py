@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 
 from verifier.models import RATINGS, Verdict
 from verifier.store.db import CLUSTER_NOTE, Store, now_iso
@@ -32,13 +34,18 @@ class ClusterInfo:
 
 
 def replace_links(store: Store, links: Mapping[str, Iterable[str]]) -> None:
-    """Store, for each claim, the claims elsewhere that tell its statement (replacing old)."""
+    """Store, for each claim, the claims elsewhere that tell its statement (replacing old).
+
+    A statement per 500 claims, not one per claim: a breaking desk links ~13,000 claims,
+    each to the copies of its statement."""
+    ids = list(links)
     with store.transaction() as conn:
-        for claim_id, others in links.items():
-            conn.execute("DELETE FROM claim_links WHERE a = ?", (claim_id,))
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            conn.execute(f"DELETE FROM claim_links WHERE a IN ({','.join('?' * len(part))})", part)
             conn.executemany(
                 "INSERT OR IGNORE INTO claim_links (a, b) VALUES (?, ?)",
-                [(claim_id, other) for other in others if other != claim_id],
+                [(a, b) for a in part for b in links[a] if b != a],
             )
 
 
@@ -60,13 +67,20 @@ def rebuild_clusters(store: Store) -> int:
         return root
 
     linked: set[str] = set()
-    for a, b in store._query("SELECT a, b FROM claim_links"):
-        if a in split or b in split:
+    # In key order, a claim's links together: its root is found once for all of them (a
+    # breaking desk links ~13,000 claims to ~30 copies each, ~425,000 links).
+    rows = store._query("SELECT a, b FROM claim_links ORDER BY a, b")
+    for a, links in groupby(rows, key=itemgetter(0)):
+        if a in split:
             continue
-        linked.update((a, b))
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[ra] = rb
+        ra = find(a)
+        for _, b in links:
+            if b in split:
+                continue
+            linked.update((a, b))
+            rb = find(b)
+            if ra != rb:
+                parent[rb] = ra
     groups: dict[str, list[str]] = {}
     for member in linked:
         groups.setdefault(find(member), []).append(member)

@@ -224,8 +224,15 @@ _PRONOUNS = _wordset("he she they it we i him her them his their its")
 
 
 def _names(claim: ClaimRecord) -> frozenset[str]:
+    return _names_in(claim.source, claim.resolved_source, claim.canonical_source)
+
+
+@lru_cache(maxsize=16384)
+def _names_in(*sources: str) -> frozenset[str]:
+    """The names in a claim's source as written, resolved and canonical: asked for the same
+    few speakers again and again (tracking compares a claim with every claim of a copy)."""
     found: set[str] = set()
-    for text in (claim.source, claim.resolved_source, claim.canonical_source):
+    for text in sources:
         for m in _NAME.finditer(text or ""):
             word = m.group(0).rstrip("-").lower()
             if word not in _NAMELESS and len(word) > 2:
