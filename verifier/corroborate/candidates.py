@@ -21,6 +21,7 @@ from verifier.models import ClaimRecord
 from verifier.store import Store
 from verifier.store.stories import (
     SourceRef,
+    lead_ranks,
     sentence_positions,
     sentence_sources,
 )
@@ -52,6 +53,8 @@ class HitContext:
     index: int
     paragraph: int
     answers: str = ""  # why it was brought beside the claim without its words: "a denial ..."
+    # Its words' own score, when it was raised to the answers' floor to be kept (``candidates``).
+    words_score: float | None = None
 
 
 def candidates(
@@ -111,6 +114,9 @@ def candidates(
         rows = [*rows, *extra.rows]
         sources = {**sources, **extra.sources}
         positions = {**positions, **extra.positions}
+    missing = [s.id for s, _, _ in rows if s.id not in memo.ranks]
+    if missing:
+        memo.ranks.update(lead_ranks(store, missing))
     scored: list[tuple[float, int]] = []
     seen: set[tuple[int, str]] = set()
     for i, (sentence, score, _article) in enumerate(rows):
@@ -134,19 +140,21 @@ def candidates(
         same_story = view.same_story(claim.article_id, sentence.article_id)
         if same_story:
             name = max(name, STORY_NAMES)  # grouped with the claim's article by its names
-        boost = name * position_factor(index)
+        boost = name * position_factor(memo.ranks.get(sentence.id, index))
         if same_story:
             boost *= STORY_BOOST
         if view.near_in_time(claim.article_id, sentence.article_id):
             boost *= DATE_BOOST
         scored.append((score * boost, i))
     scored.sort(key=lambda t: -t[0])
+    raised: dict[int, float] = {}  # answers raised to the floor: their words' own score
     if extra:
         # Answers are kept whatever their words score: a denial of an accusation is the
         # evidence a checker most needs beside it, and it rarely repeats the accusation.
         wanted = extra.wanted
         floor = scored[0][0] * ANSWER_WEIGHT if scored else 1.0
         answers = [(max(sc, floor), i) for sc, i in scored if rows[i][0].id in wanted]
+        raised = {i: sc for sc, i in scored if rows[i][0].id in wanted and sc < floor}
         others = [(sc, i) for sc, i in scored if rows[i][0].id not in wanted]
         scored = sorted([*others[: max(0, limit - len(answers))], *answers], key=lambda t: -t[0])
     hits: list[EvidenceHit] = []
@@ -160,5 +168,6 @@ def candidates(
             index,
             paragraph,
             extra.why.get(sentence.id, "") if extra else "",
+            raised.get(i),
         )
     return hits, contexts

@@ -156,6 +156,7 @@ class Memo:
     figures: dict[tuple[int, str], list[int]] = field(default_factory=dict)  # (article, event)
     bodies: dict[int, list[BodySentence]] = field(default_factory=dict)  # by article
     facts: dict[int, PassageFacts] = field(default_factory=dict)  # stored, by sentence
+    ranks: dict[int, int] = field(default_factory=dict)  # ``lead_ranks``, by sentence
     # Each article's sentences by normalised text, by article: where a copy has a sentence.
     texts: dict[int, dict[str, int]] = field(default_factory=dict)
     # Who says each hit of an article's lead, and where each sits: by the claim's article.

@@ -103,7 +103,17 @@ class _Ranked:
 
     @property
     def weighted(self) -> float:
-        return self.hit.score * RELATION_WEIGHT.get(self.judgement.relation, 1.0)
+        score = self.hit.score
+        if (
+            self.judgement.relation == "unrelated"
+            and self.ctx is not None
+            and self.ctx.words_score is not None
+        ):
+            # An answer judged unrelated answers nothing: its words rank it, not the floor
+            # that kept it beside the claim (two such pushed a nurse's "two of her colleagues
+            # were killed" out of the sample's first ten once leads outranked later sentences).
+            score = self.ctx.words_score
+        return score * RELATION_WEIGHT.get(self.judgement.relation, 1.0)
 
 
 def _ranked(
@@ -285,7 +295,7 @@ class _Counterparts:
             return None
         hit, ctx, stored = found
         if like.ctx is not None and like.ctx.answers:
-            ctx = replace(ctx, answers=like.ctx.answers)
+            ctx = replace(ctx, answers=like.ctx.answers, words_score=like.ctx.words_score)
         return replace(like, hit=replace(hit, score=like.hit.score), ctx=ctx, stored=stored)
 
     def _hit(self, sentence_id: int) -> tuple[EvidenceHit, HitContext, PassageFacts | None] | None:

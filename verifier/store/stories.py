@@ -292,6 +292,19 @@ def sentence_positions(store: Store, sentence_ids: Iterable[int]) -> dict[int, t
     return {int(r[0]): (int(r[1]), int(r[2])) for r in rows}
 
 
+def lead_ranks(store: Store, sentence_ids: Iterable[int]) -> dict[int, int]:
+    """How many body sentences come before each sentence in its article: 0 for the title and
+    the first body sentence (the lead), 1 for the second body sentence, ... Bylines,
+    datelines and captions do not count, so a report's lead ranks 0 however it is laid out."""
+    rows = _rows_in(
+        store,
+        "SELECT s.id, (SELECT count(*) FROM sentences t WHERE t.article_id = s.article_id"
+        " AND t.idx < s.idx AND t.kind = 'body') FROM sentences s WHERE s.id IN ({ids})",
+        sorted(set(sentence_ids)),
+    )
+    return {int(r[0]): int(r[1]) for r in rows}
+
+
 def stance_sentences(store: Store, article_ids: Sequence[int], stance: str) -> list[int]:
     """Sentences of these articles that carry a claim of ``stance``, in reading order."""
     rows = _rows_in(
