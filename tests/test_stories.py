@@ -25,6 +25,7 @@ from verifier.store.stories import (
     apply_grouping,
     article_links,
     assign_story,
+    lead_ranks,
     link_article,
     stories,
 )
@@ -111,6 +112,32 @@ def test_copies_are_found_when_ingested_later(tmp_path: Path) -> None:
         assert from_copy and not any(
             e.independent and e.relation != "contradicts" for e in from_copy
         )
+
+
+def test_lead_ranks_count_body_sentences_only(tmp_path: Path) -> None:
+    """The title and the first body sentence are the lead (rank 0) whatever sits between
+    them: a byline is no sentence of the report."""
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / "a.txt").write_text(
+        "Quake kills ten on Qeshm island\n\nBy Jane Doe\n\n"
+        "A strong earthquake struck Qeshm island on Sunday. It killed ten people, officials said."
+        "\n\nRescuers searched the rubble of mud-brick homes through the night.\n",
+        encoding="utf-8",
+    )
+    with Store(tmp_path / "v.db") as store:
+        ingest_paths(store, [desk])
+        article = store.article_by_name("a.txt")
+        assert article is not None
+        units = store.sentences(article.id)
+        ranks = lead_ranks(store, [u.id for u in units])
+    assert [(u.kind, ranks[u.id]) for u in units] == [
+        ("headline", 0),
+        ("byline", 0),
+        ("body", 0),
+        ("body", 1),
+        ("body", 2),
+    ]
 
 
 def test_store_links_and_story_merges(tmp_path: Path) -> None:
