@@ -25,7 +25,7 @@ from verifier.store.stories import (
     apply_grouping,
     article_links,
     assign_story,
-    lead_ranks,
+    first_body_units,
     link_article,
     stories,
 )
@@ -114,9 +114,9 @@ def test_copies_are_found_when_ingested_later(tmp_path: Path) -> None:
         )
 
 
-def test_lead_ranks_count_body_sentences_only(tmp_path: Path) -> None:
-    """The title and the first body sentence are the lead (rank 0) whatever sits between
-    them: a byline is no sentence of the report."""
+def test_first_body_unit_is_where_the_report_starts(tmp_path: Path) -> None:
+    """A sentence's place in its report counts from the first body sentence: the title and
+    the byline before it are not the report."""
     desk = tmp_path / "desk"
     desk.mkdir()
     (desk / "a.txt").write_text(
@@ -125,19 +125,17 @@ def test_lead_ranks_count_body_sentences_only(tmp_path: Path) -> None:
         "\n\nRescuers searched the rubble of mud-brick homes through the night.\n",
         encoding="utf-8",
     )
+    (desk / "b.txt").write_text(
+        "Rescuers searched the rubble of mud-brick homes on Qeshm island through the night.\n",
+        encoding="utf-8",
+    )
     with Store(tmp_path / "v.db") as store:
         ingest_paths(store, [desk])
-        article = store.article_by_name("a.txt")
-        assert article is not None
-        units = store.sentences(article.id)
-        ranks = lead_ranks(store, [u.id for u in units])
-    assert [(u.kind, ranks[u.id]) for u in units] == [
-        ("headline", 0),
-        ("byline", 0),
-        ("body", 0),
-        ("body", 1),
-        ("body", 2),
-    ]
+        a, b = store.article_by_name("a.txt"), store.article_by_name("b.txt")
+        assert a is not None and b is not None
+        kinds = [u.kind for u in store.sentences(a.id)]
+        assert first_body_units(store, [a.id, b.id]) == {a.id: 2, b.id: 0}
+    assert kinds == ["headline", "byline", "body", "body", "body"]
 
 
 def test_store_links_and_story_merges(tmp_path: Path) -> None:

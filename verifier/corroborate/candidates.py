@@ -21,7 +21,7 @@ from verifier.models import ClaimRecord
 from verifier.store import Store
 from verifier.store.stories import (
     SourceRef,
-    lead_ranks,
+    first_body_units,
     sentence_positions,
     sentence_sources,
 )
@@ -114,9 +114,9 @@ def candidates(
         rows = [*rows, *extra.rows]
         sources = {**sources, **extra.sources}
         positions = {**positions, **extra.positions}
-    missing = [s.id for s, _, _ in rows if s.id not in memo.ranks]
-    if missing:
-        memo.ranks.update(lead_ranks(store, missing))
+    missing = {a.id for _, _, a in rows} - view.first_body.keys()
+    if missing:  # articles without a body sentence count from their first unit
+        view.first_body.update(dict.fromkeys(missing, 0) | first_body_units(store, missing))
     scored: list[tuple[float, int]] = []
     seen: set[tuple[int, str]] = set()
     for i, (sentence, score, _article) in enumerate(rows):
@@ -140,7 +140,7 @@ def candidates(
         same_story = view.same_story(claim.article_id, sentence.article_id)
         if same_story:
             name = max(name, STORY_NAMES)  # grouped with the claim's article by its names
-        boost = name * position_factor(memo.ranks.get(sentence.id, index))
+        boost = name * position_factor(index - view.first_body[sentence.article_id])
         if same_story:
             boost *= STORY_BOOST
         if view.near_in_time(claim.article_id, sentence.article_id):

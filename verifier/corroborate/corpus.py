@@ -42,6 +42,8 @@ class CorpusView:
     _outlets: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
     _days: dict[int, date | None] = field(default_factory=dict, repr=False, compare=False)
     names: Names = field(default_factory=Names, repr=False, compare=False)  # read as asked
+    # Each article's first body sentence (``first_body_units``), read as candidates ask.
+    first_body: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
 
     def story_members(self, article_id: int) -> list[int]:
         """The article, then its versions and copies, then the rest of its story (by id)."""
@@ -156,7 +158,6 @@ class Memo:
     figures: dict[tuple[int, str], list[int]] = field(default_factory=dict)  # (article, event)
     bodies: dict[int, list[BodySentence]] = field(default_factory=dict)  # by article
     facts: dict[int, PassageFacts] = field(default_factory=dict)  # stored, by sentence
-    ranks: dict[int, int] = field(default_factory=dict)  # ``lead_ranks``, by sentence
     # Each article's sentences by normalised text, by article: where a copy has a sentence.
     texts: dict[int, dict[str, int]] = field(default_factory=dict)
     # Who says each hit of an article's lead, and where each sits: by the claim's article.

@@ -53,13 +53,14 @@ NAME_WEIGHT = 1.0
 """Factor ``1 + NAME_WEIGHT`` for the candidate whose article shares the claim article's
 names most (relative to the best candidate article), down to 1 for none shared."""
 POSITION_WEIGHT = 2.0
-"""Factor ``1 + POSITION_WEIGHT / (1 + rank)`` for a sentence with ``rank`` body sentences
-before it in its article (``stories.lead_ranks``): the title and the first body sentence are
-both the lead (rank 0). Counted by the sentence's place among all units (bylines, datelines,
-the title) and at weight 1, the title outranked the first body sentence and an article
-without a title had its first sentence ranked like another's title; by body rank at 2, on
-ECB+ train topics 1-20 P@1 went 0.825 -> 0.830 and R@5 0.736 -> 0.764 (check topics 21-35:
-0.749 -> 0.778, 0.668 -> 0.701): another report's lead is where it tells the event."""
+"""Factor ``1 + POSITION_WEIGHT / (1 + rank)`` for a sentence ``rank`` units after its
+article's first body sentence (``stories.first_body_units``): the title and the first body
+sentence are both the lead (rank 0). Counted from the article's first unit (title, byline,
+dateline) and at weight 1, the title outranked the first body sentence and an article
+without a title had its first sentence ranked like another's title; from the first body
+sentence at 2, on ECB+ train topics 1-20 P@1 went 0.825 -> 0.830 and R@5 0.736 -> 0.764
+(check topics 21-35: 0.749 -> 0.778, 0.668 -> 0.701): another report's lead is where it
+tells the event."""
 
 OTHER_EVENT_NAMES = 0.15
 """Name similarity (``name_similarity``) below which an article outside the claim's story
@@ -529,6 +530,6 @@ def _chained(
 
 
 def position_factor(rank: int) -> float:
-    """How much the event is likely to be what a sentence ``rank`` body sentences into its
-    article reports."""
+    """How much the event is likely to be what a sentence ``rank`` units after its article's
+    first body sentence reports (the title, before it, counts as 0)."""
     return 1.0 + POSITION_WEIGHT / (1 + max(0, rank))

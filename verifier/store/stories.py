@@ -292,17 +292,18 @@ def sentence_positions(store: Store, sentence_ids: Iterable[int]) -> dict[int, t
     return {int(r[0]): (int(r[1]), int(r[2])) for r in rows}
 
 
-def lead_ranks(store: Store, sentence_ids: Iterable[int]) -> dict[int, int]:
-    """How many body sentences come before each sentence in its article: 0 for the title and
-    the first body sentence (the lead), 1 for the second body sentence, ... Bylines,
-    datelines and captions do not count, so a report's lead ranks 0 however it is laid out."""
+def first_body_units(store: Store, article_ids: Iterable[int]) -> dict[int, int]:
+    """The place (``idx``) of each article's first body sentence, for articles that have one:
+    what comes before it (title, byline, dateline) is not the report itself, so a sentence's
+    place in the report counts from there (``events.position_factor``). One index probe per
+    article: its units are walked in order until the first body sentence."""
     rows = _rows_in(
         store,
-        "SELECT s.id, (SELECT count(*) FROM sentences t WHERE t.article_id = s.article_id"
-        " AND t.idx < s.idx AND t.kind = 'body') FROM sentences s WHERE s.id IN ({ids})",
-        sorted(set(sentence_ids)),
+        "SELECT a.id, (SELECT s.idx FROM sentences s WHERE s.article_id = a.id"
+        " AND s.kind = 'body' ORDER BY s.idx LIMIT 1) FROM articles a WHERE a.id IN ({ids})",
+        sorted(set(article_ids)),
     )
-    return {int(r[0]): int(r[1]) for r in rows}
+    return {int(r[0]): int(r[1]) for r in rows if r[1] is not None}
 
 
 def stance_sentences(store: Store, article_ids: Sequence[int], stance: str) -> list[int]:
