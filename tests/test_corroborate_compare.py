@@ -571,3 +571,17 @@ def test_a_report_of_the_incident_does_not_state_what_followed() -> None:
     trial = read_facts("Prosecutors showed the footage at the trial of the two youths charged")
     video = read_facts("Prosecutors release new video in the trial of the two youths")
     assert "does not say what followed" not in " ".join(relate(trial, video)[1])
+
+
+def test_magnitudes_apart_by_a_few_tenths_are_rival_accounts() -> None:
+    """A magnitude is a logarithm: 5.6 against 5.2 is a rival reading of one quake, a tenth or
+    two apart is the agencies' usual spread."""
+    isna = read_facts(
+        "An earthquake with a magnitude of 5.6 on the Richter scale shook the southern Iranian "
+        "island of Qeshm on Sunday"
+    )
+    television = read_facts("A magnitude-5.2 quake has injured three people on the island of Qeshm")
+    relation, reasons = relate(isna, television, Pair(same_story=True))
+    assert (relation, reasons[0]) == ("contradicts", "magnitude differs: 5.6 vs 5.2")
+    close = read_facts("A magnitude-5.7 quake shook the southern Iranian island of Qeshm")
+    assert relate(isna, close, Pair(same_story=True))[0] != "contradicts"

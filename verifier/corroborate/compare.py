@@ -626,9 +626,22 @@ def _rival_figures(a: PassageFacts, b: PassageFacts) -> list[str]:
         if ma.counts.split(" ")[0] not in _RIVAL_UNITS:
             continue
         same_unit = [mb.value for mb in b.measures if mb.counts == ma.counts]
-        if same_unit and not any(_roughly(ma.value, v) for v in same_unit):
+        near = _near_magnitude if ma.counts == "magnitude" else _roughly
+        if same_unit and not any(near(ma.value, v) for v in same_unit):
             out.append(f"{ma.counts} differs: {_number(ma.value)} vs {_number(same_unit[0])}")
     return out
+
+
+_MAGNITUDE_GAP = 0.25
+"""A magnitude is a logarithm: agencies' readings of one quake differ by a tenth or two ("at
+least 5.9" / "6.1"), while 5.6 against 5.2 (a quake four times as strong) is a rival account,
+though the ratio of the two figures is small."""
+
+
+def _near_magnitude(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a == b
+    return abs(a - b) <= _MAGNITUDE_GAP
 
 
 _RIVAL_UNITS = frozenset({"km", "mile", "metre", "foot", "magnitude"})
