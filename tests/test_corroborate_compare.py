@@ -568,6 +568,11 @@ def test_a_report_of_the_incident_does_not_state_what_followed() -> None:
     assert "charged" in stages("Jury finds Andrew Lopez guilty", implied=True)
     assert not stages("the man in charge of the unit")
     assert not stages("checked into rehab, dodging arrest") and not stages("freed without charge")
+    assert not stages("after hearing gunshots, the crowd charged into the square")
+    assert stages("at a preliminary hearing, police said they booked him") == {
+        "hearing",
+        "arrested",
+    }
     trial = read_facts("Prosecutors showed the footage at the trial of the two youths charged")
     video = read_facts("Prosecutors release new video in the trial of the two youths")
     assert "does not say what followed" not in " ".join(relate(trial, video)[1])

@@ -749,9 +749,18 @@ def sites(text: str) -> frozenset[str]:
 _STAGES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (stage, re.compile(pattern, re.IGNORECASE))
     for stage, pattern in (
-        ("arrested", r"\b(?:arrest\w*|detain\w*|in custody|apprehend\w*|booked)\b"),
-        ("charged", r"\b(?:charg(?:e|es|ed|ing)\b(?! of)|indict\w*|accused\b)"),
-        ("hearing", r"\b(?:hearings?|arraign\w*|appear(?:s|ed)? (?:in|before) (?:a )?court)\b"),
+        (
+            "arrested",
+            r"\b(?:arrest\w*|detain\w*|in custody|apprehend\w*|booked (?:him|her|them|into))\b",
+        ),
+        # "charged with murder", not "in charge of", "charged into the crowd", "free of charge"
+        ("charged", r"(?<!of )\b(?:charg(?:e|es|ed|ing)\b(?! of| into| at)|indict\w*|accused\b)"),
+        # "a preliminary hearing", not "after hearing gunshots"
+        (
+            "hearing",
+            r"\b(?:(?:a|the|his|her|their|preliminary|court|bail|plea|sentencing) hearings?|"
+            r"arraign\w*|appear(?:s|ed|ing)? (?:in|before) (?:a |the )?(?:court|judge))\b",
+        ),
         ("plea", r"\b(?:plead\w*|pled)\b"),
         ("trial", r"\b(?:trials?|jury|jurors?|testif\w*|testimony)\b"),
         ("verdict", r"\b(?:convict(?:s|ed|ion)?|guilty|verdict|acquit\w*)\b"),
