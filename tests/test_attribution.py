@@ -357,6 +357,44 @@ def test_perception_cue_needs_a_visual_subject() -> None:
     assert _extract("The crisis shows the limits of the ceasefire.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        ("Trump believes the system is rigged.", "Trump", "believes", "the system is rigged"),
+        ("I think it's over.", "I", "think", "it's over"),
+        (
+            "Most voters feel Trump has gone too far.",
+            "Most voters",
+            "feel",
+            "Trump has gone too far",
+        ),
+        ("She thought the vote would be close.", "She", "thought", "the vote would be close"),
+    ],
+)
+def test_belief_without_that_before_a_clause(
+    text: str, source: str, cue: str, content: str
+) -> None:
+    a = _only(text)
+    assert (a.source, a.cue, a.content) == (source, cue, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He found the bomb.",  # an object, not a clause
+        "They feared the worst.",
+        "Sanders expects to win.",  # an infinitive is no clause
+    ],
+)
+def test_belief_verb_without_a_clause_is_no_attribution(text: str) -> None:
+    assert _extract(text) == []
+
+
+def test_belief_inside_what_another_source_said_is_left_to_it() -> None:
+    a = _only("Nine in 10 voters say they think she could win the general election.")
+    assert (a.source, a.cue) == ("Nine in 10 voters", "say")
+
+
 def test_appeared_to_show() -> None:
     a = _only("Satellite images appeared to show craters near the runway.")
     assert a.cue == "appeared to show" and a.source_type == "visual"
