@@ -464,6 +464,45 @@ def test_quotation_after_another_clause_is_not_joined(text: str) -> None:
     assert "built" not in a.content
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        (
+            "Readers wrote in.\n\n“He cannot answer a question.” ― Esther Tapia\n",
+            "Esther Tapia",
+            "―",
+            "He cannot answer a question.",
+        ),
+        (
+            'Readers wrote in.\n\n"Boeing pays zero taxes."\n\n- Sanders.\n\nThat is wrong.',
+            "Sanders",
+            "-",
+            "Boeing pays zero taxes.",
+        ),
+        (
+            "Readers wrote in.\n\n“We are tired.”— Ana Ruiz, Phoenix\n",
+            "Ana Ruiz",
+            "—",
+            "We are tired.",
+        ),
+    ],
+)
+def test_quotation_signed_with_a_dash(text: str, source: str, cue: str, content: str) -> None:
+    a = _only(text)
+    assert (a.source, a.cue, a.content, a.quote) == (source, cue, content, "direct")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Readers wrote in.\n\n“We won,” he said. — Ana Ruiz\n",  # the quotation has its source
+        "Readers wrote in.\n\nThe vote was close — Ana Ruiz said nothing.\n",  # no quotation
+    ],
+)
+def test_dash_and_name_without_an_unclaimed_quotation(text: str) -> None:
+    assert all(a.cue not in ("—", "-") for a in _extract(text))
+
+
 def test_colon_introduces_a_direct_quote() -> None:
     a = _only("The ministry said: “The strike was unlawful. We will respond.”")
     assert a.content == "The strike was unlawful. We will respond."

@@ -2588,6 +2588,8 @@ def extract(
     gate = tagger.gate if tagger is not None else triggers
     raws: list[_Raw] = []
     for unit in _reading_units(text, units):
+        if _DASH_NAME.search(unit.text):
+            raws.extend(_signed_quotes(text, unit, quotes, raws))
         words = _WORD_RE.findall(unit.text.lower())
         if gate.isdisjoint(words):
             continue
@@ -2606,6 +2608,42 @@ def extract(
             continue
         raws.extend(found)
     return _finalise(document, units, raws, quotes)
+
+
+# A quotation signed with a dash and a name, as testimonials, epigraphs and fact-check
+# round-ups print them: “...” ― Sonya Herridge / "..."\n\n- Bernie Sanders. The name is a run
+# of capitalised words ending the line or followed by a comma, a full stop or a bracket.
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|van|von|al|bin|la|le|du)"
+_DASH_NAME = re.compile(
+    r"([―—–-])[ \t\xa0]*([A-Z][\w'’.-]*(?:[ \xa0]+"
+    + _NAME_WORD
+    + r"){0,5})[ \t\xa0]*(?=$|[,.(\n])",
+    re.MULTILINE,
+)
+_MAX_SIGNATURE_GAP = 4  # spaces and line breaks between the closing mark and the dash
+
+
+def _signed_quotes(text: str, unit: Unit, quotes: _Quotes, raws: Sequence[_Raw]) -> list[_Raw]:
+    """The quotations a unit signs with a dash and a name (``_DASH_NAME``): the quotation
+    must close right before the dash and be claimed by no attribution already read."""
+    out: list[_Raw] = []
+    for m in _DASH_NAME.finditer(unit.text):
+        dash = unit.span.start + m.start(1)
+        q = dash
+        while q > 0 and dash - q < _MAX_SIGNATURE_GAP and text[q - 1].isspace():
+            q -= 1
+        r = quotes.at(q - 1) if q > 0 else -1
+        if r < 0:
+            continue
+        reg = quotes.regions[r]
+        if reg.end != q or reg.inner_end <= reg.inner_start:
+            continue
+        content = (reg.inner_start, reg.inner_end)
+        if any(a.content[0] < content[1] and content[0] < a.content[1] for a in raws[-8:]):
+            continue  # “...,” he said. — the quotation has its source already
+        name = (unit.span.start + m.start(2), unit.span.start + m.end(2))
+        out.append(_Raw(unit, (dash, dash + 1), name, content, "asserts"))
+    return out
 
 
 def read_sentences(document: Document, units: Sequence[Unit]) -> list[tuple[_Sent, list[_Raw]]]:
