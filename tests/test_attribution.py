@@ -841,6 +841,20 @@ def test_a_second_reporting_verb_ends_the_first_ones_content() -> None:
     assert a.content == "shelling the hospital"
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("He’s said the deal is dead.", "He", "’s said"),
+        ("They’ve argued that the plan fails.", "They", "’ve argued"),
+        ("We’re calling for a recount.", "We", "’re calling for"),
+        ("Trump’s claim that he won is false.", "Trump", "claim"),  # a possessive
+    ],
+)
+def test_a_contracted_auxiliary_belongs_to_the_cue(text: str, source: str, cue: str) -> None:
+    a = _only(text)
+    assert (a.source, a.cue) == (source, cue)
+
+
 def test_a_cue_noun_before_an_auxiliary_is_a_subject() -> None:
     a = _only("He said the claims and reports were false.")
     assert a.content == "the claims and reports were false"

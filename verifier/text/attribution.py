@@ -2723,11 +2723,13 @@ def _finalise(
         if sb > sa:
             sa, sb = _trim_span(text, sa, sb, quotes)
             sb = _balance_source(text, sa, sb)
+        ca, cb = _cue_extent(text, raw.cue, (sa, sb), (a, b))
+        if sa < ca < sb:  # "He’s said": the contracted auxiliary is the cue's, not the source's
+            sb = ca
         source = text[sa:sb]
         if source and not _WORD_RE.search(source):
             continue
         seen.add(raw.cue)
-        ca, cb = _cue_extent(text, raw.cue, (sa, sb), (a, b))
         unit = raw.unit
         kind = S.anaphor_kind(source) if source else None
         resolved = source
@@ -2795,6 +2797,9 @@ def _cue_extent(
         if m is None:
             break
         w = m.group(1)
+        if _contracted_auxiliary(text, m.start(), w, text[a:b]):
+            a = m.start() - 1  # "he’s said", "they’ve argued", "we’re calling for"
+            break
         if not (w.islower() and (w in _CUE_LEFT or _ly_adverb(w))):
             break
         if (source[0] < a and m.start() < source[1]) or (content[1] > m.start() and content[0] < a):
@@ -2808,6 +2813,20 @@ def _cue_extent(
     ):
         b = m.end()
     return a, b
+
+
+_PARTICIPLES = wordset("said told written thought known shown found felt been")
+
+
+def _contracted_auxiliary(text: str, at: int, w: str, cue: str) -> bool:
+    """Whether ``w`` at ``at`` is an auxiliary contracted onto the subject ("’ve", "’re",
+    "’ll", "’d"; "’s" only before a participle: "Trump’s claim" is a possessive)."""
+    if at < 2 or text[at - 1] not in "'’" or not text[at - 2].isalpha():
+        return False
+    if w in ("ve", "re", "ll", "d"):
+        return True
+    first = cue.split()[0].lower() if cue.split() else ""
+    return w == "s" and (first.endswith(("ed", "ing")) or first in _PARTICIPLES)
 
 
 def _unit_hedges(unit: Unit, cache: dict[int, tuple[str, ...]]) -> tuple[str, ...]:
