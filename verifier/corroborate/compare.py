@@ -10,8 +10,9 @@ contradiction only for tolls, for rival counts of one thing ("two cables" / "thr
 and for distances and magnitudes far apart; a denial or a
 negation contradicts only what it denies or negates; the same number at a different place
 or time is no corroboration. Support means the main point: three informative words shared
-and nothing the claim says left out or said otherwise (``_confirms_part``); the same words
-in another article are the same report.
+and nothing the claim says left out or said otherwise (``_confirms_part``), such as what
+followed the incident; the same words in another article are the same report, and so is a
+copy's passage only when it passes the claim's words on (``_copied``).
 """
 
 from __future__ import annotations
@@ -569,7 +570,9 @@ def _breakdown(q: Quantity, totals: list[Quantity]) -> bool:
 def _confirms_part(a: Facts, b: Facts, differs: list[tuple[Quantity, Quantity]]) -> list[str]:
     """What in claim ``a`` the evidence ``b`` leaves out or says differently, as reasons: the
     claim's point is a negative it does not state, it is still tentative where the claim is
-    definite, or it gives another count of something the claim counts."""
+    definite, the claim says what followed the incident (an arrest, a charge, a trial, a
+    reward) and the evidence does not, or it gives another count of something the claim
+    counts."""
     fa, fb = a.facts, b.facts
     out: list[str] = []
     if fa.negated and not (fb.negated or fb.denies or fa.denies):
