@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from verifier.corroborate.query import build_match, fts_stem, informative_terms
 from verifier.models import ArticleRecord, ClaimRecord, SentenceRecord, Span
@@ -236,6 +237,9 @@ class _Telling:
     """What tracking found reading the sentences elsewhere for one telling of a claim."""
 
     match: str | None = None
+    # The best ``_SHARED_HITS`` sentences for ``match`` in every article: each claim takes
+    # its ``CANDIDATES`` from them, less its own article's (``_candidates``).
+    ranked: list[tuple[SentenceRecord, float, ArticleRecord]] | None = None
     # sentence id -> how it attributes the content (``_appearance``), None when it does not
     # carry it
     hits: dict[int, tuple[str, ClaimRecord | None] | None] = field(default_factory=dict)
@@ -292,7 +296,7 @@ def track_claim(
         # The content's own words come first in the query: for a short content the
         # sentence around it would otherwise choose the candidates.
         shared.match = build_match(claim.content + " " + text, store, max_terms=12)
-    hits = store.search_sentences(shared.match, limit=CANDIDATES, exclude_article=claim.article_id)
+    hits = _candidates(store, shared, claim.article_id)
     seen_articles: set[int] = set()
     found: list[tuple[SentenceRecord, ArticleRecord, str, ClaimRecord | None]] = []
     for sentence, _score, article in hits:
@@ -353,6 +357,25 @@ def track_claim(
         and _one_telling(shared, claim, other)
     )
     return Tracked(claim.id, _status(claim, appearances, there, shared), tuple(appearances), same)
+
+
+_SHARED_HITS = 2 * CANDIDATES
+
+
+def _candidates(
+    store: Store, shared: _Telling, article_id: int
+) -> list[tuple[SentenceRecord, float, ArticleRecord]]:
+    """``store.search_sentences(shared.match, limit=CANDIDATES, exclude_article=article_id)``,
+    from the telling's ranking when it holds enough: the copies of a statement search the
+    same words, each without its own article."""
+    assert shared.match is not None
+    if shared.ranked is None:
+        found = store.iter_search_sentences(shared.match, chunk=_SHARED_HITS)
+        shared.ranked = list(islice(found, _SHARED_HITS))
+    hits = [hit for hit in shared.ranked if hit[2].id != article_id][:CANDIDATES]
+    if len(hits) < CANDIDATES and len(shared.ranked) == _SHARED_HITS:
+        return store.search_sentences(shared.match, limit=CANDIDATES, exclude_article=article_id)
+    return hits
 
 
 def _read(
@@ -772,18 +795,41 @@ def claims_repeated_in(store: Store, article_ids: Iterable[int], *, limit: int =
 
     A copy that drops the attribution has no claim of its own to start tracking from, and it
     need not share a story with the original; so each new body sentence looks for the claims
-    of the sentences it resembles, and those are tracked again.
+    of the sentences it resembles, and those are tracked again. A sentence the copies of a
+    story repeat is searched once (the ``limit`` best of it in every article, less each
+    copy's own), and the claims of the sentences found are read a few hundred at a time.
     """
     wanted: dict[str, None] = {}
+    ranked: dict[str, list[tuple[int, int]]] = {}  # sentence text -> its best (article, id)
+    pending: list[int] = []
+
+    def read(sentence_ids: list[int]) -> None:
+        found = claim_ids_in_sentences(store, sentence_ids)
+        for sentence_id in sentence_ids:
+            wanted.update(dict.fromkeys(found.get(sentence_id, ())))
+
     for article_id in article_ids:
         for sentence in store.sentences(article_id):
             if sentence.kind != "body" or len(_stems(sentence.text)) < MIN_TERMS:
                 continue
-            match = build_match(sentence.text, store, max_terms=12)
-            hits = store.search_sentences(match, limit=limit, exclude_article=article_id)
-            found = claim_ids_in_sentences(store, [hit.id for hit, _score, _article in hits])
-            for claim_ids in found.values():
-                wanted.update(dict.fromkeys(claim_ids))
+            best = ranked.get(sentence.text)
+            if best is None:
+                match = build_match(sentence.text, store, max_terms=12)
+                hits = store.iter_search_sentences(match, chunk=2 * limit)
+                best = [(a.id, s.id) for s, _score, a in islice(hits, 2 * limit)]
+                if len(ranked) > 4096:
+                    ranked.clear()
+                ranked[sentence.text] = best
+            hits_ids = [s for a, s in best if a != article_id][:limit]
+            if len(hits_ids) < limit and len(best) == 2 * limit:
+                match = build_match(sentence.text, store, max_terms=12)
+                exact = store.search_sentences(match, limit=limit, exclude_article=article_id)
+                hits_ids = [hit.id for hit, _score, _article in exact]
+            pending += hits_ids
+            if len(pending) >= 400:
+                read(pending)
+                pending = []
+    read(pending)
     return list(wanted)
 
 
