@@ -14,6 +14,7 @@ from verifier.corroborate.events import (
     event_similarity,
     other_events,
     profile_correlation,
+    story_groups,
 )
 from verifier.pipeline import ingest_paths
 from verifier.store import Store
@@ -228,3 +229,54 @@ def test_a_report_nearer_the_reports_told_apart_is_of_their_event(
     assert found() == {4, 5, 6, 8}
     monkeypatch.setattr(events, "OTHER_GROUP", len(readings))
     assert found() == {4, 5, 6}
+
+
+def test_a_story_of_two_events_splits_into_them_and_a_story_of_one_never_splits(
+    tmp_path: Path,
+) -> None:
+    # Story grouping lumps two quakes told with the same words; two more reports each make
+    # both events dense enough to be told apart as groups.
+    readings = {
+        **TWO_QUAKES,
+        7: {**_ACEH, "unicef": 2},
+        8: {**_ACEH, "nurdin": 1, "cross": 1},
+        9: {**_JAVA, "merapi": 2},
+        10: {**_JAVA, "sleman": 2, "cross": 1},
+    }
+    aceh, java = {1, 2, 3, 7, 8}, {4, 5, 6, 9, 10}
+    names = _names(readings)
+    with Store(tmp_path / "v.db") as store:
+        groups = story_groups(store, names, list(readings))
+        assert groups is not None
+        assert {groups[a] for a in aceh} != {groups[a] for a in java}
+        assert len({groups[a] for a in aceh}) == len({groups[a] for a in java}) == 1
+        # Every report of the other event is told apart, whatever the pairs alone say.
+        found = other_events(
+            store,
+            2,
+            readings,
+            len(readings),
+            names,
+            story=lambda a: [a, *(b for b in readings if b != a)],
+            same_story=lambda _: True,
+        )
+        assert found == java
+        # One quake, each report quoting its own resident or official: whichever way the
+        # story's own weights cut it, its halves are as close as each half's reports.
+        people = [
+            "rahmat",
+            "nurdin",
+            "yusuf",
+            "irwandi",
+            "safrida",
+            "teuku",
+            "marzuki",
+            "hasan",
+            "zainal",
+            "cut",
+        ]
+        one = {a: {**_ACEH, person: 2} for a, person in enumerate(people, start=1)}
+        assert story_groups(store, _names(one), list(one)) is None
+        # Nor is a breaking desk of near-copies, some adding a detail.
+        copies = {a: {**_ACEH, **({"unicef": 1} if a % 3 == 0 else {})} for a in range(1, 13)}
+        assert story_groups(store, _names(copies), list(copies)) is None
