@@ -155,6 +155,22 @@ def test_no_article_of_the_one_event_sample_reports_another_event(tmp_path: Path
             assert not found, (a, found)
 
 
+def _one_story_others(
+    store: Store, claim: int, readings: dict[int, dict[str, int]], names: Names
+) -> set[int]:
+    """``other_events`` for ``claim`` when all of ``readings`` make one story."""
+    everyone = list(readings)
+    return other_events(
+        store,
+        claim,
+        everyone,
+        len(readings),
+        names,
+        story=lambda a: [a, *(b for b in everyone if b != a)],
+        same_story=lambda _: True,
+    )
+
+
 # Two earthquakes of one kind, three reports each (1-3 Aceh, 4-6 Java): the tests of how a
 # report joins one of them add their own reports to these.
 _ACEH = {"bireuen": 4, "aceh": 3, "lhokseumawe": 2, "indonesia": 2}
@@ -186,15 +202,7 @@ def test_reports_close_to_the_same_others_are_one_event_though_their_own_names_d
     assert profile_correlation(names, 7, 8, [7, 8, 1]) == 0.0  # too few reports to tell
 
     def found(names: Names) -> set[int]:
-        return other_events(
-            store,
-            7,
-            everyone,
-            len(readings),
-            names,
-            story=lambda a: [a, *(b for b in everyone if b != a)],
-            same_story=lambda _: True,
-        )
+        return _one_story_others(store, 7, readings, names)
 
     with Store(tmp_path / "v.db") as store:
         assert found(names) == {4, 5, 6}
@@ -212,19 +220,10 @@ def test_a_report_nearer_the_reports_told_apart_is_of_their_event(
         # claim's report not to be told apart by the pair alone, nearer Java's reports.
         8: {"klaten": 3, "cross": 2, "bireuen": 1},
     }
-    everyone = list(readings)
 
     def found() -> set[int]:
         with Store(tmp_path / "v.db") as store:
-            return other_events(
-                store,
-                1,
-                everyone,
-                len(readings),
-                _names(readings),
-                story=lambda a: [a, *(b for b in everyone if b != a)],
-                same_story=lambda _: True,
-            )
+            return _one_story_others(store, 1, readings, _names(readings))
 
     assert found() == {4, 5, 6, 8}
     monkeypatch.setattr(events, "OTHER_GROUP", len(readings))
@@ -251,16 +250,7 @@ def test_a_story_of_two_events_splits_into_them_and_a_story_of_one_never_splits(
         assert {groups[a] for a in aceh} != {groups[a] for a in java}
         assert len({groups[a] for a in aceh}) == len({groups[a] for a in java}) == 1
         # Every report of the other event is told apart, whatever the pairs alone say.
-        found = other_events(
-            store,
-            2,
-            readings,
-            len(readings),
-            names,
-            story=lambda a: [a, *(b for b in readings if b != a)],
-            same_story=lambda _: True,
-        )
-        assert found == java
+        assert _one_story_others(store, 2, readings, names) == java
         # One quake, each report quoting its own resident or official: whichever way the
         # story's own weights cut it, its halves are as close as each half's reports.
         people = [
