@@ -25,11 +25,12 @@ from verifier.models import ArticleRecord, ClaimRecord, SentenceRecord, Span
 from verifier.store import Store
 from verifier.store.appearances import (
     AppearanceRecord,
+    AppearanceRow,
     appearance_sentence_ids,
     claim_ids_in_sentences,
     claims_overlapping,
     own_appearance,
-    replace_appearances,
+    replace_appearance_rows,
 )
 from verifier.store.clusters import rebuild_clusters, replace_links
 from verifier.text.cues import (
@@ -279,18 +280,58 @@ class Tellings:
         return found
 
 
+Found = tuple[SentenceRecord, ArticleRecord, str, "ClaimRecord | None"]
+"""An appearance elsewhere as tracking finds it: the sentence, its article, how it attributes
+the claim (``APPEARANCE_STATUSES``) and the claim of that sentence it matched, if any."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Trace:
+    """One claim tracked: its status, its appearances elsewhere, its cluster's links."""
+
+    status: str
+    found: list[Found]
+    same: tuple[str, ...] = ()
+
+
 def track_claim(
     store: Store,
     claim: ClaimRecord,
     nearby_claims: ArticleClaims | None = None,
     tellings: Tellings | None = None,
 ) -> Tracked:
+    trace = _trace(store, claim, nearby_claims, tellings)
+    appearances = [own_appearance(claim)] + [
+        AppearanceRecord(
+            claim_id=claim.id,
+            article_id=article.id,
+            article_name=article.name,
+            outlet=article.outlet,
+            published=article.published,
+            sentence_id=sentence.id,
+            sentence=sentence.text,
+            source=other.source if other else None,
+            canonical_source=other.canonical_source if other else None,
+            cue=other.cue if other else None,
+            hedged=bool(other.hedges) if other else False,
+            status=status,
+        )
+        for sentence, article, status, other in trace.found
+    ]
+    return Tracked(claim.id, trace.status, tuple(appearances), trace.same)
+
+
+def _trace(
+    store: Store,
+    claim: ClaimRecord,
+    nearby_claims: ArticleClaims | None = None,
+    tellings: Tellings | None = None,
+) -> _Trace:
     text = matching_text(claim)
     stems = _stems(text)
     figures = numbers(text)
-    original = own_appearance(claim)
     if len(stems) < MIN_TERMS or _in_headline(store, claim):
-        return Tracked(claim.id, "single", (original,))
+        return _Trace("single", [])
     shared = tellings.of(claim) if tellings is not None else _Telling()
     if shared.match is None:
         # The content's own words come first in the query: for a short content the
@@ -298,7 +339,7 @@ def track_claim(
         shared.match = build_match(claim.content + " " + text, store, max_terms=12)
     hits = _candidates(store, shared, claim.article_id)
     seen_articles: set[int] = set()
-    found: list[tuple[SentenceRecord, ArticleRecord, str, ClaimRecord | None]] = []
+    found: list[Found] = []
     for sentence, _score, article in hits:
         if article.id in seen_articles:
             continue
@@ -318,8 +359,7 @@ def track_claim(
         s.text for s, _, status, _ in found if status in ("same_source", "relay")
     ]
     said = frozenset(voiced)
-    appearances = [original]
-    there: dict[int, ClaimRecord | None] = {}
+    settled_found: list[Found] = []
     for sentence, article, status, other in found:
         # Only another speaker's telling asks about the claim's own article (``_speaks_beside``).
         key = (sentence.id, said, claim.article_id if status == "other_source" else 0)
@@ -331,32 +371,37 @@ def track_claim(
         if settled is None:
             continue
         assert isinstance(settled, str)
-        there[sentence.id] = other
-        appearances.append(
-            AppearanceRecord(
-                claim_id=claim.id,
-                article_id=article.id,
-                article_name=article.name,
-                outlet=article.outlet,
-                published=article.published,
-                sentence_id=sentence.id,
-                sentence=sentence.text,
-                source=other.source if other else None,
-                canonical_source=other.canonical_source if other else None,
-                cue=other.cue if other else None,
-                hedged=bool(other.hedges) if other else False,
-                status=settled,
-            )
-        )
+        settled_found.append((sentence, article, settled, other))
     same = tuple(
         other.id
-        for a in appearances
-        if a.status in ("same_source", "relay")
-        and (other := there.get(a.sentence_id)) is not None
+        for _, _, status, other in settled_found
+        if status in ("same_source", "relay")
+        and other is not None
         and other.id != claim.id
         and _one_telling(shared, claim, other)
     )
-    return Tracked(claim.id, _status(claim, appearances, there, shared), tuple(appearances), same)
+    return _Trace(_status(claim, settled_found, shared), settled_found, same)
+
+
+def _rows(trace: _Trace, shared: dict[tuple[int, str, str], AppearanceRow]) -> list[AppearanceRow]:
+    """The trace's appearances as stored: the same sentence, settled the same way with the
+    same claim matched there, is the same row for every claim of a telling (``shared``)."""
+    rows = []
+    for sentence, article, status, other in trace.found:
+        key = (sentence.id, status, other.id if other else "")
+        row = shared.get(key)
+        if row is None:
+            row = shared[key] = (
+                article.id,
+                sentence.id,
+                other.source if other else None,
+                other.canonical_source if other else None,
+                other.cue if other else None,
+                bool(other.hedges) if other else False,
+                status,
+            )
+        rows.append(row)
+    return rows
 
 
 _SHARED_HITS = 2 * CANDIDATES
@@ -710,12 +755,7 @@ def _one_statement(claim: ClaimRecord, other: ClaimRecord) -> bool:
     ) and same_telling(mine, [theirs])
 
 
-def _status(
-    claim: ClaimRecord,
-    appearances: Sequence[AppearanceRecord],
-    there: dict[int, ClaimRecord | None],
-    shared: _Telling | None = None,
-) -> str:
+def _status(claim: ClaimRecord, found: Sequence[Found], shared: _Telling | None = None) -> str:
     """``drift`` before ``conflict`` before ``consistent``; ``single`` with no appearance.
 
     Hedging or firming counts where the claim's own speaker (or a relay of them, or the
@@ -724,20 +764,17 @@ def _status(
     appearance bears on the status by itself (``_bearing``), so the claims of one telling
     read each sentence once.
     """
-    others = [a for a in appearances if not a.original]
-    if not others:
+    if not found:
         return "single"
     shared = shared if shared is not None else _Telling()
     if shared.strength is None:
         shared.strength = _strength(claim)
     conflict = False
-    for a in others:
-        key = (a.sentence_id, a.status)
+    for sentence, _article, status, other in found:
+        key = (sentence.id, status)
         bearing = shared.bearing.get(key)
         if bearing is None:
-            bearing = shared.bearing[key] = _bearing(
-                claim, shared.strength, a.status, there.get(a.sentence_id)
-            )
+            bearing = shared.bearing[key] = _bearing(claim, shared.strength, status, other)
         if bearing == "drift":
             return "drift"
         conflict = conflict or bearing == "conflict"
@@ -837,12 +874,19 @@ def _track(store: Store, ids: list[str], batch: int) -> int:
     done = 0
     nearby = ArticleClaims(store)
     tellings = Tellings()
+    rows: dict[tuple[int, str, str], AppearanceRow] = {}
     ids = _by_statement(store, ids)
     for start in range(0, len(ids), batch):
         claims = store.claims_by_ids(ids[start : start + batch])
-        results = [track_claim(store, c, nearby, tellings) for c in claims]
-        done += replace_appearances(store, ((t.claim_id, t.status, t.appearances) for t in results))
-        replace_links(store, {t.claim_id: t.same_statement for t in results})
+        results = []
+        for claim in claims:
+            if len(rows) > 65536:
+                rows.clear()
+            results.append((claim.id, _trace(store, claim, nearby, tellings)))
+        done += replace_appearance_rows(
+            store, ((claim_id, t.status, _rows(t, rows)) for claim_id, t in results)
+        )
+        replace_links(store, {claim_id: t.same for claim_id, t in results})
     return done
 
 

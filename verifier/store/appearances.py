@@ -94,16 +94,52 @@ def claims_overlapping(store: Store, article_id: int, start: int, end: int) -> l
     return [claim_from_row(r) for r in rows]
 
 
+AppearanceRow = tuple[int, int, str | None, str | None, str | None, bool, str]
+"""An appearance as stored: ``(article_id, sentence_id, source, canonical_source, cue, hedged,
+status)``, without the article's and sentence's text a reader joins in."""
+
+
 def replace_appearances(
     store: Store, results: Iterable[tuple[str, str, Sequence[AppearanceRecord]]]
 ) -> int:
-    """Store ``(claim_id, status, appearances)`` for many claims in one transaction.
+    """Store ``(claim_id, status, appearances)`` for many claims in one transaction
+    (``replace_appearance_rows``; the claim's own appearance is not stored)."""
+    return replace_appearance_rows(
+        store,
+        (
+            (
+                claim_id,
+                status,
+                [
+                    (
+                        a.article_id,
+                        a.sentence_id,
+                        a.source,
+                        a.canonical_source,
+                        a.cue,
+                        a.hedged,
+                        a.status,
+                    )
+                    for a in appearances
+                    if not a.original
+                ],
+            )
+            for claim_id, status, appearances in results
+        ),
+    )
+
+
+def replace_appearance_rows(
+    store: Store, results: Iterable[tuple[str, str, Sequence[AppearanceRow]]]
+) -> int:
+    """Store ``(claim_id, status, appearances elsewhere)`` for many claims in one transaction.
 
     Independent sources saying the content in their own words (``also_said_by``) join the
     claim's independent support, each source once, unless its sentence is already counted as
     independent supporting evidence; re-tracking replaces their share rather than adding to it.
     Four statements per ``_CHUNK`` claims, not four per claim: a breaking desk writes
-    ~13,000 claims' appearances at once. A claim given twice is stored as given last.
+    ~13,000 claims' appearances at once (~476,000 rows, built once per sentence and telling
+    by tracking). A claim given twice is stored as given last.
     """
     todo = list({result[0]: result for result in results}.values())
     with store.transaction() as conn:
@@ -115,21 +151,7 @@ def replace_appearances(
             conn.executemany(
                 "INSERT OR REPLACE INTO appearances (claim_id, article_id, sentence_id, source,"
                 " canonical_source, cue, hedged, status) VALUES (?,?,?,?,?,?,?,?)",
-                [
-                    (
-                        claim_id,
-                        a.article_id,
-                        a.sentence_id,
-                        a.source,
-                        a.canonical_source,
-                        a.cue,
-                        int(a.hedged),
-                        a.status,
-                    )
-                    for claim_id, _, appearances in part
-                    for a in appearances
-                    if not a.original
-                ],
+                [(claim_id, *row) for claim_id, _, rows in part for row in rows],
             )
             counted: dict[str, set[int]] = {}
             for claim_id, sentence_id in conn.execute(
@@ -139,13 +161,13 @@ def replace_appearances(
             ):
                 counted.setdefault(str(claim_id), set()).add(int(sentence_id))
             updates = []
-            for claim_id, status, appearances in part:
+            for claim_id, status, rows in part:
                 mine = counted.get(claim_id, set())
                 also = len(
                     {
-                        (a.canonical_source or a.source or "").lower()
-                        for a in appearances
-                        if a.status == "also_said_by" and a.sentence_id not in mine
+                        (canonical or source or "").lower()
+                        for _, sentence_id, source, canonical, _, _, said in rows
+                        if said == "also_said_by" and sentence_id not in mine
                     }
                 )
                 updates.append((status, also, also, claim_id))

@@ -77,8 +77,10 @@ def rebuild_clusters(store: Store) -> int:
         for _, b in links:
             if b in split:
                 continue
-            linked.update((a, b))
-            rb = find(b)
+            linked.add(a)
+            linked.add(b)
+            # A claim with no parent is a root: it joins without a walk up.
+            rb = find(b) if b in parent else b
             if ra != rb:
                 parent[rb] = ra
     groups: dict[str, list[str]] = {}
