@@ -855,6 +855,22 @@ def test_a_contracted_auxiliary_belongs_to_the_cue(text: str, source: str, cue: 
     assert (a.source, a.cue) == (source, cue)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters in Rust Belt states that have lost factory jobs went to the polls.",
+        "Voters in swing states that held primaries went to the polls.",
+    ],
+)
+def test_a_cue_noun_before_a_relative_clause_is_no_cue(text: str) -> None:
+    assert extract(Document(name="t.txt", text=text, content_hash="x"), learned=False) == []
+
+
+def test_a_cue_verb_before_its_that_clause_still_reports() -> None:
+    a = _only("The report states that the economy grew.")
+    assert (a.source, a.cue, a.content) == ("The report", "states", "the economy grew")
+
+
 def test_a_cue_noun_before_an_auxiliary_is_a_subject() -> None:
     a = _only("He said the claims and reports were false.")
     assert a.content == "the claims and reports were false"

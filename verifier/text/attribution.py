@@ -1884,6 +1884,14 @@ class _Reader:
                 and not any(a.content[0] <= s.st[i] < a.content[1] for a in self.atts)
             )
         if (
+            _F_NOUN in frames
+            and marked
+            and s.low[c0 - 1] == "that"
+            and not s.qmark[c0]
+            and (_finite(s, c0) or s.low[c0] in W.COMMON_VERBS)
+        ):
+            return False  # "swing states that vote on March 1": a noun and its relative clause
+        if (
             _F_QUOTE_ONLY in frames
             and _F_CLAUSE not in frames
             and s.qmark[c0] == 1
