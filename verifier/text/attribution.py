@@ -2619,7 +2619,7 @@ def extract(
 
 
 # A quotation signed with a dash and a name, as testimonials, epigraphs and fact-check
-# round-ups print them: “...” ― Sonya Herridge / "..."\n\n- Bernie Sanders. The name is a run
+# round-ups print them: “...” ― Maria Lopez / "..."\n\n- Bernie Sanders. The name is a run
 # of capitalised words ending the line or followed by a comma, a full stop or a bracket.
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|van|von|al|bin|la|le|du)"
 _DASH_NAME = re.compile(
