@@ -532,8 +532,8 @@ def test_a_copys_own_wording_is_not_the_same_report() -> None:
     """Two outlets running one wire story under headlines of their own: the copy words the
     fact its own way, so it is weighed as any report (and is still not independent), while a
     passage the copy passes on, even cut short, is the same report."""
-    claim = read_facts("Fred LaRue, Nixon administration aide, dies")
-    own_words = read_facts("Watergate figure Fred LaRue dies")
+    claim = read_facts("Harold Brenner, former city treasury aide, dies")
+    own_words = read_facts("Bribery scandal figure Harold Brenner dies")
     assert relate(claim, own_words, Pair(family=True))[0] == "supports"
     attributed = read_facts(
         "Two nurses were among the dead, according to Tomas Erdel, who heads the provincial "
@@ -541,9 +541,9 @@ def test_a_copys_own_wording_is_not_the_same_report() -> None:
     )
     passed_on = read_facts("Two nurses were among the dead. At least 30 people were wounded.")
     assert relate(attributed, passed_on, Pair(family=True))[0] == "same_report"
-    # Words in another order, in a copy: "Navy foils Somali pirate attack off Gulf of Aden".
-    headline = read_facts("Indian Navy foils attack in Gulf of Aden, nabs 26 pirates")
-    other = read_facts("Navy foils Somali pirate attack off Gulf of Aden")
+    # Words in another order, in a copy: "Coast guard halts armed smuggler raid off Port Lorne".
+    headline = read_facts("Island coast guard halts raid near Port Lorne, holds 14 smugglers")
+    other = read_facts("Coast guard halts armed smuggler raid off Port Lorne")
     assert relate(headline, other, Pair(family=True))[0] != "same_report"
 
 
@@ -551,21 +551,21 @@ def test_a_report_of_the_incident_does_not_state_what_followed() -> None:
     """ "Charged", "a reward", "a hearing" are the claim's point: a report of the fire alone
     supports such a claim only in part, and a later stage takes the earlier ones for granted."""
     charged = read_facts(
-        "A man has been charged on suspicion of arson following a fire that devastated a "
-        "Somerset supermarket."
+        "A woman has been charged on suspicion of arson after a blaze that gutted a "
+        "Dunmore warehouse."
     )
     fire = read_facts(
-        "A Waitrose supermarket in a Somerset town caught fire yesterday, causing substantial "
-        "damage to the supermarket's roof."
+        "A furniture warehouse in the town of Dunmore caught fire on Monday, causing heavy "
+        "damage to the warehouse's roof."
     )
     relation, reasons = relate(charged, fire, Pair(same_story=True))
     assert relation == "partly_supports"
     assert "does not say what followed: charged" in reasons
-    assert stages("Jury finds Andrew Lopez guilty in murder of Zurana Horton") == {
+    assert stages("Jury finds Carl Voss guilty in murder of Edna Pike") == {
         "trial",
         "verdict",
     }
-    assert "charged" in stages("Jury finds Andrew Lopez guilty", implied=True)
+    assert "charged" in stages("Jury finds Carl Voss guilty", implied=True)
     assert not stages("the man in charge of the unit")
     assert not stages("checked into rehab, dodging arrest") and not stages("freed without charge")
     assert not stages("after hearing gunshots, the crowd charged into the square")
@@ -573,8 +573,8 @@ def test_a_report_of_the_incident_does_not_state_what_followed() -> None:
         "hearing",
         "arrested",
     }
-    trial = read_facts("Prosecutors showed the footage at the trial of the two youths charged")
-    video = read_facts("Prosecutors release new video in the trial of the two youths")
+    trial = read_facts("Prosecutors showed the footage at the trial of the three men charged")
+    video = read_facts("Prosecutors release new footage in the trial of the three men")
     assert "does not say what followed" not in " ".join(relate(trial, video)[1])
 
 
@@ -582,11 +582,11 @@ def test_magnitudes_apart_by_a_few_tenths_are_rival_accounts() -> None:
     """A magnitude is a logarithm: 5.6 against 5.2 is a rival reading of one quake, a tenth or
     two apart is the agencies' usual spread."""
     isna = read_facts(
-        "An earthquake with a magnitude of 5.6 on the Richter scale shook the southern Iranian "
-        "island of Qeshm on Sunday"
+        "An earthquake with a magnitude of 5.6 on the Richter scale shook the northern "
+        "island of Varkos on Sunday"
     )
-    television = read_facts("A magnitude-5.2 quake has injured three people on the island of Qeshm")
+    television = read_facts("A magnitude-5.2 quake has injured three people on the island of Varkos")
     relation, reasons = relate(isna, television, Pair(same_story=True))
     assert (relation, reasons[0]) == ("contradicts", "magnitude differs: 5.6 vs 5.2")
-    close = read_facts("A magnitude-5.7 quake shook the southern Iranian island of Qeshm")
+    close = read_facts("A magnitude-5.7 quake shook the northern island of Varkos")
     assert relate(isna, close, Pair(same_story=True))[0] != "contradicts"
