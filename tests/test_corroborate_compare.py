@@ -585,7 +585,7 @@ def test_magnitudes_apart_by_a_few_tenths_are_rival_accounts() -> None:
         "An earthquake with a magnitude of 5.6 on the Richter scale shook the northern "
         "island of Varkos on Sunday"
     )
-    television = read_facts("A magnitude-5.2 quake has injured three people on the island of Varkos")
+    television = read_facts("A magnitude-5.2 quake has injured three people on Varkos island")
     relation, reasons = relate(isna, television, Pair(same_story=True))
     assert (relation, reasons[0]) == ("contradicts", "magnitude differs: 5.6 vs 5.2")
     close = read_facts("A magnitude-5.7 quake shook the northern island of Varkos")
