@@ -11,7 +11,9 @@ from verifier.corroborate.corpus import CorpusView
 from verifier.corroborate.events import (
     Names,
     event_reading_others,
+    event_sentences,
     event_similarity,
+    group_signatures,
     other_events,
     profile_correlation,
     story_groups,
@@ -270,3 +272,67 @@ def test_a_story_of_two_events_splits_into_them_and_a_story_of_one_never_splits(
         # Nor is a breaking desk of near-copies, some adding a detail.
         copies = {a: {**_ACEH, **({"unicef": 1} if a % 3 == 0 else {})} for a in range(1, 13)}
         assert story_groups(store, _names(copies), list(copies)) is None
+
+
+def test_a_report_left_between_the_groups_joins_the_one_it_is_plainly_nearer() -> None:
+    readings = {
+        **TWO_QUAKES,
+        # An Aceh follow-up recalling Klaten once, and a wire round-up of both quakes.
+        7: {"bireuen": 3, "aceh": 2, "lhokseumawe": 1, "klaten": 1},
+        8: {"bireuen": 2, "aceh": 1, "yogyakarta": 2, "bantul": 1},
+    }
+    side = {1: 0, 2: 0, 3: 0, 4: 1, 5: 1, 6: 1}
+    none = lambda _a, _b: False  # noqa: E731
+    assert events._nearer_side(_names(readings), list(readings), side, none) == {7: 0}
+
+
+def _two_quake_story() -> dict[int, dict[str, int]]:
+    return {
+        **TWO_QUAKES,
+        7: {**_ACEH, "unicef": 2},
+        8: {**_ACEH, "nurdin": 1, "cross": 1},
+        9: {**_JAVA, "merapi": 2},
+        10: {**_JAVA, "sleman": 2, "cross": 1},
+    }
+
+
+def test_a_sentence_naming_one_events_signing_names_is_of_that_event(tmp_path: Path) -> None:
+    readings = _two_quake_story()
+    names = _names(readings)
+    everyone = list(readings)
+    story = lambda a: [a, *(b for b in everyone if b != a)]  # noqa: E731
+    with Store(tmp_path / "v.db") as store:
+        groups = story_groups(store, names, everyone)
+        assert groups is not None
+        signs = group_signatures(names, groups)
+        aceh, java = signs[groups[1]], signs[groups[4]]
+        assert {"bireuen", "aceh", "lhokseumawe"} <= aceh
+        assert {"yogyakarta", "bantul", "klaten"} <= java
+        assert "indonesia" not in aceh | java  # both quakes' reports name the country
+        hits = [
+            (101, 9, "The quake near Yogyakarta flattened homes."),
+            (102, 7, "A second quake struck Bantul on Sunday."),  # an Aceh report recalls Java
+            (103, 9, "Aid workers reached the town."),
+            (104, 8, "Homes collapsed across the district."),
+            (105, 4, "Survivors in Bireuen were given tents."),  # a Java report recalls Aceh
+            (106, 2, "The quake near Yogyakarta flattened homes."),  # the claim's own article
+        ]
+        named = event_sentences(
+            store, names, 2, "Rescuers in Bireuen counted the dead.", hits, story=story
+        )
+        assert named == ({101, 102, 103}, {104, 105})
+        # A claim naming neither: its article's side, and only named sentences are moved.
+        unnamed = event_sentences(
+            store, names, 2, "The death toll rose overnight.", hits, story=story
+        )
+        assert unnamed == ({101, 102}, {105})
+        # A claim of the Aceh report naming Java's town is about the Java quake.
+        recalled = event_sentences(
+            store, names, 2, "It was stronger than the Klaten quake.", hits, story=story
+        )
+        assert recalled == ({104, 105}, {101, 102, 103})
+        # A story of one event has no sides to tell.
+        one = {a: {**_ACEH, "rahmat": a} for a in range(1, 11)}
+        assert event_sentences(
+            store, _names(one), 2, "Rescuers in Bireuen counted the dead.", hits, story=story
+        ) == (set(), set())

@@ -21,7 +21,7 @@ from verifier.corroborate.compare import (
 )
 from verifier.corroborate.conflicts import claim_figure_conflicts
 from verifier.corroborate.corpus import CorpusView, Memo, claim_source_names
-from verifier.corroborate.events import other_events
+from verifier.corroborate.events import event_sentences, other_events
 from verifier.corroborate.evidence import (
     DEFAULT_LIMIT,
     EvidenceHit,
@@ -150,8 +150,20 @@ def _ranked(
         story=view.story_members,
         same_story=lambda a: view.same_story(claim.article_id, a),
     )
+    apart, own = event_sentences(
+        store,
+        view.names,
+        claim.article_id,
+        claim.sentence,
+        [(h.sentence_id, h.article_id, h.sentence) for h in hits],
+        story=view.story_members,
+        family=view.family,
+    )
     judged = []
     for hit in hits:
+        other = hit.sentence_id in apart or (
+            hit.article_id in elsewhere and hit.sentence_id not in own
+        )
         ctx = contexts.get(hit.sentence_id)
         stored = memo.facts.get(hit.sentence_id)
         judgement, _, hit_facts = judge(
@@ -162,10 +174,10 @@ def _ranked(
             claim_names=names,
             claim_paragraph=position[1] if position else None,
             claim_facts=facts,
-            other_event=hit.article_id in elsewhere,
+            other_event=other,
             hit_facts=stored,
         )
-        judged.append(_Ranked(hit, ctx, hit.article_id in elsewhere, judgement, hit_facts, stored))
+        judged.append(_Ranked(hit, ctx, other, judgement, hit_facts, stored))
     return _ordered(judged)
 
 
