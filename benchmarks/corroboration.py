@@ -11,9 +11,10 @@ text-stage worker processes too. Targets (issue 4): 10k articles ingested and in
 <= 60 s with RSS <= 500 MB; evidence p95 <= 20 ms at 100k articles.
 
 ``--desk-cache DIR`` keeps each desk it builds in DIR and reuses it in later runs, keyed by
-the generator's source and the schema version, so work on query latency re-runs the queries
-only: a 100k desk takes the better part of an hour to build on this machine. A reused desk
-has no ingest or judging time to report; empty DIR after changing what ingest stores.
+the generator's source, so work on query latency re-runs the queries only: a 100k desk takes
+the better part of an hour to build on this machine. A reused desk is migrated to the current
+schema when opened, like any database, and has no ingest or judging time to report; empty DIR
+after changing what ingest stores.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from verifier.corroborate.passages import search_evidence
 from verifier.corroborate.run import corroborate
 from verifier.corroborate.stories import group_articles
 from verifier.pipeline import ingest_paths
-from verifier.store import SCHEMA_VERSION, Store
+from verifier.store import Store
 from verifier.store.stories import article_links
 from verifier.workers import default_workers
 
@@ -84,14 +85,12 @@ def _truth(articles: int) -> dict[str, Truth]:
 
 
 def desk_key() -> str:
-    """What a cached desk was made of: the generator's source and the schema version.
+    """What a cached desk was made of: the generator's source.
 
     Not the package's source: query work changes it on every edit, and it is the queries
-    that a cached desk is for.
+    that a cached desk is for. Not the schema version: opening a desk migrates it.
     """
-    digest = hashlib.sha1(f"schema {SCHEMA_VERSION}".encode())
-    digest.update(Path(__file__).with_name("generate.py").read_bytes())
-    return digest.hexdigest()[:12]
+    return hashlib.sha1(Path(__file__).with_name("generate.py").read_bytes()).hexdigest()[:12]
 
 
 @contextmanager

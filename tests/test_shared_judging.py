@@ -74,3 +74,25 @@ def test_batches_keep_a_statement_together_whatever_their_size(
         for claim_id in batch:
             assert where.setdefault(said[claim_id], n) == n
     assert any(len(b) > 2 for b in batches)  # the copies' statements, kept together
+
+
+def test_first_claims_finds_each_statements_first_maker_one_claim_or_all(sample: Store) -> None:
+    """The indexed lookup (content and sentence) agrees with grouping every claim by what it
+    states, whether asked for one claim (the CLI) or for a run's claims at once."""
+    ids = sample.claim_ids()
+    said = sample.claim_statements(ids)
+    where = {
+        r[0]: (int(r[1]), int(r[2]), r[0])
+        for r in sample._query("SELECT id, article_id, position FROM claims")
+    }
+    makers: dict[tuple[str, ...], list[tuple[int, int, str]]] = {}
+    for claim_id, statement in said.items():
+        makers.setdefault(statement, []).append(where[claim_id])
+    expected = {
+        claim_id: min(makers[statement])[2]
+        for claim_id, statement in said.items()
+        if len(makers[statement]) > 1
+    }
+    assert len(expected) >= 10  # the copies' statements, or this tests nothing
+    assert sample.first_claims(ids) == expected
+    assert {i: f for i in ids for f in [sample.first_claims([i]).get(i)] if f} == expected

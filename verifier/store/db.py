@@ -725,7 +725,14 @@ class Store:
         are judged once and share the result (``corroborate``); this reads only the few
         columns that tell them apart, not whole claims with their verdicts and counts.
         """
-        out: dict[str, tuple[str, ...]] = {}
+        return {
+            i: tuple(str(v) for v in statement)
+            for i, statement in self._statement_rows(ids).items()
+        }
+
+    def _statement_rows(self, ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
+        """``claim_statements`` as stored (NULL as None): what ``first_claims`` looks up."""
+        out: dict[str, tuple[Any, ...]] = {}
         for i in range(0, len(ids), _JOIN_MAX):
             chunk = list(ids[i : i + _JOIN_MAX])
             rows = self._query(
@@ -734,22 +741,28 @@ class Store:
                 f" FROM claims WHERE id IN ({','.join('?' * len(chunk))})",
                 chunk,
             )
-            out.update((r[0], tuple(str(v) for v in r[1:])) for r in rows)
+            out.update((r[0], tuple(r[1:])) for r in rows)
         return out
 
     def first_claims(self, ids: Sequence[str]) -> dict[str, str]:
         """For each of ``ids`` that another stored claim states too (``claim_statements``),
         the id of the first claim stating it (by article, then position): the one whose
         judging the others share, wherever in the corpus it is and whichever claims a run
-        corroborates, so the CLI finds what an ingest stored. One pass over the claims."""
-        said = self.claim_statements(ids)
-        contents = sorted({statement[0] for statement in said.values()})
+        corroborates, so the CLI finds what an ingest stored. Each statement is looked up by
+        its content and sentence (``idx_claims_statement``): a stock phrase shared by
+        thousands of claims costs no more than a rare one."""
+        stored = self._statement_rows(ids)
+        said = {i: tuple(str(v) for v in statement) for i, statement in stored.items()}
+        wanted = sorted({statement[:2] for statement in stored.values()}, key=repr)
         makers: dict[tuple[str, ...], list[tuple[int, int, str]]] = {}
         rows = self._query(
-            "SELECT id, article_id, position, content, sentence, coalesce(stance, ''), source,"
-            " coalesce(resolved_source, ''), coalesce(canonical_source, ''), source_type"
-            " FROM claims WHERE content IN (SELECT value FROM json_each(?))",
-            (json.dumps(contents),),
+            "SELECT c.id, c.article_id, c.position, c.content, c.sentence,"
+            " coalesce(c.stance, ''), c.source, coalesce(c.resolved_source, ''),"
+            " coalesce(c.canonical_source, ''), c.source_type"
+            " FROM json_each(?) j JOIN claims c"
+            " ON c.content = json_extract(j.value, '$[0]')"
+            " AND c.sentence IS json_extract(j.value, '$[1]')",
+            (json.dumps(wanted),),
         )
         for r in rows:
             key = tuple(str(v) for v in r[3:])
