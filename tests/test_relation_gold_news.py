@@ -157,14 +157,15 @@ def _scores(store: Store, drawn: Store) -> dict[str, Counter[tuple[str, str]]]:
         "other": Counter(),
         "random": Counter(),
         "random batch 3": Counter(),
+        "random batch 4": Counter(),
     }
     for g in _gold():
         where = drawn if _drawn(g) else store
         judgement = judge_passages(where, g["doc_a"], g["text_a"], g["doc_b"], g["text_b"])
         part = "random" if _drawn(g) else g["event"]
         confusion[part][g["relation"], judgement.relation] += 1
-        if g.get("batch") == 3:
-            confusion["random batch 3"][g["relation"], judgement.relation] += 1
+        if g.get("batch") in (3, 4):
+            confusion[f"random batch {g['batch']}"][g["relation"], judgement.relation] += 1
     return confusion
 
 
