@@ -16,6 +16,7 @@ from verifier.text.passage import (
     days,
     denied_terms,
     figure_label,
+    implied_stages,
     measures,
     negated_terms,
     places,
@@ -23,6 +24,7 @@ from verifier.text.passage import (
     read_passage,
     stages,
 )
+from verifier.text.predicates import read_acts
 
 
 def labels(text: str) -> list[str]:
@@ -565,7 +567,7 @@ def test_a_report_of_the_incident_does_not_state_what_followed() -> None:
         "trial",
         "verdict",
     }
-    assert "charged" in stages("Jury finds Carl Voss guilty", implied=True)
+    assert "charged" in implied_stages(stages("Jury finds Carl Voss guilty"))
     assert not stages("the man in charge of the unit")
     assert not stages("checked into rehab, dodging arrest") and not stages("freed without charge")
     assert not stages("after hearing gunshots, the crowd charged into the square")
@@ -590,3 +592,44 @@ def test_magnitudes_apart_by_a_few_tenths_are_rival_accounts() -> None:
     assert (relation, reasons[0]) == ("contradicts", "magnitude differs: 5.6 vs 5.2")
     close = read_facts("A magnitude-5.7 quake shook the northern island of Varkos")
     assert relate(isna, close, Pair(same_story=True))[0] != "contradicts"
+
+
+def test_a_sentence_states_its_acts_by_kind() -> None:
+    """What a sentence says happened, read once by the text stage: the verbs' acts by kind,
+    a negated one apart, and the acts it only names (a noun, an attempt)."""
+    raid = read_acts("Gunmen killed three villagers and wounded two others near Orlen")
+    assert raid.predicates == {"kill", "injure"}
+    assert read_acts("Quake Hits Coastal Town Of Varkos").predicates == {"strike"}
+    assert read_acts("No one was hurt in the blaze").predicates == {"not injure"}
+    assert read_acts("Police said he was not arrested").predicates == {"not arrest"}
+    named = read_acts("Witnesses described the shooting at the depot")
+    assert (named.predicates, named.named) == (frozenset(), {"shoot"})
+    assert "hijack" not in read_acts("the crew tried to hijack a tanker").predicates
+    assert read_acts("She was found stabbed to death").predicates == {"stab", "kill"}
+    assert not read_acts("a man named Orlo Vance was seen").named
+    assert "appoint" in read_acts("The league named Dana Voss as its new commissioner").predicates
+    assert not read_acts("she picked her son up from school").named
+
+
+def test_support_needs_the_claims_act_stated() -> None:
+    """Two reports of one event sharing its place and people still state different things:
+    a boarding is not an attack, a stabbing is stated by "killed"."""
+    claim = read_facts(
+        "A coast guard cutter attacked two smuggler skiffs off Cape Morrow on Monday, "
+        "the coast guard said."
+    )
+    other_act = read_facts(
+        "The coast guard detained twelve smugglers off Cape Morrow after boarding their skiffs "
+        "on Monday."
+    )
+    relation, reasons = relate(claim, other_act, Pair(same_story=True))
+    assert relation == "partly_supports"
+    assert "does not state what the claim says happened: attack" in reasons
+    same_act = read_facts(
+        "Two smuggler skiffs came under attack on Monday off Cape Morrow, where a coast guard "
+        "cutter patrols."
+    )
+    assert relate(claim, same_act, Pair(same_story=True))[0] == "supports"
+    stabbed = read_facts("Orlo Vance's wife was found stabbed to death in their Lindale home")
+    killed = read_facts("Police said Orlo Vance killed his wife in their Lindale home")
+    assert relate(stabbed, killed, Pair(same_story=True))[0] == "supports"

@@ -108,6 +108,7 @@ READINGS = frozenset(
     {
         "verifier.text.numbers",
         "verifier.text.passage",
+        "verifier.text.predicates",
         "verifier.text.speakers",
         "verifier.text.terms",
         "verifier.text.figures",
@@ -118,9 +119,10 @@ READINGS = frozenset(
     }
 )
 """The text stage's readings later stages may import (public names only): numbers, passage
-facts, speakers, index terms, claim figures, cue strength and hedges, retellings, articles'
-event names, and the stopword list the text stage and the retrieval query share (it lived in
-``corroborate`` until the event reading in ``text`` needed it too)."""
+facts, what a sentence says happened, speakers, index terms, claim figures, cue strength and
+hedges, retellings, articles' event names, and the stopword list the text stage and the
+retrieval query share (it lived in ``corroborate`` until the event reading in ``text`` needed
+it too)."""
 DISPLAY_ONLY = {"tui/text.py"}
 """Regexes that only make text safe to show (control characters), never read its meaning."""
 

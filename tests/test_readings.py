@@ -116,3 +116,40 @@ def test_a_stored_corpus_gets_its_sentence_readings_once(tmp_path: Path) -> None
         stored = store.passage_facts(r[0] for r in rows)
         assert all(stored[r[0]] == read_passage(r[1]) for r in rows)
         assert store.search_sentences('"hospital"', limit=50) == before
+
+
+def test_stored_readings_gain_what_happened_without_losing_the_rest(tmp_path: Path) -> None:
+    """A database whose sentence readings were stored before the stages after an incident
+    and the acts were read keeps every other stored fact and gains those, once."""
+    import json
+
+    from verifier.pipeline import ingest_paths
+    from verifier.store import Store
+    from verifier.store.schema import MIGRATIONS, _passage_acts
+
+    path = tmp_path / "v.db"
+    with Store(path) as store:
+        ingest_paths(store, [SAMPLE])
+        rows = store.conn.execute("SELECT id, facts FROM sentences WHERE facts IS NOT NULL")
+        older = []
+        for sid, facts in rows.fetchall():
+            data = json.loads(facts)
+            for name in ("stages", "predicates", "acts"):
+                del data[name]
+            data["places"] = ["kept as stored"]  # what was stored stays, read or not
+            older.append((json.dumps(data), sid))
+        with store.transaction() as conn:
+            conn.executemany("UPDATE sentences SET facts = ? WHERE id = ?", older)
+            conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(_passage_acts)}")
+    with Store(path) as store:
+        rows = store.conn.execute(
+            "SELECT id, text FROM sentences WHERE facts IS NOT NULL"
+        ).fetchall()
+        stored = store.passage_facts(r[0] for r in rows)
+        assert len(stored) == len(rows) == len(older)
+        for sid, text in rows:
+            fresh = read_passage(text)
+            assert stored[sid].places == {"kept as stored"}
+            assert stored[sid].stages == fresh.stages
+            assert (stored[sid].predicates, stored[sid].acts) == (fresh.predicates, fresh.acts)
+        assert any(facts.predicates for facts in stored.values())

@@ -40,7 +40,16 @@ Then 60 more (``"batch": 3``) were drawn the same way (seed 1412, claims not yet
 from the tool's output before the relations of issue 14b changed, and labelled by reading
 before the tool's relation was looked at: 30/60 (0.500) when drawn, 34/60 once a copy's own
 wording was weighed as a report and the stages after an incident were read. They are a part of
-the random pairs and are also printed apart: the out-of-sample figure.
+the random pairs and are also printed apart.
+
+Then 66 more (``"batch": 4``, ``"seed": 1514`` on each line) were drawn the same way from 400
+claims not yet in the gold, on a desk of all 772 articles, and labelled by reading before the
+tool's relation was looked at: 41/66 (0.621) on the judging before the claim's acts were read
+(``text.predicates``), 39/66 (0.591) when first scored with them: the out-of-sample figure.
+Reading the acts gained on the pairs it was built beside (picked 0.836 -> 0.854, random
+batches 1-3 111/175 -> 118/175) and not on the unseen ones, where most errors are still
+``partly_supports`` judged ``supports``: the evidence names the claim's act and leaves out a
+figure or a second fact (a cause, a date, who was charged) that shared words do not show.
 """
 
 from __future__ import annotations
@@ -62,8 +71,11 @@ DOCS = ROOT.parent / "shared" / "dev" / "ecbplus" / "docs"
 GOLD = ROOT / "tests" / "gold" / "ecbplus_relations.jsonl"
 RELATIONS = {"supports", "partly_supports", "contradicts", "same_report", "unrelated"}
 
-ACCURACY_FLOOR = 0.83
-"""Share of the picked pairs whose relation is the gold one. Measured 0.836 with a story
+ACCURACY_FLOOR = 0.85
+"""Share of the picked pairs whose relation is the gold one. Measured 0.854 (234/274) with
+the claim's acts read and support asking for one of them stated (``compare._acts_unstated``:
+"detained 12 smugglers" does not state "fired on two skiffs") and "faces three counts" read as
+charged; 0.836 with a story
 that lumps two events of one kind split into them (``events.story_groups``); 0.814 with a copy's own
 wording weighed as a report and the stages after an incident read (two labels corrected:
 arrested is not charged, failing tests is not arrested); 0.810 before (0.803 before a
@@ -72,9 +84,10 @@ before a report nearer another event's reports joined them; 0.777 before event i
 profile check; 0.759 before rival counts, hedged figures and another day; 0.516 on the first
 248 pairs before the relations read what a figure counts, a report's main point and negation
 scope; 0.371 before event identity)."""
-SAME_EVENT_FLOOR = 0.81
+SAME_EVENT_FLOOR = 0.84
 """The same share over pairs about one event: what relations on real text decide. Measured
-0.819 with a copy's own wording weighed as a report and the stages after an incident read;
+0.847 (150/177) with the claim's acts read; 0.819 with a copy's own wording weighed as a
+report and the stages after an incident read;
 0.814 before (0.802 before "two victims killed and injured" was read as no one toll and
 "unknown" as a negation; 0.808 before a report nearer another event's reports joined them,
 which split the one-sentence "Greece" report from its event; 0.774 before rival counts of one
@@ -84,9 +97,11 @@ CONTRADICTS_PRECISION_FLOOR = 0.80
 """Share of pairs judged ``contradicts`` that are (random pairs included). Measured 15/16 with
 magnitudes a few tenths apart read as rival figures (14/15 before; 14/16 before event
 identity's profile check, 12/13 before rival counts of one thing; 1/3 before)."""
-RANDOM_FLOOR = 0.63
-"""Share of the randomly drawn same-event pairs whose relation is the gold one. Measured 0.634
-(111/175; batch 3 34/60) with magnitudes a few tenths apart read as rival figures; 0.629
+RANDOM_FLOOR = 0.65
+"""Share of the randomly drawn same-event pairs whose relation is the gold one. Measured 0.651
+(157/241; batches 1-2 81/115, batch 3 37/60, batch 4 39/66, unseen) with the claim's acts
+read; before them 0.631 (152/241; batch 4 41/66) and 0.634 (111/175; batch 3 34/60) with
+magnitudes a few tenths apart read as rival figures; 0.629
 (110/175) with a copy's own wording weighed as a report and the stages after an incident
 (arrest, charge, trial, sentence, reward) read; 0.560 (98/175) once batch 3 (30/60)
 was drawn; before it 0.600 (69/115; 68/115 before a report nearer another event's reports

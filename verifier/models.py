@@ -300,6 +300,9 @@ class PassageFacts:
     incidents: frozenset[str] = frozenset()  # kinds of incident named: flood, crash, ...
     negates: frozenset[str] = frozenset()  # words a negation applies to: "no militants"
     denied: frozenset[str] = frozenset()  # words of what is denied: "denies arson"
+    stages: frozenset[str] = frozenset()  # what followed an incident: "charged", "trial"
+    predicates: frozenset[str] = frozenset()  # acts its verbs state: "kill", "not arrest"
+    acts: frozenset[str] = frozenset()  # acts it names, by verb or noun ("the blast")
     separate: bool = False  # "in a separate incident", "Elsewhere, ...": another event
     denies: bool = False
     accuses: bool = False
@@ -310,7 +313,17 @@ class PassageFacts:
     mentions_figure: bool = False  # "the toll", "the figure": speaks of a count without one
     tentative: bool = False  # "in negotiations to", "is expected to": not yet a fact
 
-    _SETS = ("places", "sites", "days", "incidents", "negates", "denied")
+    _SETS = (
+        "places",
+        "sites",
+        "days",
+        "incidents",
+        "negates",
+        "denied",
+        "stages",
+        "predicates",
+        "acts",
+    )
     _FLAGS = (
         "separate",
         "denies",
@@ -360,6 +373,9 @@ class PassageFacts:
             incidents=sets["incidents"],
             negates=sets["negates"],
             denied=sets["denied"],
+            stages=sets["stages"],
+            predicates=sets["predicates"],
+            acts=sets["acts"],
             separate=bool(data.get("separate")),
             denies=bool(data.get("denies")),
             accuses=bool(data.get("accuses")),

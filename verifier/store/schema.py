@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import sqlite_utils
 
@@ -652,6 +652,46 @@ def _claims_by_statement(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_claims_statement ON claims (content, sentence)")
 
 
+def _passage_acts(db: sqlite_utils.Database) -> None:
+    """Each stored sentence's reading gains what it says happened (issue 14): the stages
+    after an incident it speaks of (arrested, charged, trial, ...) and its acts (the kinds of
+    act its verbs state and those it names: ``text.predicates``), read once here instead of
+    at every judging. Facts written before lack them; they are read from the sentence's text
+    and added to its stored JSON, the rest of which is kept as it is.
+
+    The update trigger re-indexes a sentence whenever its row changes, so it is dropped while
+    the facts are written (the text does not change) and made again afterwards.
+    """
+    import json
+
+    from verifier.text.passage import stages
+    from verifier.text.predicates import read_acts
+
+    trigger = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'sentences_au'"
+    ).fetchone()
+    db.execute("DROP TRIGGER IF EXISTS sentences_au")
+    rows = db.execute("SELECT id, text, facts FROM sentences WHERE facts IS NOT NULL").fetchall()
+
+    def updated() -> Iterator[tuple[str, int]]:
+        for sid, text, facts in rows:
+            try:
+                data = json.loads(facts)
+            except json.JSONDecodeError:
+                continue  # unreadable facts are read again from the text when judged
+            if not isinstance(data, dict) or "acts" in data:
+                continue
+            acts = read_acts(text)
+            data["stages"] = sorted(stages(text))
+            data["predicates"] = sorted(acts.predicates)
+            data["acts"] = sorted(acts.named)
+            yield json.dumps(data, ensure_ascii=False), sid
+
+    db.conn.executemany("UPDATE sentences SET facts = ? WHERE id = ?", updated())
+    if trigger:
+        db.execute(trigger[0])
+
+
 MIGRATIONS: list[Migration] = [
     _v1_core,
     _v2_facts_independence_review,
@@ -671,6 +711,7 @@ MIGRATIONS: list[Migration] = [
     _article_names,
     _claims_by_content,
     _claims_by_statement,
+    _passage_acts,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

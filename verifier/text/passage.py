@@ -32,6 +32,7 @@ from verifier.models import PassageFacts, Quantity, Span
 from verifier.text.lexicon import wordset
 from verifier.text.lexicon.facts_words import INCIDENTS, MONTHS, SCALES, WEEKDAYS
 from verifier.text.numbers import COUNT_WORDS, token_number
+from verifier.text.predicates import read_acts
 
 _SCALES: dict[str, int] = {k: v for k, v in SCALES.items() if k != "trillion"}
 _MONTHS: frozenset[str] = frozenset(MONTHS)
@@ -754,7 +755,12 @@ _STAGES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:arrest\w*|detain\w*|in custody|apprehend\w*|booked (?:him|her|them|into))\b",
         ),
         # "charged with murder", not "in charge of", "charged into the crowd", "free of charge"
-        ("charged", r"(?<!of )\b(?:charg(?:e|es|ed|ing)\b(?! of| into| at)|indict\w*|accused\b)"),
+        # "faces three counts of arson": charged, in the words of a court
+        (
+            "charged",
+            r"(?<!of )\b(?:charg(?:e|es|ed|ing)\b(?! of| into| at)|indict\w*|accused\b|"
+            r"fac(?:es|ed|ing) (?:\w+ ){0,3}(?:counts?|charges?)\b)",
+        ),
         # "a preliminary hearing", not "after hearing gunshots"
         (
             "hearing",
@@ -777,21 +783,22 @@ _CHAIN = ("arrested", "charged", "hearing", "plea", "trial", "verdict", "sentenc
 """Stages of a prosecution in their order: each takes the ones before it for granted."""
 
 
-@lru_cache(maxsize=8192)
-def stages(text: str, *, implied: bool = False) -> frozenset[str]:
+def stages(text: str) -> frozenset[str]:
     """The stages after an incident a passage speaks of ("charged", "trial", "sentenced",
     "reward"): a claim that a man was charged is not stated by a report of the fire alone.
-    ``implied``: with the stages of a prosecution a later one takes for granted ("found
-    guilty" says there was a trial, "the trial of ..." that someone was charged)."""
-    found = {
+    Read once per sentence and stored with its facts (``PassageFacts.stages``)."""
+    return frozenset(
         stage
         for stage, pattern in _STAGES
         if any(not _AVOIDED.search(text, 0, m.start()) for m in pattern.finditer(text))
-    }
-    if implied:
-        last = max((_CHAIN.index(s) for s in found if s in _CHAIN), default=0)
-        found |= set(_CHAIN[:last])
-    return frozenset(found)
+    )
+
+
+def implied_stages(found: frozenset[str]) -> frozenset[str]:
+    """``found`` with the stages of a prosecution a later one takes for granted ("found
+    guilty" says there was a trial, "the trial of ..." that someone was charged)."""
+    last = max((_CHAIN.index(s) for s in found if s in _CHAIN), default=0)
+    return found | frozenset(_CHAIN[:last])
 
 
 def is_caveat(text: str) -> bool:
@@ -820,6 +827,7 @@ def read_passage(text: str, context: str = "", *, stance: str | None = None) -> 
     a denial is a denial whether or not its sentence says "denied".
     """
     scope = f"{text} {context}" if context and text not in context else (context or text)
+    acts = read_acts(text)
     counts = quantities(text)
     if context and text in context:
         # Read counts in their sentence, where "14 of them" meets its "killed".
@@ -842,6 +850,9 @@ def read_passage(text: str, context: str = "", *, stance: str | None = None) -> 
         denied=denied_terms(text, whole=stance == "denies" and not _DENIAL.search(text)),
         mentions_figure=bool(_FIGURE_WORDS.search(text)),
         tentative=bool(_TENTATIVE.search(text)),
+        stages=stages(text),
+        predicates=acts.predicates,
+        acts=acts.named,
     )
 
 
@@ -884,4 +895,6 @@ __all__ = [
     "read_passage",
     "sentence_facts",
     "sites",
+    "stages",
+    "implied_stages",
 ]

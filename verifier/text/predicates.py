@@ -1,0 +1,204 @@
+"""A sentence's predicate: what it says happened ("killed", "arrested", "struck"), by kind.
+
+Two reports of one event share its place, its day and its people, and still state different
+things: "the coast guard detained 12 smugglers" does not say "a cutter fired on two skiffs",
+"two were killed in the blast" does not say the chief was injured. Support needs the claim's
+act stated; shared names only show the event is one. So each sentence's acts are read here
+once, at ingest, as kinds (``lexicon.predicate_words``): "rocked" and "hit" are one kind,
+"nabbed" and "detained" another, "the heist" names the robbery its verb would. An act under a
+negation in its clause ("no one was hurt", "has not been arrested") is read as its own kind,
+``"not " + kind``, so "not injure" is never "injure".
+
+Cheap by design: one dictionary look-up per word, no stemmer, no tagger.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from verifier.text.lexicon import wordset
+from verifier.text.lexicon.predicate_words import (
+    ACT_NOUNS,
+    NAMING_NOUNS,
+    NOUN_MARKERS,
+    PHRASES,
+    PREDICATE_IMPLIES,
+    PREDICATE_VERBS,
+    VERB_FORMS,
+    VERB_MARKERS,
+)
+
+NEGATED = "not "
+"""The prefix of an act read under a negation."""
+
+
+@dataclass(frozen=True, slots=True)
+class Acts:
+    """What a sentence says happened: ``predicates`` are the acts its verbs state (what a
+    claim asserts), ``named`` every act it names, by a verb or by a noun ("killed in the
+    blast" names the explosion): what a report states."""
+
+    predicates: frozenset[str] = frozenset()
+    named: frozenset[str] = frozenset()
+
+
+def _inflections(base: str) -> dict[str, bool]:
+    """A verb's forms by the regular rules, each with whether it is a verb wherever it stands
+    (inflected) or only after a word that makes it one (the base form: "to host", not "the
+    host"; the -ing form: "killing three", not "the shooting")."""
+    forms: dict[str, bool] = {base: False}
+    if base.endswith("e"):
+        forms |= {base + "s": True, base + "d": True, base[:-1] + "ing": False}
+    elif base.endswith(("sh", "ch", "ss", "x")):
+        forms |= {base + "es": True, base + "ed": True, base + "ing": False}
+    elif base.endswith("y") and base[-2:-1] not in "aeiou":
+        forms |= {base[:-1] + "ies": True, base[:-1] + "ied": True, base + "ing": False}
+    else:
+        forms |= {base + "s": True, base + "ed": True, base + "ing": False}
+        if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", base):  # stab, rob, nab, ram, gun
+            forms |= {base + base[-1] + "ed": True, base + base[-1] + "ing": False}
+        if base.endswith("l"):  # "levelled" beside "leveled"
+            forms |= {base + "led": True, base + "ling": False}
+    return forms
+
+
+def _forms() -> dict[str, tuple[str, bool]]:
+    out: dict[str, tuple[str, bool]] = {}
+    for kind, verbs in PREDICATE_VERBS.items():
+        for verb in sorted(verbs):
+            for form, verb_anywhere in _inflections(verb).items():
+                out.setdefault(form, (kind, verb_anywhere))
+    out.update({form: (kind, True) for form, kind in VERB_FORMS.items()})
+    for form, kind in ACT_NOUNS.items():
+        out.setdefault(form, (kind, False))
+    return out
+
+
+_FORMS: dict[str, tuple[str, bool]] = _forms()
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*|\d[\d,.]*|[,;:.!?—–()]")
+_BREAKS = frozenset(",;:.!?—–()")
+_NEGATORS = frozenset(
+    {
+        "not",
+        "no",
+        "never",
+        "without",
+        "nobody",
+        "none",
+        "neither",
+        "nor",
+        "dodging",
+        "avoiding",
+        "evading",
+        "denied",
+        "denies",
+        "deny",
+    }
+)
+_NEGATION_REACH = 3
+"""Words a negation reaches forward in its clause: "no one was hurt", "did not kill"."""
+
+
+_PREPOSITIONS = wordset(
+    """in on of for during after before by from with about amid against over into at as
+    than like"""
+)
+_HYPOTHETICAL = wordset("may might could would should")
+_BE = wordset("is are was were be been being 's and then")
+_OBJECT_STARTS = wordset(
+    """a an the his her their its two three four five six seven eight nine ten dozens
+    hundreds at least more him them herself himself themselves down up off out"""
+)
+_ATTEMPTS = wordset(
+    """try tries tried trying attempt attempts attempted attempting sought seek seeking
+    plan plans planned planning want wants wanted threaten threatened threatening"""
+)
+_AUX = wordset("is are was were have has had will would")
+_SUBJECTS = wordset(
+    """two three four five six seven eight nine ten dozens hundreds thousands they we who
+    i you people"""
+)
+_DEATH_AFTER = frozenset({"to", "shot", "stabbed", "beaten", "found", "burned", "left"})
+
+
+def _verb(word: str, verb: bool, prev: str, nxt: str, nxt_name: bool, before: str) -> bool:
+    """Does ``word`` state its act as the sentence's verb, rather than name it ("the
+    shooting", "in attacks on", "a heart attack") or only allow it ("may name", "tried to
+    hijack")? ``before`` is the word before ``prev``."""
+    if prev in _HYPOTHETICAL or prev in NOUN_MARKERS or prev in _PREPOSITIONS:
+        return False
+    if prev == "to" and before in _ATTEMPTS:
+        return False
+    if word in ACT_NOUNS:
+        return word in ("dead", "death") and prev in _DEATH_AFTER  # "stabbed to death"
+    if prev in VERB_MARKERS or prev in _AUX or prev in _BE:
+        return True  # "to host", "will kill", "did not kill", "was hurt"
+    if word.endswith("ing"):  # "killing three", "was killing", "gunning down"
+        return (
+            prev in _BE
+            or prev in _BREAKS
+            or nxt in _OBJECT_STARTS
+            or nxt[:1].isdigit()
+            or nxt_name  # "killing Ben Banky"
+        )
+    if prev in _SUBJECTS:
+        return True  # "Three die", "five hurt", "who host"
+    if verb and word.endswith("s") and word not in VERB_FORMS:
+        # "Quake hits island", not "during Greek riots": a plural noun ends its phrase
+        return bool(nxt) and nxt not in _BREAKS and nxt not in _PREPOSITIONS and nxt not in _AUX
+    return verb
+
+
+@lru_cache(maxsize=8192)
+def read_acts(text: str) -> Acts:
+    """The kinds of act ``text`` states and names, a negated one as ``"not " + kind``."""
+    raw = _WORD.findall(text.replace("’", "'"))
+    words = [w.lower() for w in raw]
+    # In a headline every word is capitalised: a capital is no name there.
+    title = sum(w[:1].isupper() for w in raw) * 2 > len(raw)
+    predicates: set[str] = set()
+    named: set[str] = set()
+    for i, word in enumerate(words):
+        found = _FORMS.get(word)
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        phrase = PHRASES.get((word, nxt))
+        if phrase:
+            found = (phrase, True)
+        if found is None:
+            continue
+        kind, verb = found
+        prev = words[i - 1] if i else ""
+        if word == "named" and prev in NAMING_NOUNS:
+            continue  # "a man named Smith"
+        if word.startswith("pick") and "up" in words[i + 1 : i + 4]:
+            continue  # "picked her daughter up"
+        if not phrase:
+            name = not title and i + 1 < len(raw) and raw[i + 1][:1].isupper()
+            verb = _verb(word, verb, prev, nxt, name, words[i - 2] if i > 1 else "")
+        negated = False
+        for j in range(i - 1, max(-1, i - 1 - _NEGATION_REACH), -1):
+            w = words[j]
+            if w in _BREAKS:
+                break
+            if w in _NEGATORS or w.endswith("n't"):
+                negated = True
+                break
+        if negated:
+            kind = NEGATED + kind
+        named.add(kind)
+        if verb:
+            predicates.add(kind)
+    return Acts(frozenset(predicates), frozenset(named))
+
+
+def stated(kinds: frozenset[str]) -> frozenset[str]:
+    """The kinds ``kinds`` state, with those they imply (a hanging states a death)."""
+    out = set(kinds)
+    for kind in kinds:
+        out |= PREDICATE_IMPLIES.get(kind, frozenset())
+    return frozenset(out)
+
+
+__all__ = ["NEGATED", "Acts", "read_acts", "stated"]
