@@ -777,6 +777,12 @@ _STAGES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+_STAGE_KEYS = (
+    *("arrest", "detain", "custody", "apprehend", "booked", "charg", "indict", "accused"),
+    *("count", "hearing", "arraign", "appear", "plead", "pled", "trial", "jury", "juror"),
+    *("testi", "convict", "guilty", "verdict", "acquit", "sentenc", "reward", "confess"),
+)
+"""A piece of every word a stage's pattern needs: a sentence holding none names no stage."""
 _AVOIDED = re.compile(r"\b(?:dodg|avoid|evad|escap|without)\w*\s+(?:\w+\s+)?$", re.IGNORECASE)
 """A stage named as what did not happen: "dodging arrest", "released without charge"."""
 _CHAIN = ("arrested", "charged", "hearing", "plea", "trial", "verdict", "sentenced")
@@ -787,6 +793,9 @@ def stages(text: str) -> frozenset[str]:
     """The stages after an incident a passage speaks of ("charged", "trial", "sentenced",
     "reward"): a claim that a man was charged is not stated by a report of the fire alone.
     Read once per sentence and stored with its facts (``PassageFacts.stages``)."""
+    low = text.lower()
+    if not any(key in low for key in _STAGE_KEYS):
+        return frozenset()  # most sentences: one scan instead of a pattern a stage
     return frozenset(
         stage
         for stage, pattern in _STAGES
