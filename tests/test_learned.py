@@ -157,3 +157,40 @@ def test_a_cue_without_content_takes_the_rest_of_its_sentence() -> None:
     a, b = L._rest_of_sentence(s, s.low.index("observed") + 1) or (0, 0)
     assert s.toks[a:b] == ["Republicans", "now", "control", "both", "chambers"]
     assert L._rest_of_sentence(s, s.low.index("both")) is None  # too little left
+
+
+def test_a_negated_cue_keeps_its_negation_and_a_future_one_is_dropped() -> None:
+    for text, cue, start in (
+        ("Senator Ames did not mention the tax cut.", "mention", "did"),
+        ("The mayor doesn't believe the figures.", "believe", "doesn't"),
+        ("The mayor believes the figures.", "believes", "believes"),
+    ):
+        ((s, _),) = read_sentences(_doc(text), segment(text)[1])
+        x = s.low.index(cue)
+        assert s.low[L._asserted_from(s, x, x + 1)] == start, text
+    text = "The council will announce the budget."
+    ((s, _),) = read_sentences(_doc(text), segment(text)[1])
+    x = s.low.index("announce")
+    assert L._asserted_from(s, x, x + 1) == -1
+
+
+def test_only_a_quote_verb_before_a_preposition_is_ruled_out() -> None:
+    for text, cue, forbidden in (
+        ("The army responded with artillery fire.", "responded", True),
+        ("The inspectors found the ledgers in a drawer.", "found", False),
+        ("The board dismissed the director on Monday.", "dismissed", True),
+    ):
+        ((s, _),) = read_sentences(_doc(text), segment(text)[1])
+        x = s.low.index(cue)
+        assert L._frames_forbid(s, x, x + 1, s.last) is forbidden, text
+
+
+def test_a_content_stopping_inside_its_clause_runs_to_the_clause_end() -> None:
+    text = "The survey shows that the mayor leads by four points, and the race is close."
+    ((s, _),) = read_sentences(_doc(text), segment(text)[1])
+    mayor = s.low.index("mayor") + 1
+    assert s.toks[L._clause_end(s, mayor) - 1] == "points"  # "leads" opens no new clause
+    points = s.low.index("points") + 1
+    assert L._clause_end(s, points) == points  # a comma ends it already
+    the = s.low.index("and")
+    assert L._clause_end(s, the) == the  # "and" may end it

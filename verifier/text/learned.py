@@ -233,11 +233,15 @@ def _stance(cue_words: Sequence[str]) -> Stance:
 _OTHER_SENSE = frozenset({"with", "to", "into", "by", "from", "for", "against", "upon"})
 
 
-def _frames_forbid(s: _Sent, ca: int, cb: int, ta: int, tb: int) -> bool:
+def _frames_forbid(s: _Sent, ca: int, cb: int, tb: int) -> bool:
     """Whether the rules' verb lexicon rules this cue out: a verb with a common non-reporting
     sense (``Q``: "added", "responded") is followed by a preposition ("responded with artillery
-    fire"), or a verb that reports only with its particle (``O``: "dismissed ... as") lacks it."""
-    from verifier.text.kinds import cue_kind
+    fire"), or a verb that reports only with its particle (``O``: "dismissed ... as") lacks it.
+
+    The that-only frame (``H``) is not applied to the model's cues: PolNeAR attributes with a
+    that-only verb before a noun phrase ("found the e-mails", "maintained his innocence"), and
+    on held-out train articles (every 10th) the cues it removed were right about four times
+    in five."""
     from verifier.text.lexicon import verbs as V
 
     for x in range(ca, cb):
@@ -248,15 +252,6 @@ def _frames_forbid(s: _Sent, ca: int, cb: int, ta: int, tb: int) -> bool:
             # "responded with artillery fire", "added to traffic": a preposition after the
             # verb is its other sense
             return tb > ca and x + 1 < s.n and s.low[x + 1] in _OTHER_SENSE
-        if (
-            all("H" in r.frames and "C" not in r.frames for r in readings)
-            and tb > ca
-            and cue_kind(s.low[x]) != "belief"
-        ):
-            # a that-only verb ("found", "maintained") without "that" needs a clause after
-            # it, not an object: "found the bomb in bushes" is no finding reported (a belief,
-            # "believes the plan", "hopes for a deal", has its object as content)
-            return not _clausal(s, ta, tb)
         if all("O" in r.frames and r.particles for r in readings):
             window = set(s.low[cb : min(s.n, cb + V.PARTICLE_WINDOW.get(readings[0].lemma, 16))])
             return not any(p in window for r in readings for p in r.particles)
@@ -264,29 +259,38 @@ def _frames_forbid(s: _Sent, ca: int, cb: int, ta: int, tb: int) -> bool:
     return False
 
 
-_FINITE = wordset(
-    "is are was were be been being am has have had will would can could should must may "
-    "might shall do does did won't can't isn't aren't wasn't weren't don't doesn't didn't"
-)
+def _asserted_from(s: _Sent, ca: int, cb: int) -> int:
+    """Where a cue starts once its negation is read into it, or -1 for a future cue.
 
-
-def _clausal(s: _Sent, ta: int, tb: int) -> bool:
-    """Whether tokens ``ta:tb`` read as a clause rather than a noun phrase: they open with
-    "that", "to", a quotation or a colon, or hold an auxiliary or a past-tense form."""
-    first = s.low[ta]
-    if first in ("that", "to", ":", "whether", "if", "how", "why", "what") or s.qmark[ta] == 1:
-        return True
-    return any(w in _FINITE or (w.endswith("ed") and len(w) > 4) for w in s.low[ta + 1 : tb])
-
-
-def _unasserted(s: _Sent, ca: int, cb: int) -> bool:
-    """A negated or future cue ("did not say", "will announce") reports nothing yet said, as
-    the rules read it: the walk left starts at the cue's verb, over what the cue holds."""
-    from verifier.text.attribution import _skip_left
-
+    A future cue ("will announce") reports nothing said yet. A negated one ("did not mention",
+    "doesn't believe") is an attribution in its own right, as PolNeAR annotates it, and the
+    fact-checker must see the negation: the cue is widened left over the auxiliary and the
+    negation, so its text says "did not mention", never "mention". The walk starts at the
+    cue's verb, over what the cue holds, and passes adverbs ("did not even mention")."""
     head = next((x for x in range(ca, cb) if C.verb_readings(s.low[x])), cb - 1)
-    _, negated, _, _, future = _skip_left(s, head)
-    return negated or future
+    start, negated = ca, False
+    j = head - 1
+    while j >= 0:
+        w = s.low[j]
+        if w in _FUTURE:
+            return -1
+        if _negated((w,)):
+            negated = True
+        elif w not in W.AUXILIARIES and w not in W.ADVERBS:
+            break
+        if w not in W.ADVERBS:
+            start = min(start, j)
+        j -= 1
+    return start if negated else ca
+
+
+def _negated(words: Sequence[str]) -> bool:
+    return any(w in W.NEGATIONS or w.endswith(("n't", "n’t")) for w in words)
+
+
+_FUTURE = frozenset({"will", "’ll", "'ll", "shall", "won't", "won’t"})
+# What a negated cue leaves open ("did not say whether the border would close"): no claim.
+_OPEN_QUESTION = wordset("whether if how why when where what who which")
 
 
 def _perception_only(s: _Sent, ca: int, cb: int) -> bool:
@@ -346,6 +350,31 @@ def _rest_of_sentence(s: _Sent, cb: int) -> tuple[int, int] | None:
     tagged none."""
     x = cb + 1 if cb < s.n and s.low[cb] in _OPENERS else cb
     return (x, s.last) if s.last - x >= 3 else None
+
+
+# Words that may end a clause's run inside a sentence: a content stopping right before one of
+# them may stop there ("..., who", "... and").
+_CLAUSE_WORDS = wordset(
+    "and but or nor which who whom whose where while because although though as after before "
+    "since when if unless until according so yet than"
+)
+_CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "--", "(", ")"})
+
+
+def _clause_end(s: _Sent, tb: int) -> int:
+    """Where a content right of its cue ends once its clause is read to the end: the model's
+    content runs often stop inside a clause ("the survey shows that the mayor | leads by four
+    points"), a fragment the claim cannot be read from. A run stopping before a word that opens
+    no new clause goes on to the next comma, dash, colon, quotation mark or the sentence's end
+    (on held-out train articles, every 10th, this raised content precision and recall both)."""
+    if tb >= s.last or not s.toks[tb][:1].isalpha() or s.low[tb] in _CLAUSE_WORDS:
+        return tb
+    if s.qreg[tb] >= 0 and s.qreg[tb] != s.qreg[tb - 1]:
+        return tb
+    x = tb
+    while x < s.last and s.low[x] not in _CLAUSE_MARKS and not s.qmark[x]:
+        x += 1
+    return x
 
 
 def _cut_short(s: _Sent, tb: int) -> bool:
@@ -490,10 +519,15 @@ class AttributionTagger:
                 continue  # a source inside its own content: the tags are confused
             if s.low[ta] == "as" or s.low[cb - 1] == "as":
                 continue  # "described the war as a “proxy war”", "known as": a label, not a claim
-            if _frames_forbid(s, ca, cb, ta, tb) or _unasserted(s, ca, cb):
+            if _frames_forbid(s, ca, cb, tb):
                 continue
+            head = _asserted_from(s, ca, cb)
+            if head < 0 or (s.low[ta] in _OPEN_QUESTION and _negated(s.low[head:cb])):
+                continue  # "will announce", "did not say whether": nothing said
             if _cut_short(s, tb):
                 continue  # "recalled what happened in": the tags stopped mid-phrase
+            if ta >= cb:
+                tb = _clause_end(s, tb)
             content = (s.st[ta], s.en[tb - 1])
             if any(a <= content[0] and content[1] <= b for a, b in taken_contents):
                 continue
@@ -502,6 +536,7 @@ class AttributionTagger:
             source = (s.st[sa], s.en[sb - 1]) if sb > sa else (cue[0], cue[0])
             if _perception_only(s, ca, cb) and not _shows(s.text[source[0] : source[1]]):
                 continue  # "the crisis shows the limits": no picture or document to report
+            cue = (s.st[head], cue[1])
             out.append(_Raw(s.unit, cue, source, content, _stance(s.low[ca:cb]), (sa, sb), ca))
         return out
 
