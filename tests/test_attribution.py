@@ -1087,3 +1087,54 @@ def test_a_past_form_after_an_article_or_possessive_describes_the_source(source:
     a = _only(text)
     assert (a.source, a.cue) == (source, "said")
     assert a.content.startswith("The flaw is being exploited")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "“We are shocked by the ruling,” said Tom Hale, spokesman for Acme Aid, the"
+            " church’s relief arm.",
+            "Tom Hale, spokesman for Acme Aid, the church’s relief arm",
+        ),
+        (
+            "“It is a fine plan,” said Ana Ruiz, a county official who once ran the port.",
+            "Ana Ruiz, a county official who once ran the port",
+        ),
+        (
+            "“The line is far too long,” said Rita Moss, 61, a nurse, after waiting an hour.",
+            "Rita Moss, 61, a nurse",
+        ),
+    ],
+)
+def test_a_quotation_closing_before_said_makes_the_name_after_it_the_speaker(
+    text: str, source: str
+) -> None:
+    # whatever follows the speaker's name (descriptions, a relative clause, "after ..."), the
+    # quotation closing right before the verb is what was said
+    (a,) = _rules(text)
+    assert (a.source, a.cue) == (source, "said")
+    assert a.content.startswith(("We are shocked", "It is a fine plan", "The line is far"))
+
+
+def test_a_long_clause_before_said_and_a_name_is_the_claim() -> None:
+    # "uses" is no verb the word lists know, but five words before ", said Jane Roe" are no
+    # subject set off by commas
+    (a,) = _rules("The firm uses the same logo on every box, said Jane Roe.")
+    assert (a.source, a.content) == ("Jane Roe", "The firm uses the same logo on every box")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Otherwise, she said, towns may simply lure jobs from one another.", "she"),
+        ("As the vote nears, Stone says, the number of swing voters shrinks.", "Stone"),
+    ],
+)
+def test_a_parenthetical_cue_after_an_opening_phrase_reads_the_whole_sentence(
+    text: str, source: str
+) -> None:
+    # neither an adverb before a pronoun nor a clause after "As" is an apposition of the source
+    (a,) = _rules(text)
+    assert a.source == source
+    assert a.content.rstrip(".") == text.rstrip(".")

@@ -616,6 +616,22 @@ def _verbish(s: _Sent, a: int, e: int) -> bool:
     return False
 
 
+# A run of words before ", said Jane Roe" this long is a clause even when its verb is not one
+# the word lists know ("The firm uses the same logo, said ..."); a subject set off by commas
+# ("Murphy, though, said ...") is shorter.
+_MIN_CLAUSE_WORDS = 5
+
+
+def _named_after_clause(s: _Sent, lo: int, hi: int, a: int, e: int) -> bool:
+    """Whether ``lo:hi`` reads as the claim of an inverted ", said Jane Roe": a proper name
+    follows the verb and what precedes it is a comma-free run of words too long to be a
+    subject set off by commas."""
+    if s.low[a] in W.PRONOUNS or not _is_cap(s.toks[a]) or not _name_like(s, a, e):
+        return False
+    words = [t for t in s.toks[lo:hi] if _is_word(t)]
+    return len(words) >= _MIN_CLAUSE_WORDS and "," not in s.toks[lo:hi]
+
+
 def _name_like(s: _Sent, a: int, e: int) -> bool:
     """A proper name, possibly after a title: "Dr. Jane Roe", "the Northern Command"."""
     words = [t for t in s.toks[a:e] if _is_word(t)]
@@ -627,6 +643,8 @@ def _name_like(s: _Sent, a: int, e: int) -> bool:
 def _apposition(s: _Sent, first: tuple[int, int], second: tuple[int, int]) -> bool:
     """Two adjacent comma segments naming one source: a description and a proper name."""
     (a1, e1), (a2, e2) = first, second
+    if (e1 - a1 == 1 and s.low[a1] in W.PRONOUNS) or (e2 - a2 == 1 and s.low[a2] in W.PRONOUNS):
+        return False  # "Otherwise, she said, ...": a pronoun takes no apposition
     if e1 - a1 > 8 or e2 - a2 > 8 or _intro_like(s, a1, e1) or _verbish(s, a1, e1):
         return False
     if s.toks[a1].islower() and s.low[a1] not in W.DETERMINERS:
@@ -712,7 +730,11 @@ def _subject_left(s: _Sent, k: int) -> _Subject | None:
             return None
         sa, se = segs[-1]
         idx = len(segs) - 1
-        if idx > 0 and _apposition(s, segs[idx - 1], (sa, se)):
+        if (
+            idx > 0
+            and not (kind == "sub" and btok == start - 1 and segs[idx - 1][0] == start)
+            and _apposition(s, segs[idx - 1], (sa, se))
+        ):
             # "..., the hospital's director, Dr. Jane Roe, told reporters."
             sa = segs[idx - 1][0]
             idx -= 1
@@ -810,6 +832,26 @@ def _np_seg(s: _Sent, j: int, lim: int) -> int:
         ):
             break
         e += 1
+    return e
+
+
+def _descriptions_end(s: _Sent, e: int) -> int:
+    """The end of the descriptions set off by commas after a speaker's name ending at ``e``
+    ("Jane Roe, 52, spokeswoman for X, the group's aid arm"): noun-phrase segments, up to a
+    clause word, a participle or a quotation."""
+    while e + 1 < s.last and s.toks[e] == ",":
+        nj = e + 1
+        w = s.low[nj]
+        if (
+            w in _APPOS_STOP
+            or s.qmark[nj] == 1
+            or (s.toks[nj].islower() and (w.endswith("ing") or w.endswith("ed")))
+        ):
+            break
+        ne = _np_seg(s, nj, s.last)
+        if ne <= nj or (ne < s.last and s.toks[ne] not in (",", *_FINAL)):
+            break
+        e = ne
     return e
 
 
@@ -1912,8 +1954,16 @@ class _Reader:
         if np is None:
             return False
         a, e = np
+        after_quote = s.qmark[k - 1] == 2 or (
+            k > 1 and s.toks[k - 1] == "," and s.qmark[k - 2] == 2
+        )
+        if after_quote and e < s.last:
+            # “...,” said Jane Roe, spokeswoman for X, the group's aid arm, explaining ...: a
+            # quotation closing right before the verb is what was said, so the speaker is the
+            # name and every description set off after it, whatever clause follows them
+            e = _descriptions_end(s, e)
         # the phrase must close the clause: a verb inside means this was "said the X was ..."
-        if e < s.last:
+        if e < s.last and not after_quote:
             nxt = s.low[e] if s.toks[e] != "," else s.low[e + 1] if e + 1 < s.n else ""
             if (
                 s.toks[e] != ","
@@ -1937,7 +1987,7 @@ class _Reader:
         content = _left_content(s, k - 1, self.atts)
         if content is not None and s.qmark[k - 1] == 0 and s.qreg[k - 2] < 0:
             lo = bisect.bisect_left(s.st, content[0])
-            if not _verbish(s, lo, k - 1):
+            if not _verbish(s, lo, k - 1) and not _named_after_clause(s, lo, k - 1, a, head):
                 return False  # "Murphy, though, said he ...": a subject, not a claim, before it
         self.used.update(range(i, j))
         cue = (s.st[i], s.en[j - 1])
