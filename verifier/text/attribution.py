@@ -732,6 +732,8 @@ def _subject_left(s: _Sent, k: int) -> _Subject | None:
         idx = len(segs) - 1
         if (
             idx > 0
+            # the segment right after a subordinator is its clause ("As the vote nears, Stone
+            # says"; "... after a riot in its east block, the Post reported"), no apposition
             and not (kind == "sub" and btok == start - 1 and segs[idx - 1][0] == start)
             and _apposition(s, segs[idx - 1], (sa, se))
         ):
