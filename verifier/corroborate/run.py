@@ -7,6 +7,7 @@ ingests; this process writes each batch in order.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
@@ -127,8 +128,14 @@ def _ranked(
     names: Sequence[str],
     facts: Facts,
     memo: Memo,
+    every: bool = True,
 ) -> list[_Ranked]:
-    """Every judged candidate of a claim, best first (``evidence_of`` keeps ``limit``)."""
+    """The judged candidates of a claim, best first (``evidence_of`` keeps ``limit``).
+
+    With ``every`` false only the candidates that can rank among the first ``limit`` are
+    judged (``_within``): the first ``limit`` are the same, the rest is left out. Claims
+    whose whole pool is reused (a statement's first claim, ``_shared_evidence``) judge all.
+    """
     hits, contexts = candidates(
         store,
         claim,
@@ -159,11 +166,13 @@ def _ranked(
         story=view.story_members,
         family=view.family,
     )
-    judged = []
-    for hit in hits:
-        other = hit.sentence_id in apart or (
+
+    def other(hit: EvidenceHit) -> bool:
+        return hit.sentence_id in apart or (
             hit.article_id in elsewhere and hit.sentence_id not in own
         )
+
+    def judged(hit: EvidenceHit) -> _Ranked:
         ctx = contexts.get(hit.sentence_id)
         stored = memo.facts.get(hit.sentence_id)
         judgement, _, hit_facts = judge(
@@ -174,11 +183,67 @@ def _ranked(
             claim_names=names,
             claim_paragraph=position[1] if position else None,
             claim_facts=facts,
-            other_event=other,
+            other_event=other(hit),
             hit_facts=stored,
         )
-        judged.append(_Ranked(hit, ctx, other, judgement, hit_facts, stored))
-    return _ordered(judged)
+        return _Ranked(hit, ctx, other(hit), judgement, hit_facts, stored)
+
+    if every:
+        return _ordered([judged(hit) for hit in hits])
+    return _ordered(_within(hits, other, limit, judged))
+
+
+_MOST = max(RELATION_WEIGHT.values())
+_LEAST = min(1.0, *RELATION_WEIGHT.values())
+
+
+def _ceiling(score: float) -> float:
+    """The highest weighted score a candidate scoring ``score`` can reach, whatever its
+    relation (``_Ranked.weighted``: an unrelated answer's own words score below it)."""
+    return score * (_MOST if score >= 0 else _LEAST)
+
+
+def _within(
+    hits: Sequence[EvidenceHit],
+    other: Callable[[EvidenceHit], bool],
+    limit: int,
+    judged: Callable[[EvidenceHit], _Ranked],
+) -> list[_Ranked]:
+    """The candidates that can rank among the first ``limit``, judged, in ``hits`` order
+    (``other(hit)``: the hit reports another event than the claim's).
+
+    ``RERANK_POOL`` brings three times the limit so that a contradiction low on words is
+    not cut, but most of the pool cannot reach the top whatever its relation, and judging
+    it all was a tenth of corroboration's time. ``hits`` come best score first and a relation moves a
+    score by at most ``_MOST``, so once ``limit`` of the claim's own event are judged, a
+    candidate whose ceiling (``_ceiling``) does not beat the ``limit``-th weighted score
+    cannot rank above it (a tie keeps the earlier candidate first), nor can any after it.
+    Another event's reports rank after all of the claim's own (``_ordered``), so they are
+    judged only for the places the claim's own leave.
+    """
+    mine = [h for h in hits if not other(h)]
+    out = _best(mine, limit, judged)
+    if len(mine) < limit:
+        out += _best([h for h in hits if other(h)], limit - len(mine), judged)
+    return out
+
+
+def _best(
+    hits: Sequence[EvidenceHit], need: int, judged: Callable[[EvidenceHit], _Ranked]
+) -> list[_Ranked]:
+    """``hits`` judged in order until the rest cannot reach the first ``need`` (``_within``)."""
+    out: list[_Ranked] = []
+    top: list[float] = []  # the ``need`` best weighted scores so far (a min-heap)
+    for hit in hits:
+        if len(top) >= need and _ceiling(hit.score) <= top[0]:
+            break
+        ranked = judged(hit)
+        out.append(ranked)
+        if len(top) < need:
+            heapq.heappush(top, ranked.weighted)
+        elif ranked.weighted > top[0]:
+            heapq.heapreplace(top, ranked.weighted)
+    return out
 
 
 def _ordered(judged: list[_Ranked]) -> list[_Ranked]:
@@ -484,6 +549,7 @@ class _Sharing:
             names=names,
             facts=facts,
             memo=self.memo,
+            every=first == claim.id,
         )
         if first == claim.id:
             self.statements[claim.id] = _Statement(claim, facts, ranked, tuple(names))
