@@ -3,7 +3,7 @@ plus its answers (``answers``), each with what the store knows about who says it
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from verifier.corroborate.answers import find_answers
@@ -17,13 +17,11 @@ from verifier.corroborate.evidence import (
     hit_of,
     normalise_sentence,
 )
-from verifier.models import ClaimRecord
+from verifier.models import ArticleRecord, ClaimRecord, SentenceRecord
 from verifier.store import Store
 from verifier.store.stories import (
     SourceRef,
     first_body_units,
-    sentence_positions,
-    sentence_sources,
 )
 from verifier.text.speakers import (
     same_source,
@@ -57,6 +55,14 @@ class HitContext:
     words_score: float | None = None
 
 
+def _positions(
+    rows: Iterable[tuple[SentenceRecord, float, ArticleRecord]],
+) -> dict[int, tuple[int, int]]:
+    """``(index, paragraph)`` of each retrieved sentence, as ``sentence_positions`` reads
+    them: a retrieved row holds them already, so no query is needed."""
+    return {s.id: (s.index, s.paragraph) for s, _, _ in rows}
+
+
 def candidates(
     store: Store,
     claim: ClaimRecord,
@@ -81,8 +87,7 @@ def candidates(
     found = memo.retrieved.get(match)
     if found is None:
         rows = store.search_sentences(match, limit=limit * SEARCH_WINDOW + 10) if match else []
-        ids = [s.id for s, _, _ in rows]
-        found = (rows, sentence_sources(store, ids), sentence_positions(store, ids))
+        found = (rows, memo.sources(store, (s.id for s, _, _ in rows)), _positions(rows))
         memo.retrieved[match] = found
     rows, sources, positions = found
     pool = limit * 2 + 10  # the lead's hits only add to the claim's
@@ -97,8 +102,8 @@ def candidates(
         where = memo.lead_where.get(claim.article_id)
         if where is None:
             where = memo.lead_where[claim.article_id] = (
-                sentence_sources(store, list(lead)),
-                sentence_positions(store, list(lead)),
+                memo.sources(store, lead),
+                _positions(lead.values()),
             )
         sources = {**sources, **where[0]}
         positions = {**positions, **where[1]}

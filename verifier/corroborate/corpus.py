@@ -20,6 +20,7 @@ from verifier.store.stories import (
     SourceRef,
     article_links,
     article_source_names,
+    sentence_sources,
 )
 from verifier.text.passage import sentence_facts
 from verifier.text.speakers import (
@@ -158,12 +159,23 @@ class Memo:
     figures: dict[tuple[int, str], list[int]] = field(default_factory=dict)  # (article, event)
     bodies: dict[int, list[BodySentence]] = field(default_factory=dict)  # by article
     facts: dict[int, PassageFacts] = field(default_factory=dict)  # stored, by sentence
+    said: dict[int, list[SourceRef]] = field(default_factory=dict)  # who says it, by sentence
     # Each article's sentences by normalised text, by article: where a copy has a sentence.
     texts: dict[int, dict[str, int]] = field(default_factory=dict)
     # Who says each hit of an article's lead, and where each sits: by the claim's article.
     lead_where: dict[int, tuple[dict[int, list[SourceRef]], dict[int, tuple[int, int]]]] = field(
         default_factory=dict
     )
+
+    def sources(self, store: Store, sentence_ids: Iterable[int]) -> dict[int, list[SourceRef]]:
+        """``sentence_sources`` of these sentences, each asked of the store once per memo:
+        the hits of one claim are largely the next claim's (the same story, its copies)."""
+        ids = list(dict.fromkeys(sentence_ids))
+        missing = [i for i in ids if i not in self.said]
+        if missing:
+            found = sentence_sources(store, missing)
+            self.said.update((i, found.get(i, [])) for i in missing)
+        return {i: said for i in ids if (said := self.said[i])}
 
     def load_facts(self, store: Store, sentence_ids: Iterable[int]) -> None:
         """Fetch the stored readings of sentences not yet in memory, in one query."""
