@@ -7,6 +7,7 @@ are all shortcuts; each test pins the result the slow path gives.
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,8 @@ import pytest
 from benchmarks.generate import generate
 from verifier import workers as workers_module
 from verifier.corroborate import candidates, corpus, run
+from verifier.corroborate.compare import read_facts
+from verifier.corroborate.evidence import EvidenceHit, Judgement
 from verifier.corroborate.query import rank_terms
 from verifier.corroborate.stories import group_articles
 from verifier.models import Document
@@ -218,6 +221,70 @@ def test_a_killed_corroboration_worker_costs_time_not_results(
     run.corroborate(two, workers=2)
     assert here > 0  # the pool broke and its batches were judged here
     assert _judged(one) == _judged(two)
+
+
+def test_judging_only_the_candidates_that_can_rank_stores_what_judging_all_stores(
+    corroborated_twice: tuple[Store, Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A claim's candidates past what can reach its first ten are left unjudged."""
+    one, two = corroborated_twice
+    judged = 0
+    real = run.judge
+
+    def counted(*args: object, **kwargs: object) -> object:
+        nonlocal judged
+        judged += 1
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(run, "judge", counted)
+    run.corroborate(one, workers=1)
+    pruned, judged = judged, 0
+    monkeypatch.setattr(run, "_within", lambda hits, _other, _limit, one: list(map(one, hits)))
+    run.corroborate(two, workers=1)
+    assert pruned < 0.8 * judged  # something was left out, or this tests nothing
+    assert _judged(one) == _judged(two)
+
+
+def _ranked_at(score: float, relation: str, elsewhere: bool, words: float | None) -> run._Ranked:
+    hit = EvidenceHit(0, 0, 0, 0, "body", 0, 0, "", "", None, None, score, 0)
+    ctx = candidates.HitContext((), 0, 0, "a denial" if words is not None else "", words)
+    facts = read_facts("it was said", "It was said.")
+    return run._Ranked(hit, ctx, elsewhere, Judgement(relation), facts, None)
+
+
+def test_the_first_ten_are_the_same_whatever_the_relations_of_the_rest() -> None:
+    """Every weight a relation gives, negative scores, unrelated answers ranked by their
+    own words, ties and another event's reports: the pruned ranking's head is the full one's."""
+    rng = random.Random(5)
+    relations = [*run.RELATION_WEIGHT, "partly_supports", "same_report"]
+    for _ in range(300):
+        pool = []
+        for _ in range(rng.randint(0, 40)):
+            score = rng.choice([rng.uniform(-2, 10), float(rng.randint(0, 4))])
+            words = score - rng.uniform(0, 3) if rng.random() < 0.2 else None
+            pool.append(_ranked_at(score, rng.choice(relations), rng.random() < 0.3, words))
+        pool.sort(key=lambda r: -r.hit.score)
+        by_hit = {id(r.hit): r for r in pool}
+        limit = rng.randint(1, 12)
+        kept = run._within(
+            [r.hit for r in pool],
+            lambda h, by=by_hit: by[id(h)].elsewhere,
+            limit,
+            lambda h, by=by_hit: by[id(h)],
+        )
+        assert run._ordered(kept)[:limit] == run._ordered(pool)[:limit]
+
+
+def test_remembered_readings_are_the_stored_readings(tmp_path: Path) -> None:
+    """Stored readings are parsed once per distinct JSON inside ``remembered_searches``."""
+    with Store(tmp_path / "r.db") as store:
+        ingest_paths(store, [_corpus(tmp_path / "c", 8)], corroborate=False, workers=1)
+        ids = [int(r[0]) for r in store._query("SELECT id FROM sentences")]
+        fresh = store.passage_facts(ids)
+        with store.remembered_searches():
+            assert store.passage_facts(ids) == fresh
+            again = store.passage_facts(ids)
+        assert again == fresh and len(fresh) > 20
 
 
 def test_remembered_retrieval_finds_what_a_fresh_search_finds(
