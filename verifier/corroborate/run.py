@@ -214,10 +214,11 @@ def _within(
 
     ``RERANK_POOL`` brings three times the limit so that a contradiction low on words is
     not cut, but most of the pool cannot reach the top whatever its relation, and judging
-    it all was a tenth of corroboration's time. ``hits`` come best score first and a relation moves a
-    score by at most ``_MOST``, so once ``limit`` of the claim's own event are judged, a
-    candidate whose ceiling (``_ceiling``) does not beat the ``limit``-th weighted score
-    cannot rank above it (a tie keeps the earlier candidate first), nor can any after it.
+    it all was a tenth of corroboration's time. ``hits`` come best score first and a
+    relation moves a score by at most ``_MOST``, so once ``limit`` of the claim's own event
+    are judged, a candidate whose ceiling (``_ceiling``) does not beat the ``limit``-th
+    weighted score cannot rank above it (a tie keeps the earlier candidate first), nor can
+    any after it.
     Another event's reports rank after all of the claim's own (``_ordered``), so they are
     judged only for the places the claim's own leave.
     """
