@@ -301,7 +301,9 @@ class _Statement:
     facts: Facts  # the statement's reading: the same for every claim making it
     ranked: list[_Ranked]
     names: tuple[str, ...]  # the names its source goes by: a claim sharing it goes by them
-    judged: dict[tuple[int, bool, bool, bool, str], tuple[Judgement, Facts]] = field(
+    # (sentence, family, same story, elsewhere, relay, why brought beside the claim):
+    # everything about a hit that moves its judgement, or claims would swap reasons.
+    judged: dict[tuple[int, bool, bool, bool, str, str], tuple[Judgement, Facts]] = field(
         default_factory=dict
     )
     relays: dict[tuple[int, str], str] = field(default_factory=dict)  # ``_relay_key``
@@ -474,6 +476,7 @@ def _shared_evidence(
             view.same_story(claim.article_id, article),
             r.elsewhere,
             relay,
+            r.ctx.answers if r.ctx is not None else "",
         )
         found = shared.judged.get(key)
         if found is None:
