@@ -256,6 +256,7 @@ class _SearchMemo:
 
     ranked: dict[tuple[str, int], tuple[array[float], array[int]]] = field(default_factory=dict)
     rows: dict[int, tuple[SentenceRecord, ArticleRecord]] = field(default_factory=dict)
+    articles: dict[int, ArticleRecord] = field(default_factory=dict)  # the rows' articles
     df: dict[str, int] = field(default_factory=dict)  # term -> sentences with it (-1: none)
     # Stored readings parsed, by their JSON: copies and plain sentences share one reading.
     facts: dict[str, PassageFacts] = field(default_factory=dict)
@@ -267,8 +268,16 @@ class _SearchMemo:
         self.ranked[key] = ranked
 
     def remember_rows(self, rows: dict[int, tuple[SentenceRecord, ArticleRecord]]) -> None:
+        """Each row kept with its article's one record: a worker's memo holds ~60,000 rows
+        of a few thousand articles, and a record apiece was ~25 MB of copies at 10k articles.
+        """
         _shed(self.rows, _MEMO_ROWS - len(rows))
-        self.rows.update(rows)
+        _shed(self.articles, _MEMO_ROWS - len(rows))
+        for i, (sentence, article) in rows.items():
+            known = self.articles.get(article.id)
+            if known != article:  # first seen (or, against the memo's promise, changed)
+                known = self.articles[article.id] = article
+            self.rows[i] = (sentence, known)
 
     def remember_df(self, found: dict[str, int]) -> None:
         _shed(self.df, _MEMO_TERMS - len(found))
@@ -288,6 +297,7 @@ class _SearchMemo:
     def forget(self) -> None:
         self.ranked.clear()
         self.rows.clear()
+        self.articles.clear()
         self.df.clear()
 
 
