@@ -24,7 +24,7 @@ from verifier.corroborate.stories import group_articles
 from verifier.models import Document
 from verifier.pipeline import _analyse_one, ingest_paths
 from verifier.priority import compute_priorities
-from verifier.store import Store
+from verifier.store import ClaimFilter, Store
 from verifier.store.schema import INDEXED_WHEN
 
 
@@ -242,6 +242,20 @@ def test_judging_only_the_candidates_that_can_rank_stores_what_judging_all_store
     monkeypatch.setattr(run, "_within", lambda hits, _other, _limit, one: list(map(one, hits)))
     run.corroborate(two, workers=1)
     assert pruned < 0.8 * judged  # something was left out, or this tests nothing
+    assert _judged(one) == _judged(two)
+
+
+def test_what_corroboration_stores_does_not_depend_on_the_order_claims_come_in(
+    corroborated_twice: tuple[Store, Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading order (``corroborate``'s own) and a shuffled queue store the same."""
+    one, two = corroborated_twice
+    monkeypatch.setattr(run, "_BATCH", 17)
+    run.corroborate(one, workers=1)
+    shuffled = two.claim_ids()
+    random.Random(3).shuffle(shuffled)
+    assert shuffled != one.claim_ids(ClaimFilter(sort="article"))
+    run.corroborate(two, shuffled, workers=1)
     assert _judged(one) == _judged(two)
 
 

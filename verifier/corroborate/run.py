@@ -34,7 +34,7 @@ from verifier.corroborate.evidence import (
 from verifier.corroborate.judging import hit_sources, judge, speaker_name
 from verifier.corroborate.query import DEFAULT_MAX_TERMS
 from verifier.models import ClaimRecord, EvidenceRecord, PassageFacts
-from verifier.store import Store
+from verifier.store import ClaimFilter, Store
 from verifier.store.stories import (
     FigureConflict,
     SourceRef,
@@ -716,7 +716,10 @@ def corroborate(
     leaves earlier evidence intact. The result does not depend on the number of workers.
     """
     report = CorroborationReport()
-    ids = list(claim_ids) if claim_ids is not None else store.claim_ids()
+    # Reading order, as an ingest asks (``claims_of_stories``): a claim's article's lead,
+    # context words and names are remembered while its next claims come, not asked again
+    # for each claim when the queue's priority order scatters them.
+    ids = list(claim_ids) if claim_ids is not None else store.claim_ids(ClaimFilter(sort="article"))
     if workers is None:
         workers = default_workers() if len(ids) >= PARALLEL_MIN_CLAIMS else 1
     batches = _statement_batches(store, ids)
