@@ -609,6 +609,8 @@ def test_a_sentence_states_its_acts_by_kind() -> None:
     assert not read_acts("a man named Orlo Vance was seen").named
     assert "appoint" in read_acts("The league named Dana Voss as its new commissioner").predicates
     assert not read_acts("she picked her son up from school").named
+    assert read_acts("The guard was found hanging in his cell").named == {"hang"}
+    assert "kill" in read_acts("Her body was found by a neighbour").named
 
 
 def test_support_needs_the_claims_act_stated() -> None:

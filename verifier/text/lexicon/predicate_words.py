@@ -85,6 +85,8 @@ ACT_NOUNS: dict[str, str] = {
     "fatally": "kill",
     "fatalities": "kill",
     "homicide": "kill",
+    "body": "kill",  # "his body was found": a report of the death
+    "bodies": "kill",
     "killer": "kill",
     "injury": "injure",
     "injuries": "injure",
@@ -121,6 +123,7 @@ ACT_NOUNS: dict[str, str] = {
     "inferno": "burn",
     "ablaze": "burn",
     "blaze": "burn",
+    "hanging": "hang",  # "found hanging in his cell"
     "arson": "arson",
     "arsonist": "arson",
     "arsonists": "arson",
