@@ -1138,3 +1138,31 @@ def test_a_parenthetical_cue_after_an_opening_phrase_reads_the_whole_sentence(
     (a,) = _rules(text)
     assert a.source == source
     assert a.content.rstrip(".") == text.rstrip(".")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("Most said they were deeply uneasy.", "Most", "they were deeply uneasy"),
+        (
+            "About one in five say they would stay home.",
+            "About one in five",
+            "they would stay home",
+        ),
+        ("On trade, 41% say they want tariffs.", "41%", "they want tariffs"),
+        (
+            "While 80 percent liked the mayor, 37 said the same of his rival.",
+            "37",
+            "the same of his rival",
+        ),
+    ],
+)
+def test_a_bare_quantity_is_the_subject_of_a_poll_verb(
+    text: str, source: str, content: str
+) -> None:
+    (a,) = _rules(text)
+    assert (a.source, a.content) == (source, content)
+
+
+def test_a_number_before_a_participle_and_its_noun_is_no_subject() -> None:
+    assert _rules("The 20 pledged delegates went home after the vote.") == []

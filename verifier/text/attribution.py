@@ -137,6 +137,40 @@ _FUNCTION_WORDS = (
 )
 
 
+# Quantities that stand alone as a subject ("Most said", "Several say", "all but two said");
+# articles, demonstratives and possessives never do.
+_QUANTITIES = wordset(
+    "some many several both all most few none half one two three four five six seven eight "
+    "nine ten dozens hundreds thousands majority minority"
+)
+
+
+def _quantity_subject(s: _Sent, i: int, j: int) -> bool:
+    """Whether the verb at ``i:j`` follows a bare quantity as its subject ("Most said they
+    ...", "43 said the same", "About one in five say", "26% say"): the quantity phrase opens
+    its clause and what follows the verb is no noun it could describe, as a participle or noun
+    after a number would ("the 20 pledged delegates", "60 percent support")."""
+    if i == 0 or (j < s.n and _content_word(s.toks[j])):
+        return False
+    q = i - 1
+    counted = False
+    while q >= 0:
+        w = s.low[q]
+        if w in _QUANTITIES or w.rstrip("%").replace(",", "").replace(".", "").isdigit():
+            counted = True
+        elif w not in _QUANTITY_LINKS:
+            break
+        q -= 1
+    if not counted or q == i - 1:
+        return False
+    return q < 0 or s.toks[q] in _HARD_OR_COMMA or s.low[q] in ("and", "but", "while")
+
+
+# Words inside a quantity phrase: "about one in five", "nearly 4 out of 10", "more than half".
+_QUANTITY_LINKS = wordset("in of out about nearly almost roughly some more than fewer less percent")
+_QUANTITY_LINKS = _QUANTITY_LINKS | {"%"}
+
+
 def _content_word(tok: str) -> bool:
     """A lower-case word that is not a function word: a noun, adjective or verb."""
     return tok.isalpha() and tok.islower() and tok not in _FUNCTION_WORDS and not _ly_adverb(tok)
@@ -667,13 +701,23 @@ def _trim_lead(s: _Sent, a: int, e: int) -> int:
     return a
 
 
+def _approximate(s: _Sent, a: int, e: int) -> bool:
+    """ "About one in five", "over 40 percent": a preposition rounding the figure after it
+    opens a subject, as no other preposition does."""
+    return (
+        s.low[a] in ("about", "around", "over", "under")
+        and a + 1 < e
+        and (s.low[a + 1] in _QUANTITIES or s.toks[a + 1][:1].isdigit())
+    )
+
+
 def _valid_subject(s: _Sent, a: int, e: int) -> bool:
     if a >= e or e - a > 40:
         return False
     if not any(_is_word(t) for t in s.toks[a:e]):
         return False
     first, lastw = s.low[a], s.low[e - 1]
-    if first in W.PREPOSITIONS and first not in ("like",):
+    if first in W.PREPOSITIONS and first not in ("like",) and not _approximate(s, a, e):
         return False
     if lastw in W.PREPOSITIONS or lastw in ("the", "a", "an") or lastw in W.AUXILIARIES:
         return False
@@ -1769,6 +1813,8 @@ class _Reader:
         nxt = s.low[j] if j < s.n else ""
         if _is_cap(s.toks[i]) and i > 0 and s.qmark[i - 1] != 1:
             return False  # a capitalised word mid-sentence is a name ("United States")
+        if _quantity_subject(s, i, j):
+            return True  # "Most said they ...", "43 said the same": a quantity is the subject
         noun_too = _F_NOUN in frames
         if noun_too or tense in ("s", "base"):
             if noun_too and i > 0 and _cue_form(prev) and s.toks[i - 1].islower():
@@ -2787,8 +2833,8 @@ def _finalise(
         if sa < ca < sb:  # "He’s said": the contracted auxiliary is the cue's, not the source's
             sb = ca
         source = text[sa:sb]
-        if source and not _WORD_RE.search(source):
-            continue
+        if source and not _ALNUM_RE.search(source):
+            continue  # (a figure is a source: "42% say", "43 said the same")
         seen.add(raw.cue)
         unit = raw.unit
         kind = S.anaphor_kind(source) if source else None
