@@ -1166,3 +1166,31 @@ def test_a_bare_quantity_is_the_subject_of_a_poll_verb(
 
 def test_a_number_before_a_participle_and_its_noun_is_no_subject() -> None:
     assert _rules("The 20 pledged delegates went home after the vote.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "As the Valley Courier reported, the mayor was also fined for the parade.",
+            "the Valley Courier",
+            "the mayor was also fined for the parade",
+        ),
+        (
+            "But as one county clerk noted on Friday, the ballots never left the hall.",
+            "one county clerk",
+            "the ballots never left the hall",
+        ),
+    ],
+)
+def test_a_cue_in_an_opening_as_clause_reports_the_main_clause(
+    text: str, source: str, content: str
+) -> None:
+    (a,) = _rules(text)
+    assert (a.source, a.content) == (source, content)
+
+
+def test_a_quotation_opening_in_lower_case_after_that_is_the_content() -> None:
+    (a,) = _rules('The Harbor Times noted that "as a rule, clerks do not count late ballots."')
+    assert a.source == "The Harbor Times"
+    assert a.content.startswith("as a rule, clerks do not count late ballots")

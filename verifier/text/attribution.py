@@ -1769,6 +1769,8 @@ class _Reader:
         if c0 < 0 or c0 >= s.n:  # a cue closing the sentence has no content after it
             # nothing after the verb: the content is what came before ("..., the army said.")
             content = self._content_before(j, frames, agent.subj)
+            if content is None:
+                content = self._as_clause_content(j, frames, agent.subj)
             if content is None and marked:
                 content = _quote_after_colon(s)
             if content is None:
@@ -1959,6 +1961,23 @@ class _Reader:
             content = (content[0], s.en[s.last - 1])
         return content
 
+    def _as_clause_content(
+        self, j: int, frames: str, subj: _Subject | None
+    ) -> tuple[int, int] | None:
+        """The content of a cue in an "as" clause opening the sentence ("As the Courier
+        reported, the mayor was warned"; "But as one aide noted, ..."): the main clause after
+        the comma that closes it."""
+        s = self.s
+        if subj is None or subj.kind != "sub" or subj.a == 0 or s.low[subj.a - 1] != "as":
+            return None
+        opener = subj.a - 1
+        if opener > 0 and s.low[opener - 1] not in ("but", "and", "so", "yet"):
+            return None
+        x = _skip_adjuncts(s, j, frames)
+        if x + 1 >= s.last or s.toks[x] != ",":
+            return None
+        return s.st[x + 1], s.en[s.last - 1]
+
     def _content_allowed(self, i: int, c0: int, frames: str, marked: bool) -> bool:
         """Whether a content starting at ``c0`` suits the verb at ``i``: quote-only and
         that-only verbs need their marker, and a phrase quoted after a verb is no content.
@@ -1985,7 +2004,7 @@ class _Reader:
             _F_QUOTE_ONLY in frames
             and _F_CLAUSE not in frames
             and s.qmark[c0] == 1
-            and s.toks[c0 - 1] not in (":", ",")
+            and s.low[c0 - 1] not in (":", ",", "that")  # noted that “as a rule, ...”
             and c0 + 1 < s.last
             and s.toks[c0 + 1][:1].islower()
         ):
