@@ -1194,3 +1194,36 @@ def test_a_quotation_opening_in_lower_case_after_that_is_the_content() -> None:
     (a,) = _rules('The Harbor Times noted that "as a rule, clerks do not count late ballots."')
     assert a.source == "The Harbor Times"
     assert a.content.startswith("as a rule, clerks do not count late ballots")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Senator Ruiz: Dam Vote Was Rigged In Three Counties.",
+            ("Senator Ruiz", ":", "Dam Vote Was Rigged In Three Counties"),
+        ),
+        (
+            "Lakeside County Says Mayor Should Win The Primary.",
+            ("Lakeside County", "Says", "Mayor Should Win The Primary"),
+        ),
+    ],
+)
+def test_a_headline_names_its_speaker_across_a_colon_or_a_title_case_verb(
+    title: str, expected: tuple[str, str, str]
+) -> None:
+    atts = _extract(title + "\n\nThe dam board met on Monday.\n")
+    assert [(a.source, a.cue, a.content) for a in atts] == [expected]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["The Latest: Ruiz wins the dam vote in Ohio.", "BREAKING NEWS: Dam board quits over vote."],
+)
+def test_a_headline_label_before_a_colon_is_no_speaker(title: str) -> None:
+    assert _extract(title + "\n\nThe dam board met on Monday.\n") == []
+
+
+def test_a_colon_after_a_name_in_the_body_is_no_headline() -> None:
+    text = "Dam vote\n\nThe board met.\n\nRuiz: We will appeal the ruling next week.\n"
+    assert [a for a in _rules(text) if a.cue == ":"] == []

@@ -171,6 +171,19 @@ _QUANTITY_LINKS = wordset("in of out about nearly almost roughly some more than 
 _QUANTITY_LINKS = _QUANTITY_LINKS | {"%"}
 
 
+_TITLE_MIN_WORDS = 4  # a headline in title case: "Senator Says Vote Was Rigged"
+_TITLE_SHARE = 0.8
+
+
+def _title_cased(s: _Sent) -> bool:
+    """Whether the sentence is written in title case, as headlines are: there a capitalised
+    present form ("Mayor Says ...", "Group Endorses ...") is the verb, not part of a name."""
+    words = [t for t in s.toks if t.isalpha() and len(t) > 3]
+    if len(words) < _TITLE_MIN_WORDS:
+        return False
+    return sum(1 for t in words if t[0].isupper()) >= _TITLE_SHARE * len(words)
+
+
 def _content_word(tok: str) -> bool:
     """A lower-case word that is not a function word: a noun, adjective or verb."""
     return tok.isalpha() and tok.islower() and tok not in _FUNCTION_WORDS and not _ly_adverb(tok)
@@ -1813,7 +1826,12 @@ class _Reader:
         s = self.s
         prev = s.low[i - 1] if i > 0 else ""
         nxt = s.low[j] if j < s.n else ""
-        if _is_cap(s.toks[i]) and i > 0 and s.qmark[i - 1] != 1:
+        if (
+            _is_cap(s.toks[i])
+            and i > 0
+            and s.qmark[i - 1] != 1
+            and not (tense == "s" and _title_cased(s))
+        ):
             return False  # a capitalised word mid-sentence is a name ("United States")
         if _quantity_subject(s, i, j):
             return True  # "Most said they ...", "43 said the same": a quantity is the subject
@@ -2712,6 +2730,7 @@ def extract(
         tagger = default_tagger()
     gate = tagger.gate if tagger is not None else triggers
     raws: list[_Raw] = []
+    raws.extend(_colon_title(units[0]))
     for unit in _reading_units(text, units):
         if _DASH_NAME.search(unit.text):
             raws.extend(_signed_quotes(text, unit, quotes, raws))
@@ -2746,6 +2765,37 @@ _DASH_NAME = re.compile(
     re.MULTILINE,
 )
 _MAX_SIGNATURE_GAP = 4  # spaces and line breaks between the closing mark and the dash
+
+
+# A headline giving a speaker and what they said across a colon: "Senator Ruiz: Vote Was
+# Rigged". The speaker is a short capitalised name (a title may precede it, "at"/"of" may join
+# it); "The Latest:" and all-capital kickers ("BREAKING NEWS:") are labels, not speakers.
+_COLON_TITLE = re.compile(
+    r"^(?!(?:The|A|An)\b)([A-Z][\w’'.&-]*(?:[ \xa0]+(?:[A-Z][\w’'.&-]*|of|at|on|to|the)){0,5})"
+    r":[ \xa0]+(\S.*?)\s*$",
+    re.DOTALL,
+)
+_COLON_TITLE_MIN_WORDS = 3  # a content this short is a label's tail ("Part Two")
+
+
+def _colon_title(unit: Unit) -> list[_Raw]:
+    """The attribution of a "Speaker: what they said" headline, or none (the first unit of an
+    article only: in the body a colon after a name is a transcript or a list)."""
+    if unit.index != 0 or unit.kind not in ("headline", "body"):
+        return []
+    m = _COLON_TITLE.match(unit.text)
+    if m is None:
+        return []
+    name, said = m.group(1), m.group(2)
+    if len(name.split()) > 1 and name.isupper():
+        return []  # "FIX IS IN:": a kicker
+    if len(_WORD_RE.findall(said)) < _COLON_TITLE_MIN_WORDS:
+        return []
+    base = unit.span.start
+    colon = base + m.end(1)
+    source = (base + m.start(1), colon)
+    content = (base + m.start(2), base + m.end(2))
+    return [_Raw(unit, (colon, colon + 1), source, content, "asserts")]
 
 
 def _signed_quotes(text: str, unit: Unit, quotes: _Quotes, raws: Sequence[_Raw]) -> list[_Raw]:
