@@ -194,3 +194,12 @@ def test_a_content_stopping_inside_its_clause_runs_to_the_clause_end() -> None:
     assert L._clause_end(s, points) == points  # a comma ends it already
     the = s.low.index("and")
     assert L._clause_end(s, the) == the  # "and" may end it
+
+
+def test_a_holdout_fold_picks_every_kth_article_from_its_own_offset() -> None:
+    from verifier.text.train_attribution import held_out
+
+    paths = [Path(f"{k:02}.txt") for k in range(12)]
+    assert [p.stem for p in held_out(paths, 5)] == ["00", "05", "10"]
+    assert [p.stem for p in held_out(paths, 5, 3)] == ["03", "08"]
+    assert held_out(paths, 0, 3) == []  # no holdout: train on everything
