@@ -30,6 +30,9 @@ from verifier.text.speakers import (
 )
 
 DATE_WINDOW_DAYS = 3
+MEMBERS_HELD = 1_000_000
+"""Story member ids ``CorpusView.story_members`` remembers (8 bytes each) before it starts
+again: a run asks for thousands of articles of one big story."""
 
 
 @dataclass(slots=True)
@@ -40,6 +43,8 @@ class CorpusView:
     roots: dict[int, int]
     claim_sources: dict[int, list[str]] = field(default_factory=dict)  # article -> canonicals
     _stories: dict[int, list[int]] | None = field(default=None, repr=False, compare=False)
+    _members: dict[int, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    _held: int = field(default=0, repr=False, compare=False)  # ids held in ``_members``
     _outlets: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
     _days: dict[int, date | None] = field(default_factory=dict, repr=False, compare=False)
     names: Names = field(default_factory=Names, repr=False, compare=False)  # read as asked
@@ -47,7 +52,14 @@ class CorpusView:
     first_body: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
 
     def story_members(self, article_id: int) -> list[int]:
-        """The article, then its versions and copies, then the rest of its story (by id)."""
+        """The article, then its versions and copies, then the rest of its story (by id).
+
+        Remembered: event identity asks it for the claim's article and for every candidate,
+        and a story that lumps many reports together (hundreds on a 10k desk, thousands at
+        100k) costs a pass over all of them each time. Callers must not change the list."""
+        found = self._members.get(article_id)
+        if found is not None:
+            return found
         if self._stories is None:
             self._stories = {}
             for member in self.links.values():
@@ -58,7 +70,13 @@ class CorpusView:
         root = self.roots.get(article_id, article_id)
         family = [a for a in story if a != article_id and self.roots.get(a, a) == root]
         rest = [a for a in story if a != article_id and self.roots.get(a, a) != root]
-        return [article_id, *family, *rest]
+        found = [article_id, *family, *rest]
+        self._held += len(found)
+        if self._held > MEMBERS_HELD:
+            self._members.clear()
+            self._held = len(found)
+        self._members[article_id] = found
+        return found
 
     @classmethod
     def load(cls, store: Store) -> CorpusView:
