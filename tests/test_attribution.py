@@ -1227,3 +1227,10 @@ def test_a_headline_label_before_a_colon_is_no_speaker(title: str) -> None:
 def test_a_colon_after_a_name_in_the_body_is_no_headline() -> None:
     text = "Dam vote\n\nThe board met.\n\nRuiz: We will appeal the ruling next week.\n"
     assert [a for a in _rules(text) if a.cue == ":"] == []
+
+
+def test_a_sentence_that_only_signs_the_quotation_before_it_is_read_with_it() -> None:
+    text = "Dam vote\n\nThe hall went still. “We will appeal the dam ruling.” Ruiz said.\n"
+    (a,) = _rules(text)
+    assert (a.source, a.cue) == ("Ruiz", "said")
+    assert a.content.startswith("We will appeal the dam ruling")

@@ -2835,6 +2835,15 @@ def read_sentences(document: Document, units: Sequence[Unit]) -> list[tuple[_Sen
     return out
 
 
+# A sentence that only signs the quotation before it: a name and a reporting verb, ending
+# there or going on after a comma ("Trump said." / "Mr. Biden said, gripping the lectern.").
+_SIGNATURE = re.compile(
+    r"(?:[A-Z][\w’'.-]*[ \xa0]+){0,3}[A-Z][\w’'.-]*[ \xa0]+"
+    r"(?:said|says|added|asked|wrote|explained|continued|recalled|noted|tweeted|insisted)"
+    r"[ \xa0]*(?:[.,!]|$)"
+)
+
+
 def _reading_units(text: str, units: Sequence[Unit]) -> list[Unit]:
     """Body units, with a quotation re-joined to the cue a splitter cut off after it.
 
@@ -2852,7 +2861,7 @@ def _reading_units(text: str, units: Sequence[Unit]) -> list[Unit]:
         if (
             prev is not None
             and prev.paragraph == unit.paragraph
-            and unit.text[:1].islower()
+            and (unit.text[:1].islower() or _SIGNATURE.match(unit.text) is not None)
             and prev.text.rstrip()[-1:] in "”’\"'»"
         ):
             span = Span(prev.span.start, unit.span.end)
