@@ -81,6 +81,18 @@ def test_non_reporting_uses_are_ignored() -> None:
         assert _extract(text) == [], text
 
 
+def test_a_contracted_negation_is_never_an_assertion() -> None:
+    """ "didn't" is one token: it must negate the cue, never end the source."""
+    for text in (
+        "The senator didn't say that the bill would pass.",
+        "Mayor Lena Voss doesn't think the levy will pass.",
+        "The governor won't say whether the road will reopen.",
+    ):
+        assert extract(Document(name="t.txt", text=text, content_hash="x"), learned=False) == []
+        for a in _extract(text):
+            assert "n't" not in a.source and a.stance == "denies", (a.source, a.cue, a.stance)
+
+
 # --- several attributions in one sentence ------------------------------------------------------
 
 

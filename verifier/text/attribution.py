@@ -484,6 +484,14 @@ def _skip_left(s: _Sent, i: int) -> tuple[int, bool, int, bool, bool]:
             continue
         if w in W.NEGATIONS or w in ("n't", "n’t"):
             negated = True
+        elif w in ("won't", "won’t"):
+            return j + 1, True, be_at, False, True
+        elif w.endswith(("n't", "n’t")):
+            # the tokenizer keeps "didn't" whole: left out, "The senator didn't" was read as
+            # the source of a "say" the senator never made
+            negated = True
+            if w[:-3] in W.BE_FORMS and be_at < 0:
+                be_at = j
         elif w in ("to",):
             return j + 1, negated, be_at, True, False
         elif w in ("will", "’ll", "'ll", "shall"):
