@@ -174,6 +174,18 @@ def test_a_negated_cue_keeps_its_negation_and_a_future_one_is_dropped() -> None:
     assert L._asserted_from(s, x, x + 1) == -1
 
 
+def test_a_negated_cue_is_the_speakers_denial_of_its_content() -> None:
+    """A reviewer reading "Mayor Jon Reyes -> the tax will pass" must not see it as his claim:
+    the negation is in the cue and the stance says he holds it false."""
+    text = "Mayor Jon Reyes does not believe the new tax will pass the council this year."
+    assert extract(_doc(text), learned=False) == []
+    (att,) = extract(_doc(text))
+    assert (att.cue, att.stance) == ("does not believe", "denies")
+    assert att.content.startswith("the new tax will pass")
+    (plain,) = extract(_doc(text.replace("does not believe", "believes")))
+    assert plain.stance == "asserts"
+
+
 def test_only_a_quote_verb_before_a_preposition_is_ruled_out() -> None:
     for text, cue, forbidden in (
         ("The army responded with artillery fire.", "responded", True),

@@ -537,7 +537,12 @@ class AttributionTagger:
             if _perception_only(s, ca, cb) and not _shows(s.text[source[0] : source[1]]):
                 continue  # "the crisis shows the limits": no picture or document to report
             cue = (s.st[head], cue[1])
-            out.append(_Raw(s.unit, cue, source, content, _stance(s.low[ca:cb]), (sa, sb), ca))
+            stance = _stance(s.low[ca:cb])
+            if stance == "asserts" and _negated(s.low[head:cb]):
+                # "does not believe the tax will pass" holds the content false: corroboration
+                # must read it as the speaker's denial, never as the claim it negates
+                stance = "denies"
+            out.append(_Raw(s.unit, cue, source, content, stance, (sa, sb), ca))
         return out
 
 
