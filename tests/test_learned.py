@@ -184,6 +184,15 @@ def test_a_negated_cue_is_the_speakers_denial_of_its_content() -> None:
     assert att.content.startswith("the new tax will pass")
     (plain,) = extract(_doc(text.replace("does not believe", "believes")))
     assert plain.stance == "asserts"
+    for text, cue, stance in (
+        ("The senator did not want the inquiry to go on.", "did not want", "denies"),
+        ("The senator offered no proof that the vote was rigged.", "offered no proof", "asserts"),
+        ("The senator has not yet conceded the race.", "has not yet conceded", "denies"),
+    ):
+        ((s, _),) = read_sentences(_doc(text), segment(text)[1])
+        words = cue.split()
+        ca = s.low.index(words[0])
+        assert L._negated_stance(s, ca, ca, ca + len(words)) == stance, text
 
 
 def test_only_a_quote_verb_before_a_preposition_is_ruled_out() -> None:

@@ -284,6 +284,31 @@ def _asserted_from(s: _Sent, ca: int, cb: int) -> int:
     return start if negated else ca
 
 
+def _negated_stance(s: _Sent, head: int, ca: int, cb: int) -> Stance:
+    """The cue's stance, a negation on its verb making an assertion a denial.
+
+    "does not believe the tax will pass" holds the content false: corroboration must read it
+    as the speaker's denial, never as the claim it negates. Only a negation before the cue's
+    first verb counts ("offered no proof that" asserts); a lexical double negative ("never
+    missed a chance to remind") is read as a denial too, which the cue's text shows."""
+    stance = _stance(s.low[ca:cb])
+    verb = next(
+        (
+            x
+            for x in range(head, cb)
+            if s.low[x] not in W.AUXILIARIES
+            and s.low[x] not in W.ADVERBS
+            and not _negated(s.low[x : x + 1])
+        ),
+        None,
+    )
+    if stance != "asserts" or verb is None:
+        return stance
+    before = s.low[head:verb]
+    on_verb = all(w in W.AUXILIARIES or w in W.ADVERBS or _negated((w,)) for w in before)
+    return "denies" if on_verb and any(w != "no" and _negated((w,)) for w in before) else stance
+
+
 def _negated(words: Sequence[str]) -> bool:
     return any(w in W.NEGATIONS or w.endswith(("n't", "n’t")) for w in words)
 
@@ -537,12 +562,9 @@ class AttributionTagger:
             if _perception_only(s, ca, cb) and not _shows(s.text[source[0] : source[1]]):
                 continue  # "the crisis shows the limits": no picture or document to report
             cue = (s.st[head], cue[1])
-            stance = _stance(s.low[ca:cb])
-            if stance == "asserts" and _negated(s.low[head:cb]):
-                # "does not believe the tax will pass" holds the content false: corroboration
-                # must read it as the speaker's denial, never as the claim it negates
-                stance = "denies"
-            out.append(_Raw(s.unit, cue, source, content, stance, (sa, sb), ca))
+            out.append(
+                _Raw(s.unit, cue, source, content, _negated_stance(s, head, ca, cb), (sa, sb), ca)
+            )
         return out
 
 
