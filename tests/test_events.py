@@ -336,3 +336,14 @@ def test_a_sentence_naming_one_events_signing_names_is_of_that_event(tmp_path: P
         assert event_sentences(
             store, _names(one), 2, "Rescuers in Bireuen counted the dead.", hits, story=story
         ) == (set(), set())
+
+
+def test_a_sentences_names_are_read_once_per_run() -> None:
+    """Hits come back claim after claim: the sentence is read the first time only, by id."""
+    from verifier.corroborate.events import Names, used_names
+
+    names = Names()
+    text = "Rescuers in Dravna counted 12 dead after the Ostra river flooded."
+    assert names.sentence_names(7, text) == used_names(text)
+    assert {"dravna", "ostra"} <= names.sentence_names(7, text)
+    assert names.sentence_names(7, "") == used_names(text)  # remembered, not read again

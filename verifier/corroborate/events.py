@@ -213,6 +213,18 @@ class Names:
     signatures: dict[tuple[tuple[int, int], ...], tuple[frozenset[str], ...]] = field(
         default_factory=dict
     )
+    # Sentence -> the names and figures it uses (``sentence_names``): a story's sentences
+    # come back as hits of claim after claim, and each was read again every time.
+    sentences: dict[int, frozenset[str]] = field(default_factory=dict)
+
+    def sentence_names(self, sentence_id: int, text: str) -> frozenset[str]:
+        """``used_names`` of a stored sentence, remembered (up to ``_SIMILARITIES``)."""
+        found = self.sentences.get(sentence_id)
+        if found is None:
+            if len(self.sentences) >= _SIMILARITIES:
+                self.sentences.clear()
+            found = self.sentences[sentence_id] = used_names(text)
+        return found
 
     def similarity(self, article_id: int, other: int, total: int) -> float:
         """``name_similarity`` of two loaded articles' sketches, remembered."""
@@ -791,9 +803,15 @@ def group_signatures(names: Names, side: Mapping[int, int]) -> tuple[frozenset[s
     return found
 
 
-def sentence_side(text: str, signatures: Sequence[frozenset[str]]) -> int | None:
-    """The group whose signing names ``text`` uses, when it uses one group's only."""
-    used = read_event([text], limit=len(text), figures=len(text)).names.keys()
+def used_names(text: str) -> frozenset[str]:
+    """Every name and figure ``text`` uses, as ``read_event`` folds them."""
+    return frozenset(read_event([text], limit=len(text), figures=len(text)).names)
+
+
+def sentence_side(used: Iterable[str], signatures: Sequence[frozenset[str]]) -> int | None:
+    """The group whose signing names a sentence uses (``used_names``), when it uses one
+    group's only."""
+    used = frozenset(used)
     named = [k for k in (0, 1) if not signatures[k].isdisjoint(used)]
     return named[0] if len(named) == 1 else None
 
@@ -822,7 +840,7 @@ def event_sentences(
     signatures = group_signatures(names, groups)
     if not any(signatures):
         return set(), set()
-    named = sentence_side(claim_sentence, signatures)
+    named = sentence_side(used_names(claim_sentence), signatures)
     mine = named if named is not None else groups.get(article_id)
     if mine is None:
         return set(), set()
@@ -831,7 +849,7 @@ def event_sentences(
     for sentence_id, other, text in hits:
         if other == article_id or family(article_id, other):
             continue
-        said = sentence_side(text, signatures)
+        said = sentence_side(names.sentence_names(sentence_id, text), signatures)
         theirs = said if said is not None else groups.get(other)
         if theirs is None or (named is None and said is None):
             continue
