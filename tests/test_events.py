@@ -347,3 +347,16 @@ def test_a_sentences_names_are_read_once_per_run() -> None:
     assert names.sentence_names(7, text) == used_names(text)
     assert {"dravna", "ostra"} <= names.sentence_names(7, text)
     assert names.sentence_names(7, "") == used_names(text)  # remembered, not read again
+
+
+def test_a_sentences_names_come_from_its_stored_event_marks() -> None:
+    """A sentence stored with its event marks is not read again: its marks are its names."""
+    from verifier.corroborate.events import Names, used_names
+    from verifier.text.events import sentence_reading
+
+    text = "Rescuers in Dravna counted 12 dead after the Ostra river flooded."
+    stored = sentence_reading(text, "2024-11-29")
+    assert stored.marks is not None and stored.marks.names == used_names(text)
+    names = Names()
+    assert names.sentence_names(7, "", stored) == used_names(text)
+    assert not names.sentences  # nothing read, nothing remembered

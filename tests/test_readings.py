@@ -7,6 +7,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from verifier.text.events import read_marks, sentence_reading
 from verifier.text.numbers import parse_number, token_number
 from verifier.text.passage import figure_label, quantities, read_passage
 from verifier.text.speakers import affiliations, is_generic_body, same_source
@@ -62,6 +63,36 @@ def test_passage_facts_survive_storage(text: str) -> None:
     assert PassageFacts.from_json(json.dumps(facts.to_json())) == facts
 
 
+@given(st.text(max_size=80), st.sampled_from([None, "2024-11-29", "not a date"]))
+def test_a_sentence_reading_with_its_event_marks_survives_storage(
+    text: str, published: str | None
+) -> None:
+    import json
+
+    from verifier.models import PassageFacts
+
+    facts = sentence_reading(text, published)
+    assert facts.marks is not None
+    assert PassageFacts.from_json(json.dumps(facts.to_json())) == facts
+
+
+def test_a_sentences_event_marks_are_its_names_and_its_dates_resolved() -> None:
+    """Names and figures as an article's reading folds them; dates at the precision stated,
+    against the article's date; a year standing alone is a time, a count of people is not."""
+    marks = read_marks(
+        "Rescuers in Dravna counted 12 dead on Tuesday, a week after the 2009 quake.",
+        "2024-11-29",
+    )
+    assert {"dravna", "rescuers", "#12", "#2009"} <= marks.names
+    assert marks.times == {"2024-11-26", "2009"}
+    assert read_marks("Rescuers counted 12 dead on Tuesday.").times == set()  # no date
+    assert read_marks("The flood killed 2000 people last week.", "2024-11-29").times == {"2024-W47"}
+    assert read_marks("Floods hit Varna on November 3 and in May 2019.", "2024-11-29").times == {
+        "2024-11-03",
+        "2019-05",
+    }
+
+
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"
 
 
@@ -74,11 +105,14 @@ def test_ingest_stores_each_body_sentence_reading_and_corroboration_uses_it(
 
     with Store(tmp_path / "v.db") as store:
         ingest_paths(store, [SAMPLE])
-        rows = store.conn.execute("SELECT id, kind, idx, text FROM sentences").fetchall()
+        rows = store.conn.execute(
+            "SELECT s.id, s.kind, s.idx, s.text, a.published FROM sentences s"
+            " JOIN articles a ON a.id = s.article_id"
+        ).fetchall()
         stored = store.passage_facts(r[0] for r in rows)
         searched = [r for r in rows if r[1] == "body" or (r[1] == "headline" and r[2] == 0)]
         assert {r[0] for r in searched} == set(stored)
-        assert all(stored[r[0]] == read_passage(r[3]) for r in searched)
+        assert all(stored[r[0]] == sentence_reading(r[3], r[4]) for r in searched)
         # A stored reading is what corroboration weighs: take a figure away and the
         # evidence no longer gives it.
         claim, evidence = next(
@@ -112,9 +146,12 @@ def test_a_stored_corpus_gets_its_sentence_readings_once(tmp_path: Path) -> None
             # (later migrations run again on top of what is there)
             conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(_sentence_facts)}")
     with Store(path) as store:
-        rows = store.conn.execute("SELECT id, text FROM sentences WHERE kind = 'body'").fetchall()
+        rows = store.conn.execute(
+            "SELECT s.id, s.text, a.published FROM sentences s"
+            " JOIN articles a ON a.id = s.article_id WHERE kind = 'body'"
+        ).fetchall()
         stored = store.passage_facts(r[0] for r in rows)
-        assert all(stored[r[0]] == read_passage(r[1]) for r in rows)
+        assert all(stored[r[0]] == sentence_reading(r[1], r[2]) for r in rows)
         assert store.search_sentences('"hospital"', limit=50) == before
 
 
@@ -153,3 +190,40 @@ def test_stored_readings_gain_what_happened_without_losing_the_rest(tmp_path: Pa
             assert stored[sid].stages == fresh.stages
             assert (stored[sid].predicates, stored[sid].acts) == (fresh.predicates, fresh.acts)
         assert any(facts.predicates for facts in stored.values())
+
+
+def test_stored_readings_gain_their_event_marks_without_losing_the_rest(tmp_path: Path) -> None:
+    """A database whose sentence readings were stored before event marks were read gains
+    them, with dates resolved against each article's stored date, and keeps the rest."""
+    import json
+
+    from verifier.pipeline import ingest_paths
+    from verifier.store import Store
+    from verifier.store.schema import MIGRATIONS, _sentence_marks
+
+    path = tmp_path / "v.db"
+    with Store(path) as store:
+        ingest_paths(store, [SAMPLE])
+        rows = store.conn.execute("SELECT id, facts FROM sentences WHERE facts IS NOT NULL")
+        older = []
+        for sid, facts in rows.fetchall():
+            data = json.loads(facts)
+            del data["marks"]
+            data["places"] = ["kept as stored"]
+            older.append((json.dumps(data), sid))
+        with store.transaction() as conn:
+            conn.executemany("UPDATE sentences SET facts = ? WHERE id = ?", older)
+            conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(_sentence_marks)}")
+        before = store.search_sentences('"hospital"', limit=50)
+    with Store(path) as store:
+        rows = store.conn.execute(
+            "SELECT s.id, s.text, a.published FROM sentences s"
+            " JOIN articles a ON a.id = s.article_id WHERE s.facts IS NOT NULL"
+        ).fetchall()
+        stored = store.passage_facts(r[0] for r in rows)
+        assert len(stored) == len(rows) == len(older)
+        for sid, text, published in rows:
+            assert stored[sid].places == {"kept as stored"}
+            assert stored[sid].marks == read_marks(text, published)
+        assert any(facts.marks and facts.marks.times for facts in stored.values())
+        assert store.search_sentences('"hospital"', limit=50) == before

@@ -282,6 +282,35 @@ def _float_or_none(value: object) -> float | None:
 
 
 @dataclass(frozen=True, slots=True)
+class EventMarks:
+    """What ties one sentence to an event, read once at ingest (``text.events.read_marks``).
+
+    ``names`` are the names and figures it uses, folded as an article's event reading folds
+    them (``text.events.read_event``: "bireuen", "#6.1", "#2009"); spelling variants are
+    matched when two are compared, since which spelling is the variant is only known against
+    the other. ``times`` are the dates it states, resolved against its article's date at the
+    precision stated: ``2009-03-10`` (day), ``2009-W11`` (week), ``2009-03`` (month), ``2009``
+    (year); a weekday in an article with no date stays out (``PassageFacts.days`` has it).
+    """
+
+    names: frozenset[str] = frozenset()
+    times: frozenset[str] = frozenset()
+
+    def to_json(self) -> dict[str, list[str]]:
+        return {"names": sorted(self.names), "times": sorted(self.times)}
+
+    @staticmethod
+    def from_json(data: object) -> EventMarks:
+        """Rebuild stored marks; raises ValueError on anything that is not marks."""
+        if not isinstance(data, dict):
+            raise ValueError("event marks JSON is not an object")
+        names, times = data.get("names") or [], data.get("times") or []
+        if not isinstance(names, list) or not isinstance(times, list):
+            raise ValueError("event marks JSON: names and times must be lists")
+        return EventMarks(frozenset(str(n) for n in names), frozenset(str(t) for t in times))
+
+
+@dataclass(frozen=True, slots=True)
 class PassageFacts:
     """What one passage states, as far as comparing it with a claim needs (``text.passage``).
 
@@ -312,6 +341,9 @@ class PassageFacts:
     negated: bool = False
     mentions_figure: bool = False  # "the toll", "the figure": speaks of a count without one
     tentative: bool = False  # "in negotiations to", "is expected to": not yet a fact
+    # Its event marks, read at ingest with its article's date; None when not read (a
+    # reading made at query time, or stored before marks were).
+    marks: EventMarks | None = None
 
     _SETS = (
         "places",
@@ -342,6 +374,8 @@ class PassageFacts:
             out["measures"] = [q.to_json() for q in self.measures]
         out.update({name: sorted(getattr(self, name)) for name in self._SETS})
         out.update({name: getattr(self, name) for name in self._FLAGS})
+        if self.marks is not None:
+            out["marks"] = self.marks.to_json()
         return out
 
     @staticmethod
@@ -385,6 +419,7 @@ class PassageFacts:
             negated=bool(data.get("negated")),
             mentions_figure=bool(data.get("mentions_figure")),
             tentative=bool(data.get("tentative")),
+            marks=EventMarks.from_json(data["marks"]) if "marks" in data else None,
         )
 
 

@@ -32,7 +32,7 @@ from verifier.corroborate.query import (
     or_expression,
     rank_terms,
 )
-from verifier.models import ArticleRecord, SentenceRecord
+from verifier.models import ArticleRecord, PassageFacts, SentenceRecord
 from verifier.store import Store
 from verifier.store.stories import (
     article_lead,
@@ -213,12 +213,18 @@ class Names:
     signatures: dict[tuple[tuple[int, int], ...], tuple[frozenset[str], ...]] = field(
         default_factory=dict
     )
-    # Sentence -> the names and figures it uses (``sentence_names``): a story's sentences
-    # come back as hits of claim after claim, and each was read again every time.
+    # Sentence -> the names and figures it uses (``sentence_names``), for sentences stored
+    # without event marks: a story's sentences come back as hits of claim after claim.
     sentences: dict[int, frozenset[str]] = field(default_factory=dict)
 
-    def sentence_names(self, sentence_id: int, text: str) -> frozenset[str]:
-        """``used_names`` of a stored sentence, remembered (up to ``_SIMILARITIES``)."""
+    def sentence_names(
+        self, sentence_id: int, text: str, stored: PassageFacts | None = None
+    ) -> frozenset[str]:
+        """``used_names`` of a stored sentence: its event marks, read once at ingest
+        (``text.events.read_marks``), or, for one stored without them, read here and
+        remembered (up to ``_SIMILARITIES``)."""
+        if stored is not None and stored.marks is not None:
+            return stored.marks.names
         found = self.sentences.get(sentence_id)
         if found is None:
             if len(self.sentences) >= _SIMILARITIES:
@@ -825,6 +831,7 @@ def event_sentences(
     *,
     story: Callable[[int], Sequence[int]],
     family: Callable[[int, int], bool] = lambda _a, _b: False,
+    stored: Mapping[int, PassageFacts] | None = None,
 ) -> tuple[set[int], set[int]]:
     """Sentence by sentence, which hits (``(sentence id, article id, text)``) of the claim's
     story report the other of its two events, and which report the claim's own though
@@ -833,7 +840,8 @@ def event_sentences(
     An article's side (``story_groups``) is what it mostly reports; a sentence naming one
     event's signing names only (``group_signatures``) is of that event wherever it stands:
     a report of the second arrest recalls the first by name, a claim of a follow-up can be
-    about the first fire. A sentence naming neither takes its article's side."""
+    about the first fire. A sentence naming neither takes its article's side. ``stored``
+    holds the hits' stored readings, whose event marks give their names."""
     groups = story_groups(store, names, story(article_id), family)
     if groups is None:
         return set(), set()
@@ -849,7 +857,8 @@ def event_sentences(
     for sentence_id, other, text in hits:
         if other == article_id or family(article_id, other):
             continue
-        said = sentence_side(names.sentence_names(sentence_id, text), signatures)
+        used = names.sentence_names(sentence_id, text, (stored or {}).get(sentence_id))
+        said = sentence_side(used, signatures)
         theirs = said if said is not None else groups.get(other)
         if theirs is None or (named is None and said is None):
             continue

@@ -165,6 +165,7 @@ def _ranked(
         [(h.sentence_id, h.article_id, h.sentence) for h in hits],
         story=view.story_members,
         family=view.family,
+        stored=memo.facts,
     )
 
     def other(hit: EvidenceHit) -> bool:

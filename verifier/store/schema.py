@@ -692,6 +692,45 @@ def _passage_acts(db: sqlite_utils.Database) -> None:
         db.execute(trigger[0])
 
 
+def _sentence_marks(db: sqlite_utils.Database) -> None:
+    """Each stored sentence's reading gains its event marks (issue 14): the names and
+    figures it uses and the dates it states, resolved against its article's date
+    (``text.events.read_marks``), read once here instead of at every run. Facts written
+    before lack them; they are read from the sentence's text and its article's date and
+    added to its stored JSON, the rest of which is kept as it is.
+
+    The update trigger re-indexes a sentence whenever its row changes, so it is dropped while
+    the facts are written (the text does not change) and made again afterwards.
+    """
+    import json
+
+    from verifier.text.events import read_marks
+
+    trigger = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'sentences_au'"
+    ).fetchone()
+    db.execute("DROP TRIGGER IF EXISTS sentences_au")
+    rows = db.execute(
+        "SELECT s.id, s.text, s.facts, a.published FROM sentences s"
+        " JOIN articles a ON a.id = s.article_id WHERE s.facts IS NOT NULL"
+    ).fetchall()
+
+    def updated() -> Iterator[tuple[str, int]]:
+        for sid, text, facts, published in rows:
+            try:
+                data = json.loads(facts)
+            except json.JSONDecodeError:
+                continue  # unreadable facts are read again from the text when judged
+            if not isinstance(data, dict) or "marks" in data:
+                continue
+            data["marks"] = read_marks(text, published).to_json()
+            yield json.dumps(data, ensure_ascii=False), sid
+
+    db.conn.executemany("UPDATE sentences SET facts = ? WHERE id = ?", updated())
+    if trigger:
+        db.execute(trigger[0])
+
+
 MIGRATIONS: list[Migration] = [
     _v1_core,
     _v2_facts_independence_review,
@@ -712,6 +751,7 @@ MIGRATIONS: list[Migration] = [
     _claims_by_content,
     _claims_by_statement,
     _passage_acts,
+    _sentence_marks,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

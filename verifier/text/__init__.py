@@ -29,22 +29,23 @@ def analyse(document: Document) -> AnalysedDocument:
             sentence_failed(document.name, att.sentence_index, att.sentence_span, exc)
     return AnalysedDocument(
         document=document,
-        units=tuple(_with_reading(u, document.name) for u in units),
+        units=tuple(_with_reading(u, document.name, document.published) for u in units),
         attributions=tuple(attributions),
         paragraphs=tuple(paragraphs),
     )
 
 
-def _with_reading(unit: Unit, name: str) -> Unit:
-    """A searched unit (body sentence or title) with the text stage's reading of it, so that
+def _with_reading(unit: Unit, name: str, published: str | None) -> Unit:
+    """A searched unit (body sentence or title) with the text stage's reading of it and its
+    event marks (dates resolved against the article's date ``published``), so that
     corroboration weighs the stored reading instead of reading the sentence again for every
     claim it meets; a failure costs that sentence its reading only (it is read when needed)."""
     if not (unit.kind == "body" or (unit.kind == "headline" and unit.index == 0)):
         return unit
-    from verifier.text.passage import read_passage
+    from verifier.text.events import sentence_reading
 
     try:
-        return replace(unit, facts=read_passage(unit.text))
+        return replace(unit, facts=sentence_reading(unit.text, published))
     except Exception as exc:
         sentence_failed(name, unit.index, unit.span, exc)
         return unit

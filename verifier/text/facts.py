@@ -712,6 +712,13 @@ def _scan(text: str, published: str | None) -> _Scan:
     return _Scan(tuple(quantities), tuple(events), tuple(_places(text)), tuple(dates))
 
 
+def stated_dates(text: str, published: str | None = None) -> tuple[ClaimDate, ...]:
+    """The dates ``text`` states ("on Tuesday", "March 3", "in 2009", "last week"), resolved
+    against the article date ``published`` (ISO) as a claim's are; without it a weekday or
+    a day-month stays unresolved (its ``date`` empty)."""
+    return tuple(_dates(text, _lowered(text), parse_published(published)))
+
+
 def _shift_span(span: Span, by: int) -> Span:
     return Span(span.start + by, span.end + by)
 
@@ -772,4 +779,11 @@ def extract_facts(
     )
 
 
-__all__ = ["GIST_MAX", "event_of", "extract_facts", "make_gist", "parse_published"]
+__all__ = [
+    "GIST_MAX",
+    "event_of",
+    "extract_facts",
+    "make_gist",
+    "parse_published",
+    "stated_dates",
+]
