@@ -7,7 +7,8 @@ trials, arrests): 177 about one event, 97 about the topic's other event. Each li
 ``doc_a`` / ``text_a`` (the claim), ``doc_b`` / ``text_b`` (the evidence), the ``relation``
 read by hand in the stored vocabulary, and ``event``: ``same`` when both articles report one
 event, ``other`` when the evidence reports the topic's other event of the same kind (ECB+
-pairs two earthquakes, two Oscar hosts, ...). How they were labelled:
+pairs two earthquakes, two Oscar hosts, ...). They were first labelled by the short rules
+below; the rule every label now follows is written out in ``tests/gold/README.md``:
 
 * ``supports``: the evidence states the claim's main assertion (who did what, and its count
   when the claim gives one); details it leaves out (a weekday, an age) do not matter;
@@ -50,6 +51,14 @@ Reading the acts gained on the pairs it was built beside (picked 0.836 -> 0.854,
 batches 1-3 111/175 -> 118/175) and not on the unseen ones, where most errors are still
 ``partly_supports`` judged ``supports``: the evidence names the claim's act and leaves out a
 figure or a second fact (a cause, a date, who was charged) that shared words do not show.
+
+The batches had labelled those secondary counts and facts each its own way. So a rule was
+written down (``tests/gold/README.md``: what a claim's point is, its acts and every count it
+gives; what makes support partial; bounds; details) and every pair read again against it before
+the judging was run: 44 labels changed, each with a ``relabel`` field saying from what and why.
+That moved every figure below down with the labels, not with the judging (picked 0.865 ->
+0.792, same event 0.853 -> 0.740, contradicts 15/15 -> 10/15, random 157/241 -> 145/241: batch
+3 37/60 -> 35/60, batch 4 39/66 -> 37/66).
 """
 
 from __future__ import annotations
@@ -71,8 +80,10 @@ DOCS = ROOT.parent / "shared" / "dev" / "ecbplus" / "docs"
 GOLD = ROOT / "tests" / "gold" / "ecbplus_relations.jsonl"
 RELATIONS = {"supports", "partly_supports", "contradicts", "same_report", "unrelated"}
 
-ACCURACY_FLOOR = 0.86
-"""Share of the picked pairs whose relation is the gold one. Measured 0.865 (237/274) with
+ACCURACY_FLOOR = 0.79
+"""Share of the picked pairs whose relation is the gold one. Measured 0.792 (217/274) once the
+gold was relabelled by its written rule (24 picked pairs changed; the judging unchanged).
+Before: 0.865 (237/274) with
 event identity's GROUP_HIGH at 0.45 (other-event pairs 86/97); 0.858 (235/274) with a
 found body read as a report of the death and "found hanging" as a hanging; 0.854 with
 the claim's acts read and support asking for one of them stated (``compare._acts_unstated``:
@@ -86,9 +97,10 @@ before a report nearer another event's reports joined them; 0.777 before event i
 profile check; 0.759 before rival counts, hedged figures and another day; 0.516 on the first
 248 pairs before the relations read what a figure counts, a report's main point and negation
 scope; 0.371 before event identity)."""
-SAME_EVENT_FLOOR = 0.85
+SAME_EVENT_FLOOR = 0.74
 """The same share over pairs about one event: what relations on real text decide. Measured
-0.853 (151/177) with a found body and "found hanging" read; 0.847 with the claim's acts
+0.740 (131/177) once the gold was relabelled by its written rule; before, 0.853 (151/177)
+with a found body and "found hanging" read; 0.847 with the claim's acts
 read; 0.819 with a copy's own wording weighed as a report and the stages after an incident
 read;
 0.814 before (0.802 before "two victims killed and injured" was read as no one toll and
@@ -96,12 +108,17 @@ read;
 which split the one-sentence "Greece" report from its event; 0.774 before rival counts of one
 thing, "three or four robbers" read as one hedged figure and another day read as partial;
 0.477 on the first 151 before)."""
-CONTRADICTS_PRECISION_FLOOR = 0.80
-"""Share of pairs judged ``contradicts`` that are (random pairs included). Measured 15/16 with
+CONTRADICTS_PRECISION_FLOOR = 0.66
+"""Share of pairs judged ``contradicts`` that are (random pairs included). Measured 10/15 once
+the gold was relabelled by its written rule: "at least three" against "ten" is no contradiction
+(two such pairs are now ``supports``, two ``partly_supports``) and an island's population is a
+description, not the claim's point. Before: 15/15; 15/16 with
 magnitudes a few tenths apart read as rival figures (14/15 before; 14/16 before event
 identity's profile check, 12/13 before rival counts of one thing; 1/3 before)."""
-RANDOM_FLOOR = 0.65
-"""Share of the randomly drawn same-event pairs whose relation is the gold one. Measured 0.651
+RANDOM_FLOOR = 0.60
+"""Share of the randomly drawn same-event pairs whose relation is the gold one. Measured 0.602
+(145/241; batches 1-2 73/115, batch 3 35/60, batch 4 37/66) once the gold was relabelled by its
+written rule (20 random pairs changed). Before: 0.651
 (157/241; batches 1-2 81/115, batch 3 37/60, batch 4 39/66, unseen) with the claim's acts
 read; before them 0.631 (152/241; batch 4 41/66) and 0.634 (111/175; batch 3 34/60) with
 magnitudes a few tenths apart read as rival figures; 0.629
