@@ -59,6 +59,11 @@ the judging was run: 44 labels changed, each with a ``relabel`` field saying fro
 That moved every figure below down with the labels, not with the judging (picked 0.865 ->
 0.792, same event 0.853 -> 0.740, contradicts 15/15 -> 10/15, random 157/241 -> 145/241: batch
 3 37/60 -> 35/60, batch 4 39/66 -> 37/66).
+
+Then 90 more (``"batch": 5``, ``"seed": 1620``) were drawn as batches 3 and 4 were, from 400
+claims not yet in the gold, and labelled by that rule before the tool's relation was looked at:
+52/90 (0.578) when first scored. Most errors, as before, are ``partly_supports`` judged
+``supports`` (23 of 38).
 """
 
 from __future__ import annotations
@@ -115,10 +120,12 @@ the gold was relabelled by its written rule: "at least three" against "ten" is n
 description, not the claim's point. Before: 15/15; 15/16 with
 magnitudes a few tenths apart read as rival figures (14/15 before; 14/16 before event
 identity's profile check, 12/13 before rival counts of one thing; 1/3 before)."""
-RANDOM_FLOOR = 0.60
-"""Share of the randomly drawn same-event pairs whose relation is the gold one. Measured 0.602
-(145/241; batches 1-2 73/115, batch 3 35/60, batch 4 37/66) once the gold was relabelled by its
-written rule (20 random pairs changed). Before: 0.651
+RANDOM_FLOOR = 0.59
+"""Share of the randomly drawn same-event pairs whose relation is the gold one. Measured 0.595
+(197/331) with batch 5 (90 pairs, seed 1620, labelled by the written rule before the judging was
+seen: 52/90, 0.578, the unseen figure); 0.602 (145/241; batches 1-2 73/115, batch 3 35/60,
+batch 4 37/66) once the gold was relabelled by its written rule (20 random pairs changed).
+Before: 0.651
 (157/241; batches 1-2 81/115, batch 3 37/60, batch 4 39/66, unseen) with the claim's acts
 read; before them 0.631 (152/241; batch 4 41/66) and 0.634 (111/175; batch 3 34/60) with
 magnitudes a few tenths apart read as rival figures; 0.629
@@ -193,13 +200,14 @@ def _scores(store: Store, drawn: Store) -> dict[str, Counter[tuple[str, str]]]:
         "random": Counter(),
         "random batch 3": Counter(),
         "random batch 4": Counter(),
+        "random batch 5": Counter(),
     }
     for g in _gold():
         where = drawn if _drawn(g) else store
         judgement = judge_passages(where, g["doc_a"], g["text_a"], g["doc_b"], g["text_b"])
         part = "random" if _drawn(g) else g["event"]
         confusion[part][g["relation"], judgement.relation] += 1
-        if g.get("batch") in (3, 4):
+        if g.get("batch") in (3, 4, 5):
             confusion[f"random batch {g['batch']}"][g["relation"], judgement.relation] += 1
     return confusion
 
