@@ -259,7 +259,9 @@ class Names:
             return
         found = name_sketches(store, missing)
         self.sketches.update({a: found.get(a, frozenset()) for a in missing})
-        unknown = {h for a in missing for h in self.sketches[a]} - self.df.keys()
+        # Not ``{...} - self.df.keys()``: a set minus a dict view copies the whole view
+        # (every name of the desk) into a set first.
+        unknown = {h for a in missing for h in self.sketches[a] if h not in self.df}
         if unknown:
             counts = sketch_frequencies(store, "t", list(unknown))
             self.df.update({h: counts.get(h, 0) for h in unknown})
@@ -274,7 +276,7 @@ class Names:
             return
         found = event_names(store, missing)
         self.readings.update({a: found.get(a, {}) for a in missing})
-        unknown = {n for a in missing for n in self.readings[a]} - self.named_df.keys()
+        unknown = {n for a in missing for n in self.readings[a] if n not in self.named_df}
         if unknown:
             counts = name_frequencies(store, unknown)
             self.named_df.update({n: counts.get(n, 0) for n in unknown})
