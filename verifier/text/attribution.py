@@ -550,8 +550,22 @@ _CLAUSE_STOPS = (
     | _COORD
     | W.CLAUSE_OPENERS
     | W.FREE_RELATIVES
+    | W.RELATIVE_PRONOUNS
     | _STRONG_VERBS
 )
+
+
+def _relative_subject(s: _Sent, j: int, k: int) -> bool:
+    """Whether the relative pronoun at ``j`` opens a clause with its own subject before the cue
+    at ``k`` ("the deal, which Trump said was a disaster"; "an interview in which he says";
+    "hackers who officials say"): the cue's subject starts after the pronoun, and the noun the
+    pronoun stands for is what was said of, not who said it. A pronoun right before its verb
+    ("the man who built it") is the subject itself and is no boundary."""
+    x = j + 1
+    if x >= k or s.qreg[x] >= 0 or s.low[j] == "whose":
+        return False
+    w = s.low[x]
+    return w in W.PRONOUNS or (w in W.DETERMINERS and w != "that") or _is_cap(s.toks[x])
 
 
 def _clause_left(s: _Sent, k: int) -> tuple[int, str, int, list[int]]:
@@ -636,6 +650,8 @@ def _clause_left(s: _Sent, k: int) -> tuple[int, str, int, list[int]]:
             b = j - 1 if j > 0 and s.toks[j - 1] == "," and s.qreg[j - 1] < 0 else j
             return j + 1, "sub", b, commas
         elif w == "that" and _complementizer(s, j):
+            return j + 1, "sub", j, commas
+        elif w in W.RELATIVE_PRONOUNS and _relative_subject(s, j, k):
             return j + 1, "sub", j, commas
         elif w in W.FREE_RELATIVES:
             return j + 1, "what", j, commas
