@@ -1246,3 +1246,22 @@ def test_a_sentence_that_only_signs_the_quotation_before_it_is_read_with_it() ->
     (a,) = _rules(text)
     assert (a.source, a.cue) == ("Ruiz", "said")
     assert a.content.startswith("We will appeal the dam ruling")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The clip comes from a radio interview in which she says the dam will hold.", "she"),
+        ("The levy, which the mayor said was unfair, was dropped in May.", "the mayor"),
+        ("They named a crew who Navy officials say had left early.", "Navy officials"),
+        ("The rule, which economists say will cost jobs, passed.", "economists"),
+    ],
+)
+def test_a_relative_pronoun_with_its_own_subject_ends_the_source(text: str, source: str) -> None:
+    found = [a for a in _extract(text) if a.cue in ("says", "said", "say")]
+    assert [a.source for a in found] == [source]
+
+
+def test_a_relative_pronoun_before_its_verb_is_in_the_source() -> None:
+    a = _only("The firm that built the dam said the walls would hold.")
+    assert a.source == "The firm that built the dam"

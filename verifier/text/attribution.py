@@ -555,6 +555,16 @@ _CLAUSE_STOPS = (
 )
 
 
+# Speakers named by a bare plural noun, with no determiner or capital to open them: "the plan,
+# which economists say ..."; "a man who police say ...".
+_BARE_SPEAKERS = wordset(
+    "officials authorities police sources residents witnesses people experts analysts critics "
+    "observers investigators prosecutors economists scientists researchers historians aides "
+    "advisers advisors supporters opponents voters lawmakers democrats republicans doctors "
+    "activists diplomats scholars strategists insiders allies"
+)
+
+
 def _relative_subject(s: _Sent, j: int, k: int) -> bool:
     """Whether the relative pronoun at ``j`` opens a clause with its own subject before the cue
     at ``k`` ("the deal, which Trump said was a disaster"; "an interview in which he says";
@@ -565,6 +575,8 @@ def _relative_subject(s: _Sent, j: int, k: int) -> bool:
     if x >= k or s.qreg[x] >= 0 or s.low[j] == "whose":
         return False
     w = s.low[x]
+    if x + 1 == k and w in _BARE_SPEAKERS:
+        return True  # "which experts say"
     return w in W.PRONOUNS or (w in W.DETERMINERS and w != "that") or _is_cap(s.toks[x])
 
 
