@@ -1265,3 +1265,12 @@ def test_a_relative_pronoun_with_its_own_subject_ends_the_source(text: str, sour
 def test_a_relative_pronoun_before_its_verb_is_in_the_source() -> None:
     a = _only("The firm that built the dam said the walls would hold.")
     assert a.source == "The firm that built the dam"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Asked about the levy on Monday,", "Reached by phone,", "Like many in the village,"],
+)
+def test_an_opening_participle_or_like_phrase_is_no_part_of_the_source(opening: str) -> None:
+    a = _only(f"{opening} Okafor said the levy would be dropped.")
+    assert (a.source, a.content) == ("Okafor", "the levy would be dropped")

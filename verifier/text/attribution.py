@@ -674,13 +674,24 @@ def _clause_left(s: _Sent, k: int) -> tuple[int, str, int, list[int]]:
 
 
 def _intro_like(s: _Sent, a: int, e: int) -> bool:
-    w = s.low[a]
+    """Whether the comma segment ``a:e`` is an opening adverbial rather than a noun phrase:
+    a preposition, a subordinator, a time, an adverb, or a participle opening the sentence
+    ("Speaking on Sunday, ..."; "Asked about the vote, ..."; "Reached by phone, ...")."""
+    w, tok = s.low[a], s.toks[a]
     return (
         w in W.INTRO_PREPOSITIONS
         or w in W.CLAUSE_OPENERS
         or w in W.TIME_WORDS
-        or _ly_adverb(s.toks[a])
-        or (s.toks[a].endswith("ing") and s.toks[a][:1].isupper())
+        or w == "like"
+        or _ly_adverb(tok)
+        or (tok.endswith("ing") and tok[:1].isupper())
+        or (
+            tok.endswith("ed")
+            and tok[:1].isupper()
+            and a + 1 < e
+            and s.toks[a + 1].islower()
+            and s.low[a + 1] in W.PREPOSITIONS
+        )
     )
 
 
