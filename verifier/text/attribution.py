@@ -661,9 +661,9 @@ def _clause_left(s: _Sent, k: int) -> tuple[int, str, int, list[int]]:
         elif w in W.CLAUSE_OPENERS and not (w == "as" and j > 0 and s.low[j - 1] in _AS_NAMING):
             b = j - 1 if j > 0 and s.toks[j - 1] == "," and s.qreg[j - 1] < 0 else j
             return j + 1, "sub", b, commas
-        elif w == "that" and _complementizer(s, j):
-            return j + 1, "sub", j, commas
-        elif w in W.RELATIVE_PRONOUNS and _relative_subject(s, j, k):
+        elif (w == "that" and _complementizer(s, j)) or (
+            w in W.RELATIVE_PRONOUNS and _relative_subject(s, j, k)
+        ):
             return j + 1, "sub", j, commas
         elif w in W.FREE_RELATIVES:
             return j + 1, "what", j, commas
