@@ -219,6 +219,10 @@ def other_event(a: PassageFacts, b: PassageFacts) -> bool:
     return bool(Clashes.of(a, b))
 
 
+ANOTHER_EVENT = "another event: its article names other people and places"
+"""Why a candidate of another event (``Pair.other_event``) is unrelated."""
+
+
 def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...]]:
     """The relation of passage ``b`` to claim ``a`` and the reasons for it."""
     fa, fb = a.facts, b.facts
@@ -257,7 +261,7 @@ def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...
         # Two earthquakes, two Oscar hosts: the words and figures two events of one kind
         # share are no evidence for each other, in the claim's story or not (stories lump
         # two events told with the same names; ``events.other_events`` tells them apart).
-        return "unrelated", ("another event: its article names other people and places",)
+        return "unrelated", (ANOTHER_EVENT,)
 
     if fa.denies != fb.denies and not (fa.caveat or fb.caveat) and not _both_negative(fa, fb):
         near = pair.same_article and gap is not None and abs(gap) <= 2

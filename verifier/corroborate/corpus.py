@@ -177,6 +177,8 @@ class Memo:
     figures: dict[tuple[int, str], list[int]] = field(default_factory=dict)  # (article, event)
     bodies: dict[int, list[BodySentence]] = field(default_factory=dict)  # by article
     facts: dict[int, PassageFacts] = field(default_factory=dict)  # stored, by sentence
+    # Each claim article's title and lead, stored readings (``clash.claim_event``).
+    lead_facts: dict[int, tuple[PassageFacts, ...]] = field(default_factory=dict)
     said: dict[int, list[SourceRef]] = field(default_factory=dict)  # who says it, by sentence
     # Each article's sentences by normalised text, by article: where a copy has a sentence.
     texts: dict[int, dict[str, int]] = field(default_factory=dict)

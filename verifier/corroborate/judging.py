@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from verifier.corroborate.candidates import HitContext
+from verifier.corroborate.clash import ClaimEvent, event_clash
 from verifier.corroborate.compare import (
+    ANOTHER_EVENT,
     Facts,
     Pair,
     read_facts,
@@ -70,11 +72,14 @@ def judge(
     claim_facts: Facts | None = None,
     other_event: bool = False,
     hit_facts: PassageFacts | None = None,
+    claim_event: ClaimEvent | None = None,
 ) -> tuple[Judgement, Facts, Facts]:
     """The relation of ``hit`` to ``claim``, whether its source is independent, and why.
 
     ``other_event``: the hit's article names other people and places than the claim's
-    (``events.other_events``), in the claim's story or not.
+    (``events.other_events``), in the claim's story or not. ``claim_event``: what the
+    claim's sentence and its article's lead state of the event; a hit whose own figures
+    are another event's (``clash.event_clash``) is judged as another event's.
     """
     sources = hit_sources(hit, ctx, view)
     a = claim_facts or read_facts(claim.content, claim.sentence, stance=claim.stance)
@@ -97,6 +102,7 @@ def judge(
     gap = None
     if same_article and ctx is not None and claim_paragraph is not None:
         gap = ctx.paragraph - claim_paragraph
+    clash = None if other_event or claim_event is None else event_clash(claim_event, b.facts)
     pair = Pair(
         same_article=same_article,
         family=view.family(claim.article_id, hit.article_id),
@@ -104,10 +110,12 @@ def judge(
         paragraph_gap=gap,
         relay=relay,
         same_source=own,
-        other_event=other_event,
+        other_event=other_event or clash is not None,
         quoted=claim.quote == "direct",
     )
     relation, reasons = relate(a, b, pair)
+    if clash is not None and reasons == (ANOTHER_EVENT,):
+        reasons = (clash,)
     reasons_list = list(reasons)
     if relation in ("same_report", "outlet_caveat"):
         independent = False

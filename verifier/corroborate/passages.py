@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from verifier.corroborate.candidates import HitContext
+from verifier.corroborate.clash import claim_event
 from verifier.corroborate.compare import (
     Pair,
     read_facts,
@@ -129,6 +130,7 @@ def judge_passages(store: Store, doc_a: str, text_a: str, doc_b: str, text_b: st
         claim_names=claim_source_names(store, claim, view),
         claim_paragraph=first.paragraph,
         other_event=b_id in _other_events(store, view, a_id, b_id),
+        claim_event=claim_event(store, claim, {}),
     )
     return judgement
 

@@ -15,6 +15,7 @@ from functools import partial
 
 from verifier.corroborate.answers import near_answers
 from verifier.corroborate.candidates import HitContext, candidates
+from verifier.corroborate.clash import claim_event
 from verifier.corroborate.compare import (
     SUPPORTING,
     Facts,
@@ -168,6 +169,8 @@ def _ranked(
         stored=memo.facts,
     )
 
+    event = claim_event(store, claim, memo.lead_facts)
+
     def other(hit: EvidenceHit) -> bool:
         return hit.sentence_id in apart or (
             hit.article_id in elsewhere and hit.sentence_id not in own
@@ -186,6 +189,7 @@ def _ranked(
             claim_facts=facts,
             other_event=other(hit),
             hit_facts=stored,
+            claim_event=event,
         )
         return _Ranked(hit, ctx, other(hit), judgement, hit_facts, stored)
 
@@ -423,6 +427,7 @@ def _shared_evidence(
     of its outlet; hits that stand the same way to several claims share one judgement.
     """
     first = shared.first.article_id
+    event = claim_event(counterparts.store, claim, memo.lead_facts)
     answers: dict[str, list[int]] | None = None  # the claim's own answers beside it, by why
     out: list[_Ranked] = []
     for r in shared.ranked:
@@ -462,6 +467,7 @@ def _shared_evidence(
                 claim_facts=shared.facts,
                 other_event=r.elsewhere,
                 hit_facts=r.stored,
+                claim_event=event,
             )
             out.append(_Ranked(r.hit, r.ctx, r.elsewhere, judgement, hit_facts, r.stored))
             continue
@@ -490,6 +496,7 @@ def _shared_evidence(
                 claim_facts=shared.facts,
                 other_event=r.elsewhere,
                 hit_facts=r.stored,
+                claim_event=event,
             )
             found = shared.judged[key] = (judgement, hit_facts)
         out.append(_Ranked(r.hit, r.ctx, r.elsewhere, found[0], found[1], r.stored))

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from verifier.models import PassageFacts
 from verifier.store.db import Store
 
 COPY_KINDS: tuple[str, ...] = ("version", "copy", "relay")
@@ -591,3 +592,16 @@ def article_lead(store: Store, article_id: int, sentences: int) -> list[str]:
         (article_id, sentences + 1),
     )
     return [str(r[0]) for r in rows]
+
+
+def article_lead_facts(store: Store, article_id: int, sentences: int) -> list[PassageFacts]:
+    """The stored readings of an article's title and first ``sentences`` body sentences
+    (``article_lead``), in order; a sentence stored without one is left out."""
+    rows = store._query(
+        "SELECT id FROM sentences WHERE article_id = ?"
+        " AND (kind = 'body' OR (kind = 'headline' AND idx = 0)) ORDER BY idx LIMIT ?",
+        (article_id, sentences + 1),
+    )
+    ids = [int(r[0]) for r in rows]
+    found = store.passage_facts(ids)
+    return [found[i] for i in ids if i in found]
