@@ -196,14 +196,25 @@ def test_a_negated_cue_is_the_speakers_denial_of_its_content() -> None:
 
 
 def test_only_a_quote_verb_before_a_preposition_is_ruled_out() -> None:
-    for text, cue, forbidden in (
-        ("The army responded with artillery fire.", "responded", True),
-        ("The inspectors found the ledgers in a drawer.", "found", False),
-        ("The board dismissed the director on Monday.", "dismissed", True),
+    # (the listener of a clause and an infinitive keep the cue, and a particle verb without
+    # its particle is ruled out only before a person: "dismissed the proposal" rejects it)
+    for text, cue, content, forbidden in (
+        ("The army responded with artillery fire.", "responded", "artillery", True),
+        (
+            "The senator complained to reporters that the count was rigged.",
+            "complained",
+            "that",
+            False,
+        ),
+        ("The senator continued to warn that the count was rigged.", "continued", "that", False),
+        ("The inspectors found the ledgers in a drawer.", "found", "the", False),
+        ("The board dismissed the director on Monday.", "dismissed", "the", True),
+        ("The senator dismissed the proposal on Monday.", "dismissed", "the", False),
     ):
         ((s, _),) = read_sentences(_doc(text), segment(text)[1])
         x = s.low.index(cue)
-        assert L._frames_forbid(s, x, x + 1, s.last) is forbidden, text
+        ta = s.low.index(content, x)
+        assert L._frames_forbid(s, x, x + 1, ta, s.last) is forbidden, text
 
 
 def test_a_content_stopping_inside_its_clause_runs_to_the_clause_end() -> None:
