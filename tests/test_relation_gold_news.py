@@ -55,10 +55,12 @@ figure or a second fact (a cause, a date, who was charged) that shared words do 
 The batches had labelled those secondary counts and facts each its own way. So a rule was
 written down (``tests/gold/README.md``: what a claim's point is, its acts and every count it
 gives; what makes support partial; bounds; details) and every pair read again against it before
-the judging was run: 44 labels changed, each with a ``relabel`` field saying from what and why.
-That moved every figure below down with the labels, not with the judging (picked 0.865 ->
-0.792, same event 0.853 -> 0.740, contradicts 15/15 -> 10/15, random 157/241 -> 145/241: batch
-3 37/60 -> 35/60, batch 4 39/66 -> 37/66).
+the judging was run: 40 labels changed, each with a ``relabel`` field saying from what and why
+(four more, "at least three" / "ten" first read as no contradiction, were put back: the
+project's figure conflicts and ``data/sample``'s gold read them as rival tolls). That moved
+every figure below down with the labels, not with the judging (picked 0.865 -> 0.807, same
+event 0.853 -> 0.763, contradicts 15/15 -> 14/15, random 157/241 -> 145/241: batch 3 37/60 ->
+35/60, batch 4 39/66 -> 37/66).
 
 Then 90 more (``"batch": 5``, ``"seed": 1620``) were drawn as batches 3 and 4 were, from 400
 claims not yet in the gold, and labelled by that rule before the tool's relation was looked at:
@@ -85,9 +87,9 @@ DOCS = ROOT.parent / "shared" / "dev" / "ecbplus" / "docs"
 GOLD = ROOT / "tests" / "gold" / "ecbplus_relations.jsonl"
 RELATIONS = {"supports", "partly_supports", "contradicts", "same_report", "unrelated"}
 
-ACCURACY_FLOOR = 0.79
-"""Share of the picked pairs whose relation is the gold one. Measured 0.792 (217/274) once the
-gold was relabelled by its written rule (24 picked pairs changed; the judging unchanged).
+ACCURACY_FLOOR = 0.80
+"""Share of the picked pairs whose relation is the gold one. Measured 0.807 (221/274) once the
+gold was relabelled by its written rule (20 picked pairs changed; the judging unchanged).
 Before: 0.865 (237/274) with
 event identity's GROUP_HIGH at 0.45 (other-event pairs 86/97); 0.858 (235/274) with a
 found body read as a report of the death and "found hanging" as a hanging; 0.854 with
@@ -102,9 +104,9 @@ before a report nearer another event's reports joined them; 0.777 before event i
 profile check; 0.759 before rival counts, hedged figures and another day; 0.516 on the first
 248 pairs before the relations read what a figure counts, a report's main point and negation
 scope; 0.371 before event identity)."""
-SAME_EVENT_FLOOR = 0.74
+SAME_EVENT_FLOOR = 0.76
 """The same share over pairs about one event: what relations on real text decide. Measured
-0.740 (131/177) once the gold was relabelled by its written rule; before, 0.853 (151/177)
+0.763 (135/177) once the gold was relabelled by its written rule; before, 0.853 (151/177)
 with a found body and "found hanging" read; 0.847 with the claim's acts
 read; 0.819 with a copy's own wording weighed as a report and the stages after an incident
 read;
@@ -113,11 +115,10 @@ read;
 which split the one-sentence "Greece" report from its event; 0.774 before rival counts of one
 thing, "three or four robbers" read as one hedged figure and another day read as partial;
 0.477 on the first 151 before)."""
-CONTRADICTS_PRECISION_FLOOR = 0.66
-"""Share of pairs judged ``contradicts`` that are (random pairs included). Measured 10/15 once
-the gold was relabelled by its written rule: "at least three" against "ten" is no contradiction
-(two such pairs are now ``supports``, two ``partly_supports``) and an island's population is a
-description, not the claim's point. Before: 15/15; 15/16 with
+CONTRADICTS_PRECISION_FLOOR = 0.93
+"""Share of pairs judged ``contradicts`` that are (random pairs included). Measured 14/15 once
+the gold was relabelled by its written rule: an island's population is a description, not the
+claim's point. Before: 15/15; 15/16 with
 magnitudes a few tenths apart read as rival figures (14/15 before; 14/16 before event
 identity's profile check, 12/13 before rival counts of one thing; 1/3 before)."""
 RANDOM_FLOOR = 0.59
