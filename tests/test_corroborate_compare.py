@@ -13,6 +13,7 @@ from verifier.corroborate.compare import (
     same_scale,
 )
 from verifier.text.passage import (
+    causes,
     days,
     denied_terms,
     figure_label,
@@ -514,13 +515,16 @@ def test_a_count_of_the_killed_and_the_injured_is_no_one_toll() -> None:
         "2 killed or wounded"
     ]
     assert labels("three people were killed and 40 injured") == ["3 killed", "40 wounded"]
-    # So a report that gives neither toll does not leave one out.
+    # It is still a count the claim gives (tests/gold/README.md: every count the claim gives is
+    # its point), so a report that gives no figure for the two supports it only in part.
     claim = read_facts(
-        "Lopez and Carrasquillo were targeting rival gang members when Horton and two other"
+        "Mirek and Sabo were targeting rival crew members when Dunmore and two other"
         " victims were killed and injured"
     )
-    told = read_facts("Horton was struck by a stray bullet as Lopez targeted rival gang members")
-    assert not any("does not give the figure" in r for r in relate(claim, told)[1])
+    told = read_facts("Dunmore was struck by a stray bullet as Mirek targeted rival crew members")
+    relation, reasons = relate(claim, told)
+    assert relation == "partly_supports"
+    assert "does not give the figure (2 killed or wounded)" in reasons
 
 
 def test_unknown_is_not_known() -> None:
@@ -635,3 +639,80 @@ def test_support_needs_the_claims_act_stated() -> None:
     stabbed = read_facts("Orlo Vance's wife was found stabbed to death in their Lindale home")
     killed = read_facts("Police said Orlo Vance killed his wife in their Lindale home")
     assert relate(stabbed, killed, Pair(same_story=True))[0] == "supports"
+
+
+def test_support_needs_every_act_the_claim_states() -> None:
+    """A report of the blast's dead leaves out the injured foreman: support in part."""
+    claim = read_facts(
+        "A bomb exploded at the Dorval depot on Friday, killing two guards and injuring the "
+        "foreman."
+    )
+    told = read_facts("Two guards were killed in the blast at the Dorval depot on Friday.")
+    relation, reasons = relate(claim, told, Pair(same_story=True))
+    assert relation == "partly_supports"
+    assert "does not state what the claim says happened: injure" in reasons
+    both = read_facts(
+        "Two guards died and the foreman was injured when a bomb went off at the Dorval depot."
+    )
+    assert relate(claim, both, Pair(same_story=True))[0] == "supports"
+
+
+def test_support_needs_every_count_the_claim_gives() -> None:
+    """Boats, games, magnitudes: a figure the claim gives and the evidence does not is left
+    out; a distance saying where a place is, or another unit of one length, is not."""
+    claim = read_facts("Harbour police seized four boats and detained 30 smugglers off Cape Lenno.")
+    told = read_facts("Harbour police detained 30 smugglers and seized their boats off Cape Lenno.")
+    relation, reasons = relate(claim, told, Pair(same_story=True))
+    assert relation == "partly_supports"
+    assert any(r.startswith("does not give the figure (4 ") for r in reasons), reasons
+    quake = read_facts("A 5.4 magnitude quake struck Varnholm on Monday, flattening the old mill.")
+    plain = read_facts("A quake struck Varnholm on Monday and flattened the old mill.")
+    assert "does not give the magnitude" in relate(quake, plain, Pair(same_story=True))[1]
+    where = read_facts("A quake struck Varnholm, some 40 miles south of the capital, on Monday.")
+    assert relate(where, plain, Pair(same_story=True))[0] == "supports"
+    metres = read_facts("The climber fell about 300 metres from a ridge on Mount Tarn on Sunday.")
+    feet = read_facts("The climber fell 1,000 feet from a ridge on Mount Tarn on Sunday.")
+    assert not any("does not give" in r for r in relate(metres, feet, Pair(same_story=True))[1])
+    counts = read_facts("Olsen faces two counts of murder over the deaths at the Brae farm.")
+    double = read_facts("Olsen is on a double murder charge over the deaths at the Brae farm.")
+    assert not any("does not give" in r for r in relate(counts, double, Pair(same_story=True))[1])
+
+
+def test_a_places_population_is_a_detail_never_a_rival_count() -> None:
+    a = read_facts("The quake struck Varnholm island, home to 50,000 people, on Monday.")
+    b = read_facts("The quake struck Varnholm island, home to 80,000 people, on Monday.")
+    relation, reasons = relate(a, b, Pair(same_story=True))
+    assert relation == "partly_supports"
+    assert "figure differs: 50000 population vs 80000 population" in reasons
+
+
+def test_not_only_and_an_unknown_thing_are_no_negation() -> None:
+    assert not read_passage("The navy not only repelled the raid but seized the boat").negated
+    assert not read_passage("The vendor patched a previously unknown flaw in its browser").negated
+    assert not read_passage("The lines were cut for unknown reasons").negated
+    assert read_passage("The cause of the outage remains unclear").negated
+
+
+def test_support_needs_the_cause_the_claim_gives() -> None:
+    assert causes("The tenor died of heart failure in a Lisle clinic") == ("heart failure",)
+    assert causes("He was held after failing a breath test on the A9") == ("a breath test",)
+    assert causes("She died after lingering in a coma for a week") == ("a coma",)
+    assert causes("He was sacked following a 1-9 start") == ("a 1-9 start",)
+    assert causes("a craze of the following decade") == ()  # "following" as an adjective
+    claim = read_facts("The tenor Arvo Lind died of heart failure on Sunday, his agent said.")
+    bare = read_facts("The tenor Arvo Lind died on Sunday, his agent said.")
+    relation, reasons = relate(claim, bare, Pair(same_story=True))
+    assert relation == "partly_supports"
+    assert "does not give the cause (heart failure)" in reasons
+    told = read_facts("Arvo Lind, the tenor, died on Sunday after heart failure, his agent said.")
+    assert relate(claim, told, Pair(same_story=True))[0] == "supports"
+
+
+def test_a_distance_from_a_place_says_where_it_is() -> None:
+    assert [m.counts for m in measures("the lodge, 300 feet from the ranger station")] == [
+        "foot from ranger"
+    ]
+    assert [m.counts for m in measures("she fell 300 feet from the ridge")] == ["foot"]
+    claim = read_facts("The lodge, 300 feet from the ranger station, burned down on Friday.")
+    plain = read_facts("The old lodge burned down on Friday night.")
+    assert not any("does not give" in r for r in relate(claim, plain, Pair(same_story=True))[1])

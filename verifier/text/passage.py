@@ -33,6 +33,7 @@ from verifier.text.lexicon import wordset
 from verifier.text.lexicon.facts_words import INCIDENTS, MONTHS, SCALES, WEEKDAYS
 from verifier.text.numbers import COUNT_WORDS, token_number
 from verifier.text.predicates import read_acts
+from verifier.text.stopwords import STOPWORDS
 
 _SCALES: dict[str, int] = {k: v for k, v in SCALES.items() if k != "trillion"}
 _MONTHS: frozenset[str] = frozenset(MONTHS)
@@ -107,8 +108,11 @@ _DENIAL = re.compile(
 )
 _ACCUSATION = re.compile(r"\b(accus\w*|blam\w*|responsib\w*|perpetrat\w*)\b", re.IGNORECASE)
 _NEGATION = re.compile(
-    r"\b(not|no(?!\.? ?\d)|never|nor|n't|fail(?:ed|ing|s)? to|none|nobody|nothing|neither|"
-    r"unknown|unclear)\b",  # "the cause was unknown": not known
+    r"\b(not(?! only\b)|no(?!\.? ?\d)|never|nor|n't|fail(?:ed|ing|s)? to|none|nobody|nothing|"
+    r"neither|"
+    # "the cause was unknown", "remain unclear": not known. Not "a previously unknown flaw",
+    # "for unknown reasons": there it describes a thing the passage states.
+    r"(?:is|are|was|were|be|been|remains?|remained|still|yet) (?:\w+ )?(?:unknown|unclear))\b",
     re.IGNORECASE,
 )
 # Not yet a fact: "is in negotiations to direct", "is expected to host", "may have"; an
@@ -471,6 +475,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         elif hedged:
             # "three or four robbers": either figure counts the robbers, neither firmly.
             out[-1] = replace(out[-1], counts=noun or "count", event=event)
+        if " ".join(lowered[max(0, start - 2) : start]) in _DESCRIBED_BY or prev == "population":
+            event = "population"  # "Qeshm, home to 120,000 people": the place, not the event
         out.append(
             Quantity(
                 text=" ".join(words[start : last + 1]),
@@ -526,6 +532,9 @@ _BEARINGS = wordset(
 )
 
 
+_FALLS = wordset("fell fall falls falling plunged plunge plunging slipped slipping tumbled dropped")
+
+
 def _distance_from(low: list[str], at: int, unit: str) -> str:
     """A distance's unit with the place it is measured from ("930 miles south of the
     capital" -> "mile from capital"): distances from different places are not rivals."""
@@ -535,9 +544,10 @@ def _distance_from(low: list[str], at: int, unit: str) -> str:
     bearing = i
     while i < len(low) and low[i] in _BEARINGS:
         i += 1
-    # "south of the capital", "within 5 km of", "south-west from"; not "fell 60 metres from
-    # a ridge", where "from" is where the fall began.
-    if i < len(low) and (low[i] == "of" or (low[i] == "from" and i > bearing)):
+    # "south of the capital", "within 5 km of", "south-west from", "330 feet from a police
+    # station"; not "fell 60 metres from a ridge", where "from" is where the fall began.
+    fall = any(w in _FALLS for w in low[max(0, at - 8) : at])
+    if i < len(low) and (low[i] == "of" or (low[i] == "from" and (i > bearing or not fall))):
         i += 1
         while i < len(low) and low[i] in ("the", "a", "an"):
             i += 1
@@ -577,6 +587,45 @@ def measures(text: str) -> tuple[Quantity, ...]:
             )
         )
     return tuple(out)
+
+
+_CAUSE = re.compile(
+    r"\b(?:(?:died|dies|die|dead|death|deaths)\s+(?:of|from)|because\s+of|due\s+to|"
+    r"after\s+(?:suffering|failing|lingering|being|having)|(?<!the\s)following)\s+"
+    r"((?:[\w'-]+\s+){0,5}[\w'-]+)",
+    re.IGNORECASE,
+)
+_CAUSE_ENDS = wordset(
+    "in at on while when where and but as to for with by near inside outside after before during"
+)
+
+
+@lru_cache(maxsize=4096)  # a claim is weighed against each of its candidates
+def causes(text: str) -> tuple[str, ...]:
+    """The causes and reasons ``text`` gives for what it says happened: "died of heart
+    failure" -> "heart failure", "placed on injured reserve because of a sprained ankle",
+    "arrested after failing a breath test", "fired following a 1-9 start". A claim's cause is
+    part of its point (``tests/gold/README.md``), so evidence naming none of its words states
+    the claim only in part. A cause ends at the first preposition or conjunction after its
+    first word that is not one ("lingering in a coma for a week" -> "a coma")."""
+    out = []
+    for found in _CAUSE.finditer(text):
+        words: list[str] = []
+        for word in re.split(r"[\s,;.]+", found.group(1)):
+            if word.lower() in _CAUSE_ENDS:
+                if any(w.lower() not in STOPWORDS for w in words):
+                    break
+                continue
+            if word:
+                words.append(word)
+        if any(w.lower() not in STOPWORDS for w in words):
+            out.append(" ".join(words))
+    return tuple(out)
+
+
+_DESCRIBED_BY = frozenset({"home to", "population of"})
+"""Words before a figure that make it a place's population ("Qeshm, home to 120,000 people"):
+a description of where the event happened, never a count of it (``compare._DESCRIPTIONS``)."""
 
 
 _NEGATION_CUE = wordset("not no never nor n't none nobody nothing neither cannot")
@@ -896,6 +945,7 @@ __all__ = [
     "is_caveat",
     "is_generic",
     "names_in",
+    "causes",
     "negated_terms",
     "denied_terms",
     "measures",
