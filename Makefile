@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= verifier.db
 
-.PHONY: run test lint format bench eval fuzz model clean
+.PHONY: run test lint format bench eval fuzz model event-model clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -67,6 +67,11 @@ eval: $(STAMP)
 # PolNeAR train split; deterministic, a few minutes. Commit the two files it writes.
 model: $(STAMP)
 	$(PY) -m verifier.text.train_attribution $(SHARED)/dev/polnear/train
+
+# The learned event decision (verifier/corroborate/data/event_model.json), rebuilt from ECB+
+# train topics 1-20; deterministic, a few minutes. Commit the file it writes.
+event-model: $(STAMP)
+	$(PY) -m verifier.corroborate.train_events $(SHARED)/dev/ecbplus --topics 1-20
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(EVAL)

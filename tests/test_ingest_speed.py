@@ -259,16 +259,19 @@ def test_what_corroboration_stores_does_not_depend_on_the_order_claims_come_in(
     assert _judged(one) == _judged(two)
 
 
-def _ranked_at(score: float, relation: str, elsewhere: bool, words: float | None) -> run._Ranked:
+def _ranked_at(
+    score: float, relation: str, elsewhere: bool, words: float | None, chance: float = 0.0
+) -> run._Ranked:
     hit = EvidenceHit(0, 0, 0, 0, "body", 0, 0, "", "", None, None, score, 0)
     ctx = candidates.HitContext((), 0, 0, "a denial" if words is not None else "", words)
     facts = read_facts("it was said", "It was said.")
-    return run._Ranked(hit, ctx, elsewhere, Judgement(relation), facts, None)
+    return run._Ranked(hit, ctx, elsewhere, Judgement(relation), facts, None, chance)
 
 
 def test_the_first_ten_are_the_same_whatever_the_relations_of_the_rest() -> None:
     """Every weight a relation gives, negative scores, unrelated answers ranked by their
-    own words, ties and another event's reports: the pruned ranking's head is the full one's."""
+    own words, ties, another event's reports and the event model's demotion: the pruned
+    ranking's head is the full one's."""
     rng = random.Random(5)
     relations = [*run.RELATION_WEIGHT, "partly_supports", "same_report"]
     for _ in range(300):
@@ -276,7 +279,9 @@ def test_the_first_ten_are_the_same_whatever_the_relations_of_the_rest() -> None
         for _ in range(rng.randint(0, 40)):
             score = rng.choice([rng.uniform(-2, 10), float(rng.randint(0, 4))])
             words = score - rng.uniform(0, 3) if rng.random() < 0.2 else None
-            pool.append(_ranked_at(score, rng.choice(relations), rng.random() < 0.3, words))
+            chance = rng.choice([0.0, rng.random(), 1.0])
+            relation = rng.choice(relations)
+            pool.append(_ranked_at(score, relation, rng.random() < 0.3, words, chance))
         pool.sort(key=lambda r: -r.hit.score)
         by_hit = {id(r.hit): r for r in pool}
         limit = rng.randint(1, 12)

@@ -523,13 +523,13 @@ def _nearer_the_others(
     for b in wanted:
         if b == article_id or b in found or family(article_id, b) or not names.readings.get(b):
             continue
-        theirs = _nearest(names, b, others)
-        if theirs >= EVENT_PEERS and theirs > _nearest(names, b, mine):
+        theirs = nearest(names, b, others)
+        if theirs >= EVENT_PEERS and theirs > nearest(names, b, mine):
             out.add(b)
     return out
 
 
-def _nearest(names: Names, article_id: int, among: Iterable[int]) -> float:
+def nearest(names: Names, article_id: int, among: Iterable[int]) -> float:
     """Mean event similarity of ``article_id`` to its ``EVENT_NEIGHBOURS`` closest in ``among``."""
     sims = sorted(
         (names.event_similarity(article_id, x) for x in among if x != article_id), reverse=True
@@ -685,7 +685,7 @@ def _nearer_side(
         if a in side:
             continue
         near = [
-            _nearest(names, a, (b for b, s in side.items() if s == k and not family(a, b)))
+            nearest(names, a, (b for b, s in side.items() if s == k and not family(a, b)))
             for k in (0, 1)
         ]
         best = int(near[1] > near[0])

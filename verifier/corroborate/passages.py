@@ -191,15 +191,17 @@ def _outlet_claim(
     )
 
 
-def _claim_evidence(
-    store: Store, article: ArticleRecord, text: str, *, view: CorpusView, limit: int
-) -> list[tuple[EvidenceHit, Judgement]]:
-    """Evidence for ``text`` read as a claim of the article.
+def claim_of_text(
+    store: Store, article: ArticleRecord, text: str
+) -> tuple[ClaimRecord, str, tuple[int, int] | None]:
+    """``text`` read as a claim of the article: the claim, its MATCH expression and its
+    sentence's ``(index, paragraph)`` (None for text not in the article).
 
     A stored claim's own content gives exactly what ``corroborate`` stored for it, so the CLI
     and the TUI never disagree. Other text found in the article is read as ``judge_passages``
     reads a passage: with the claim it overlaps (its source and stance) or as the outlet's own
-    statement, its sentence left out of the results. Text not in the article is the outlet's.
+    statement. Text not in the article is the outlet's. The event model's training reads its
+    queries here too, so it learns from the candidates ``verifier evidence`` ranks.
     """
     article_id = article.id
     index: int | None = None
@@ -226,6 +228,15 @@ def _claim_evidence(
         if claim.sentence_id in positions:
             index, paragraph = positions[claim.sentence_id]
     position = (index, paragraph) if index is not None and paragraph is not None else None
+    return claim, match, position
+
+
+def _claim_evidence(
+    store: Store, article: ArticleRecord, text: str, *, view: CorpusView, limit: int
+) -> list[tuple[EvidenceHit, Judgement]]:
+    """Evidence for ``text`` read as a claim of the article (``claim_of_text``), its own
+    sentence left out of the results."""
+    claim, match, position = claim_of_text(store, article, text)
     judged = evidence_of(store, claim, match, view=view, limit=limit, position=position)
     return [(hit, judgement) for hit, judgement, _, _ in judged]
 

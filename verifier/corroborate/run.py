@@ -23,7 +23,7 @@ from verifier.corroborate.compare import (
 )
 from verifier.corroborate.conflicts import claim_figure_conflicts
 from verifier.corroborate.corpus import CorpusView, Memo, claim_source_names
-from verifier.corroborate.events import event_sentences, other_events
+from verifier.corroborate.event_model import ClaimSide, event_decision
 from verifier.corroborate.evidence import (
     DEFAULT_LIMIT,
     EvidenceHit,
@@ -90,6 +90,10 @@ it is read. Unrelated weighs a quarter since titles are evidence: a short title 
 word ("dead") scores high on BM25 and, at half weight, still pushed the sample's gold
 evidence out of the first ten; a pool of three times the limit keeps that evidence judged."""
 RERANK_POOL = 3
+EVENT_DEMOTION = 3.0
+"""Power of ``1 - P(another event)`` (``event_model``) a candidate's score is weighed by:
+the rules set a hit apart or not; the model's probability, which ranks the other event's
+candidates below the same event's far better than any cut of it, moves the rest."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +106,7 @@ class _Ranked:
     judgement: Judgement
     facts: Facts
     stored: PassageFacts | None  # the text stage's reading of the hit, as judged
+    other_chance: float = 0.0  # the event model's P(another event than the claim's)
 
     @property
     def weighted(self) -> float:
@@ -115,7 +120,10 @@ class _Ranked:
             # that kept it beside the claim (two such pushed a nurse's "two of her colleagues
             # were killed" out of the sample's first ten once leads outranked later sentences).
             score = self.ctx.words_score
-        return score * RELATION_WEIGHT.get(self.judgement.relation, 1.0)
+        score *= RELATION_WEIGHT.get(self.judgement.relation, 1.0)
+        # Demoted: lowered whatever the score's sign, so ``_ceiling`` stays a ceiling.
+        demotion = max(1e-9, (1.0 - self.other_chance) ** EVENT_DEMOTION)
+        return score * demotion if score >= 0 else score / demotion
 
 
 def _ranked(
@@ -148,33 +156,23 @@ def _ranked(
         claim_facts=facts,
         memo=memo,
     )
-    elsewhere = other_events(
+    decision = event_decision(
         store,
-        claim.article_id,
-        {h.article_id for h in hits},
-        len(view.links),
         view.names,
+        ClaimSide(claim.article_id, claim.sentence_id, claim.sentence, claim.published),
+        hits,
+        total=len(view.links),
         family=view.family,
         story=view.story_members,
         same_story=lambda a: view.same_story(claim.article_id, a),
-    )
-    apart, own = event_sentences(
-        store,
-        view.names,
-        claim.article_id,
-        claim.sentence,
-        [(h.sentence_id, h.article_id, h.sentence) for h in hits],
-        story=view.story_members,
-        family=view.family,
+        lead=memo.events.leads.get(claim.article_id),
         stored=memo.facts,
     )
 
     event = claim_event(store, claim, memo.lead_facts)
 
     def other(hit: EvidenceHit) -> bool:
-        return hit.sentence_id in apart or (
-            hit.article_id in elsewhere and hit.sentence_id not in own
-        )
+        return hit.sentence_id in decision.apart
 
     def judged(hit: EvidenceHit) -> _Ranked:
         ctx = contexts.get(hit.sentence_id)
@@ -191,7 +189,8 @@ def _ranked(
             hit_facts=stored,
             claim_event=event,
         )
-        return _Ranked(hit, ctx, other(hit), judgement, hit_facts, stored)
+        chance = decision.chance.get(hit.sentence_id, 0.0)
+        return _Ranked(hit, ctx, other(hit), judgement, hit_facts, stored, chance)
 
     if every:
         return _ordered([judged(hit) for hit in hits])
@@ -469,7 +468,7 @@ def _shared_evidence(
                 hit_facts=r.stored,
                 claim_event=event,
             )
-            out.append(_Ranked(r.hit, r.ctx, r.elsewhere, judgement, hit_facts, r.stored))
+            out.append(replace(r, judgement=judgement, facts=hit_facts))
             continue
         outlet = view.outlet(claim.article_id)
         relay = shared.relays.get((r.hit.sentence_id, outlet))
@@ -499,7 +498,7 @@ def _shared_evidence(
                 claim_event=event,
             )
             found = shared.judged[key] = (judgement, hit_facts)
-        out.append(_Ranked(r.hit, r.ctx, r.elsewhere, found[0], found[1], r.stored))
+        out.append(replace(r, judgement=found[0], facts=found[1]))
     return _ordered(out)
 
 
