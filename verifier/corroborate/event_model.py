@@ -42,6 +42,11 @@ from verifier.store import Store
 from verifier.text.events import FIGURE
 
 MODEL_PATH = Path(__file__).parent / "data" / "event_model.json"
+DIGITS = 9
+"""Places features are rounded to: a similarity summed over a set or a dict comes out a few
+ulps apart in another process (string hashing orders sets per process), and a worker must
+rank exactly as the writer would (``run.corroborate``'s result is the same for any number
+of workers)."""
 
 FEATURES: tuple[str, ...] = (
     "rule",
@@ -148,16 +153,18 @@ def _idf(names: Names, name: str) -> float:
 
 def _share(names: Names, wanted: frozenset[str], there: Mapping[str, object]) -> float:
     """The idf-weighted share of ``wanted`` that ``there`` names (0 when ``wanted`` is empty)."""
-    total = sum(_idf(names, n) for n in wanted)
-    return sum(_idf(names, n) for n in wanted if n in there) / total if total else 0.0
+    total = math.fsum(_idf(names, n) for n in wanted)
+    return math.fsum(_idf(names, n) for n in wanted if n in there) / total if total else 0.0
 
 
 def _overlap(names: Names, a: frozenset[str], b: frozenset[str]) -> float:
     """The idf-weighted cosine of two sentences' names (binary weights)."""
     if not a or not b:
         return 0.0
-    shared = sum(_idf(names, n) for n in a & b)
-    return shared / math.sqrt(sum(_idf(names, n) for n in a) * sum(_idf(names, n) for n in b))
+    shared = math.fsum(_idf(names, n) for n in a & b)
+    return shared / math.sqrt(
+        math.fsum(_idf(names, n) for n in a) * math.fsum(_idf(names, n) for n in b)
+    )
 
 
 _YEAR = re.compile(r"#(?:19|20)\d\d")
@@ -281,7 +288,8 @@ def event_features(
     lead: Mapping[int, Row] | None = None,
     stored: Mapping[int, PassageFacts] | None = None,
 ) -> dict[int, list[float]]:
-    """``FEATURES`` of each hit from another article than the claim's, by sentence id.
+    """``FEATURES`` of each hit from another article than the claim's, by sentence id,
+    rounded to ``DIGITS`` places.
 
     ``lead``: the hits of the claim article's lead (``events.lead_hits``, by sentence id),
     which retrieval has read already: a report whose own sentences the claim's lead finds
@@ -400,6 +408,7 @@ def event_features(
             lead_of.get(a, 0.0) / lead_best if lead_best > 0.0 else 0.0,
             lead[hit.sentence_id][1] / lead_best if lead and hit.sentence_id in lead else 0.0,
         ]
+        out[hit.sentence_id] = [round(v, DIGITS) for v in out[hit.sentence_id]]
     return out
 
 
