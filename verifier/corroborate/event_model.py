@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -167,13 +166,17 @@ def _overlap(names: Names, a: frozenset[str], b: frozenset[str]) -> float:
     )
 
 
-_YEAR = re.compile(r"#(?:19|20)\d\d")
-
-
 def _years(used: Mapping[str, object] | frozenset[str]) -> frozenset[str]:
-    """The years among a reading's figures (``#2009``): two events of one kind a year apart
-    are told by them when their names are the same."""
-    return frozenset(n for n in used if _YEAR.fullmatch(n))
+    """The years among a reading's figures (``#2009``, as ``text.events`` keys them): two
+    events of one kind a year apart are told by them when their names are the same."""
+    return frozenset(
+        n
+        for n in used
+        if len(n) == 5 and n[0] == FIGURE and n[1:].isdigit() and n[1:3] in _CENTURIES
+    )
+
+
+_CENTURIES = ("19", "20")
 
 
 def _split_figures(used: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
