@@ -58,3 +58,34 @@ def test_a_stored_claims_event_is_its_sentence_and_its_articles_lead(tmp_path: P
         assert len(lead) == len(article_lead(store, claim.article_id, 2))
         assert leads[claim.article_id] == tuple(lead)
         assert set(_event(claim.sentence).tolls) <= set(event.tolls)
+
+
+def test_the_judge_sets_a_candidate_of_another_quake_apart(tmp_path: Path) -> None:
+    """Two reports sharing the island and the toll: the one giving another magnitude is
+    another quake's, unrelated however much it shares; one within a few tenths bears on it."""
+    from verifier.corroborate import judge_passages
+    from verifier.pipeline import ingest_paths
+    from verifier.store import Store
+
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    lead = "A magnitude 6.1 earthquake struck Varnö island on Monday, killing 14 people."
+    (desk / "a.md").write_text(
+        "---\ntitle: Quake kills 14 on Varnö island\noutlet: Harbour Post\n---\n\n"
+        f"{lead} Rescuers searched the rubble overnight.\n",
+        encoding="utf-8",
+    )
+    other = "Fourteen people died when a 5.2-magnitude quake hit Varnö, police said."
+    same = "Fourteen people died when a 6.0-magnitude quake hit Varnö, police said."
+    for name, text in (("b.md", other), ("c.md", same)):
+        (desk / name).write_text(
+            f"---\ntitle: Earthquake on Varnö\noutlet: Outlet {name[0]}\n---\n\n{text}\n",
+            encoding="utf-8",
+        )
+    with Store(tmp_path / "v.db") as store:
+        ingest_paths(store, [desk])
+        apart = judge_passages(store, "a.md", lead, "b.md", other)
+        assert apart.relation == "unrelated"
+        assert apart.reasons[0].startswith("another event: its magnitude")
+        near = judge_passages(store, "a.md", lead, "c.md", same)
+        assert near.relation in ("supports", "partly_supports")
