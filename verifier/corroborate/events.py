@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
 
 from verifier.corroborate.query import (
     frequencies,
@@ -42,7 +44,7 @@ from verifier.store.stories import (
     named_articles,
     sketch_frequencies,
 )
-from verifier.text.events import read_event, variant_of
+from verifier.text.events import FIGURE, VARIANT_LENGTH, VARIANT_SCORE, read_event, variant_of
 
 LEAD_SENTENCES = 2
 """Body sentences after the title that make an article's lead."""
@@ -186,6 +188,9 @@ memo. At 250k (tuple keys then) the worker held 279 MB rather than 316 MB after 
 batches, for the same CPU (35 s against 37 s, under load)."""
 # Their keys are the ids (never negative) packed 64 bits apart into one int: a million pairs
 # keyed by tuples held ~180 MB of a corroboration worker at 10k articles, by ints ~100 MB.
+_CLOSEST = 50_000
+"""Articles whose closest reports (``event_reading_others``) a run's memo holds: four pairs
+each, read from up to ``STORY_PEERS`` similarities, so they outlive the pair memo's restarts."""
 
 
 @dataclass(slots=True)
@@ -206,6 +211,11 @@ class Names:
     # it for every claim against every article of the story, while it changes only with the
     # articles. Exact: a loaded sketch and its names' frequencies never change during a run.
     similarities: dict[int, float] = field(default_factory=dict)
+    # What ``name_similarity`` sums, for the corpus size ``weighed`` (-1: none yet): each
+    # name hash's idf and each article's sum of them, the same floats it adds up itself.
+    idfs: dict[int, float] = field(default_factory=dict)
+    norms: dict[int, float] = field(default_factory=dict)
+    weighed: int = -1
     # A story's articles (``GROUP_PEERS``, by id) -> its two events' groups, or None when it
     # reports one: every claim of a story asks, and a changed story is another key.
     groups: dict[tuple[int, ...], dict[int, int] | None] = field(default_factory=dict)
@@ -216,6 +226,10 @@ class Names:
     # Sentence -> the names and figures it uses (``sentence_names``), for sentences stored
     # without event marks: a story's sentences come back as hits of claim after claim.
     sentences: dict[int, frozenset[str]] = field(default_factory=dict)
+    # Every name of a weighted reading -> the other names seen that ``variant_of`` could take
+    # for it, and the spellable names seen by first letter (``spell``).
+    spellings: dict[str, set[str]] = field(default_factory=dict)
+    spellable: dict[str, list[str]] = field(default_factory=dict)
 
     def sentence_names(
         self, sentence_id: int, text: str, stored: PassageFacts | None = None
@@ -239,13 +253,33 @@ class Names:
         if found is None:
             if len(self.similarities) >= _SIMILARITIES:
                 self.similarities.clear()
-            found = name_similarity(
-                self.sketches.get(article_id, frozenset()),
-                self.sketches.get(other, frozenset()),
-                self.df,
-                total,
-            )
+            mine = self.sketches.get(article_id, frozenset())
+            theirs = self.sketches.get(other, frozenset())
+            if not mine or not theirs:
+                found = 0.0
+            else:  # ``name_similarity``, bit for bit, its idfs and sums read once
+                norm = self._norm(article_id, mine, total) * self._norm(other, theirs, total)
+                idfs = self.idfs
+                found = sum(idfs[h] for h in mine & theirs) / math.sqrt(norm)
             self.similarities[key] = found
+        return found
+
+    def _norm(self, article_id: int, sketch: frozenset[int], total: int) -> float:
+        """The sum of the idfs of an article's sketch (``name_similarity``), remembered
+        with the idfs: an article is compared with every candidate of every claim."""
+        if total != self.weighed:
+            self.idfs.clear()
+            self.norms.clear()
+            self.weighed = total
+        found = self.norms.get(article_id)
+        if found is None:
+            idfs = self.idfs
+            for h in sketch:
+                if h not in idfs:
+                    idfs[h] = _name_idf(h, self.df, total)
+            if len(self.norms) >= _SIMILARITIES:
+                self.norms.clear()
+            found = self.norms[article_id] = sum(idfs[h] for h in sketch)
         return found
 
     def load(self, store: Store, wanted: Iterable[int]) -> None:
@@ -289,10 +323,31 @@ class Names:
             if len(self.events) >= _SIMILARITIES:
                 self.events.clear()
                 self.vectors.clear()
-                self.closest.clear()
-            found = vector_cosine(self.vector(article_id), self.vector(other))
+            found = vector_cosine(self.vector(article_id), self.vector(other), self.spellings)
             self.events[key] = found
         return found
+
+    def spell(self, names: Iterable[str]) -> None:
+        """Index the spellings of ``names`` not indexed yet (``spellings``): comparing two
+        readings tried ``variant_of`` for each name one lacks, ~5 us each, hundreds of
+        thousands of times a run, when a desk's names have another spelling only now and
+        then. A name is compared once with the names of its first letter seen before it
+        (``fuzz.ratio`` is symmetric, so the later one adds itself to the earlier one's)."""
+        spellings = self.spellings
+        for name in names:
+            if name in spellings:
+                continue
+            near: set[str] = set()
+            spellings[name] = near
+            if len(name) < VARIANT_LENGTH or name.startswith(FIGURE):
+                continue  # ``variant_of`` never spells it another way
+            seen = self.spellable.setdefault(name[0], [])
+            for other, _, _ in process.extract(
+                name, seen, scorer=fuzz.ratio, score_cutoff=VARIANT_SCORE, limit=None
+            ):
+                near.add(other)
+                spellings[other].add(name)
+            seen.append(name)
 
     def vector(self, article_id: int) -> dict[str, float]:
         """An article's reading weighted (``reading_vector``), remembered."""
@@ -301,6 +356,7 @@ class Names:
             found = reading_vector(
                 self.readings.get(article_id, {}), self.named_df, max(1, self.named)
             )
+            self.spell(found)
             self.vectors[article_id] = found
         return found
 
@@ -318,8 +374,15 @@ def reading_vector(
     return {name: w / norm for name, w in weights.items()} if norm else {}
 
 
-def vector_cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    """The cosine of two unit ``reading_vector``s, a name spelled two ways counted as one."""
+def vector_cosine(
+    a: Mapping[str, float],
+    b: Mapping[str, float],
+    spellings: Mapping[str, Collection[str]] | None = None,
+) -> float:
+    """The cosine of two unit ``reading_vector``s, a name spelled two ways counted as one.
+
+    ``spellings`` (``Names.spell``), when it holds every name of both, says which names can
+    have another spelling in ``b`` at all: the others are not looked up (the same cosine)."""
     if not a or not b:
         return 0.0
     dot = 0.0
@@ -330,11 +393,15 @@ def vector_cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
         else:
             mine.append(name)
     if mine and dot > 0.0:  # two reports that share no name at all are not told by spelling
-        theirs: dict[str, list[str]] = {}
-        for name in b:
-            if name not in a:
-                theirs.setdefault(name[0], []).append(name)
+        theirs: dict[str, list[str]] | None = None
         for name in mine:
+            if spellings is not None and not any(n in b for n in spellings[name]):
+                continue
+            if theirs is None:
+                theirs = {}
+                for other in b:
+                    if other not in a:
+                        theirs.setdefault(other[0], []).append(other)
             pool = theirs.get(name[0])
             if pool and (variant := variant_of(name, pool)) is not None:
                 dot += a[name] * b[variant]
@@ -397,10 +464,14 @@ def name_similarity(
         return 0.0
 
     def idf(h: int) -> float:
-        return math.log((total + 1) / (df.get(h, 0) + 1)) + 0.1
+        return _name_idf(h, df, total)
 
     shared = sum(idf(h) for h in mine & theirs)
     return shared / math.sqrt(sum(map(idf, mine)) * sum(map(idf, theirs)))
+
+
+def _name_idf(h: int, df: Mapping[int, int], total: int) -> float:
+    return math.log((total + 1) / (df.get(h, 0) + 1)) + 0.1
 
 
 def name_factors(
@@ -493,12 +564,13 @@ def _same_profile(
     """The articles of ``found`` whose closeness to the reports ``around`` the claim (its
     story and the candidates) follows the claim article's (``PROFILE_SAME``): one event,
     though their own names differ."""
+    row: dict[int, float] = {}  # the claim article's similarities, read once for all of them
     return {
         a
         for a in found
         if names.readings.get(a)
         and names.event_similarity(article_id, a) >= PROFILE_FLOOR
-        and profile_correlation(names, article_id, a, around) >= PROFILE_SAME
+        and profile_correlation(names, article_id, a, around, row) >= PROFILE_SAME
     }
 
 
@@ -537,14 +609,21 @@ def nearest(names: Names, article_id: int, among: Iterable[int]) -> float:
     return sum(sims) / len(sims) if sims else 0.0
 
 
-def profile_correlation(names: Names, a: int, b: int, around: Sequence[int]) -> float:
+def profile_correlation(
+    names: Names, a: int, b: int, around: Sequence[int], row: dict[int, float] | None = None
+) -> float:
     """The Pearson correlation of ``a``'s and ``b``'s event similarity to each report of
     ``around`` but themselves: how far the two are close to, and far from, the same reports
-    (0 when fewer than ``PROFILE_PEERS`` reports or no spread)."""
+    (0 when fewer than ``PROFILE_PEERS`` reports or no spread). ``row`` remembers ``a``'s
+    similarities for the next ``b`` against the same ``around``."""
     others = [x for x in around if x != a and x != b]
     if len(others) < PROFILE_PEERS:
         return 0.0
-    xs = [names.event_similarity(a, x) for x in others]
+    if row is None:
+        row = {}
+    if len(row) < len(around) - 1:
+        row.update((x, names.event_similarity(a, x)) for x in around if x != a and x not in row)
+    xs = [row[x] for x in others]
     ys = [names.event_similarity(b, x) for x in others]
     mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
     dx = [x - mx for x in xs]
@@ -587,6 +666,8 @@ def event_reading_others(
             members = story(x)[:STORY_PEERS]
             names.load_readings(store, members)
             found = ranked(x, (y for y in members if names.readings.get(y)))
+            if len(names.closest) >= _CLOSEST:
+                names.closest.clear()
             names.closest[x] = found
         return found or ranked(x, pool)
 
