@@ -1274,3 +1274,17 @@ def test_a_relative_pronoun_before_its_verb_is_in_the_source() -> None:
 def test_an_opening_participle_or_like_phrase_is_no_part_of_the_source(opening: str) -> None:
     a = _only(f"{opening} Okafor said the levy would be dropped.")
     assert (a.source, a.content) == ("Okafor", "the levy would be dropped")
+
+
+def test_a_relative_pronoun_that_speaks_is_the_source_and_its_antecedent_resolves_it() -> None:
+    atts = _extract("The mayor, who said the count was fair, left the hall early.")
+    a = _by_cue(atts, "said")
+    assert (a.source, a.resolved_source, a.content) == ("who", "The mayor", "the count was fair")
+
+
+def test_a_relative_clause_after_a_quoted_word_closes_before_the_main_verb() -> None:
+    atts = _extract("Ruiz, who calls the levy “a fraud,” said he would vote against it.")
+    said = _by_cue(atts, "said")
+    assert said.content == "he would vote against it"
+    assert said.source.startswith("Ruiz")
+    assert _by_cue(atts, "calls").content == "the levy “a fraud,”"

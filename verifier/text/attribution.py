@@ -646,6 +646,12 @@ def _clause_left(s: _Sent, k: int) -> tuple[int, str, int, list[int]]:
             if oi >= 0 and inside_np and _name_quote(s, oi, j):
                 j = oi - 1
                 continue
+            if oi > 0 and j == k - 1 and s.toks[j - 1] == "," and _closes_relative_clause(s, oi):
+                # "Ruiz, who calls it “a fraud,” said": the comma inside the closing mark ends
+                # a relative clause on the subject
+                commas.append(j)
+                j = oi - 1
+                continue
             return j + 1, "quote", j, commas
         if s.qreg[j] >= 0:
             return j + 1, "quote", j, commas
@@ -1519,6 +1525,25 @@ def _clause_ahead(s: _Sent, b: int) -> bool:
     return x < lim and s.qreg[x] < 0 and _finite(s, x)
 
 
+def _relative_clause_end(s: _Sent, c0: int, content: tuple[int, int]) -> tuple[int, int]:
+    """The content of a cue in a ", who said ..." clause, cut at the comma that closes the
+    clause before the main verb ("The mayor, who said the count was fair, left early"):
+    what follows that comma is the narrator's sentence about the subject, not the claim."""
+    for x in range(c0 + 1, s.last - 1):
+        if s.st[x] >= content[1]:
+            break
+        closing = s.qmark[x] == 2 and s.toks[x - 1] == ","  # “a fraud,” said
+        if not closing and (s.toks[x] != "," or s.qreg[x] >= 0):
+            continue
+        nxt = s.low[x + 1]
+        if s.toks[x + 1].islower() and (
+            (_finite(s, x + 1) and nxt not in ("'s", "’s"))
+            or any(r.tense in ("ed", "s") for r in C.verb_readings(nxt))
+        ):
+            return content[0], s.en[x] if closing else s.en[x - 1]
+    return content
+
+
 def _finite(s: _Sent, x: int) -> bool:
     w = s.low[x]
     return (
@@ -1841,6 +1866,13 @@ class _Reader:
             if not self._content_allowed(i, c0, frames, marked):
                 return False
             content = _content(s, c0, tense)
+            if (
+                link == _LINK_RELATIVE
+                and s.toks[k - 2] == ","
+                and not _verbish(s, _clause_start(s, k - 2), k - 2)
+            ):
+                # the clause hangs on the sentence's subject: its main verb comes after it
+                content = _relative_clause_end(s, c0, content)
             boundary = agent.boundary
         self.used.update(range(i, j))
         return (
@@ -1971,6 +2003,19 @@ class _Reader:
                 if subj is None:
                     return None
             boundary = s.st[comma]
+            if s.low[k - 1] == "who":
+                # "Beck, who said ...": the pronoun is the source as written, as in a
+                # restrictive clause, and the person before the comma is who that is (PolNeAR
+                # train: most such sources are the pronoun). "The army, which said ..." keeps
+                # the body itself as the source, as the seed and sample gold do.
+                if ante is not None:
+                    named = (
+                        ante.antecedent if ante.antecedent[1] > ante.antecedent[0] else ante.source
+                    )
+                else:
+                    assert subj is not None
+                    named = (s.st[subj.a], s.en[subj.e - 1])
+                return _Agent((k - 1, k), None, subj, boundary, named)
         else:
             subj = _subject_left(s, k)
             if subj is None:
@@ -2111,6 +2156,10 @@ class _Reader:
             return False  # "..., the director, said in a statement": an occasion, no speaker
         if _closes_relative_clause(s, k - 1) or _closes_name_apposition(s, k - 1):
             return False  # "The Houthis, who control ..., claimed the attack": no inversion
+        if after_quote:
+            oi = s.open_index(s.qreg[k - 1 if s.qmark[k - 1] == 2 else k - 2])
+            if oi > 0 and _closes_relative_clause(s, oi):
+                return False  # "Ruiz, who calls it “a fraud,” said he ...": the same
         head = next(
             (x for x in range(a, e) if s.toks[x] == "," or s.low[x] in W.RELATIVE_PRONOUNS), e
         )
