@@ -1288,3 +1288,26 @@ def test_a_relative_clause_after_a_quoted_word_closes_before_the_main_verb() -> 
     assert said.content == "he would vote against it"
     assert said.source.startswith("Ruiz")
     assert _by_cue(atts, "calls").content == "the levy “a fraud,”"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Okafor asked the mayor whether the levy would pass.", "whether the levy would pass"),
+        ("At the hearing, Okafor asked if the bridge was safe.", "if the bridge was safe"),
+        ("Okafor asked about the levy.", "about the levy"),
+    ],
+)
+def test_asked_takes_an_indirect_question_after_its_hearer(text: str, content: str) -> None:
+    a = _only(text)
+    assert (a.source, a.cue, a.content) == ("Okafor", "asked", content)
+
+
+def test_asked_with_a_request_is_no_question_for_the_rules() -> None:
+    text = "The senator asked reporters to leave the room."
+    assert extract(Document(name="t.txt", text=text, content_hash="x"), learned=False) == []
+
+
+def test_described_takes_its_object_without_as() -> None:
+    a = _only("Okafor described the flooding of the lower town in detail.")
+    assert (a.cue, a.content) == ("described", "the flooding of the lower town in detail")

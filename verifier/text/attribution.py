@@ -430,6 +430,9 @@ _F_PERCEPTION = "V"  # reports only with a picture or document as subject
 _F_NOUN = "N"  # the form is also a common noun
 _F_THAT_ONLY = "H"  # "that" or a quote must follow
 _F_BARE_CLAUSE = "B"  # ... or a clause with its own subject and verb ("think it is over")
+_F_QUESTION = "W"  # an indirect question is its content ("asked X whether ...")
+# What opens an indirect question: "asked the mayor whether ...", "asked about the levy".
+_QUESTION_OPENERS = wordset("if whether what how why who whom which when where about")
 # Frames whose content may start right after the verb with no "that", colon or quote.
 _DIRECT_FRAMES = (_F_CLAUSE, _F_OBJECT, _F_HEARER, _F_PERCEPTION)
 
@@ -1129,7 +1132,12 @@ def _object_end(s: _Sent, b: int, lim: int) -> int:
 
     def introduces(x: int) -> bool:
         nxt = s.low[x] if x < lim else ""
-        return x >= lim or nxt in ("that", ":", ",") or s.qmark[x] == 1 or nxt in _ADJUNCT_PREPS
+        return (
+            x >= lim
+            or nxt in ("that", ":", ",", "if", "whether")
+            or s.qmark[x] == 1
+            or nxt in _ADJUNCT_PREPS
+        )
 
     x = b
     if _is_cap(s.toks[b]) or s.low[b] in ("state", "local"):
@@ -1299,6 +1307,10 @@ def _complement(s: _Sent, j: int, frames: str) -> tuple[int, bool]:
     if b < lim and s.low[b] == "that" or b < lim and s.toks[b] == ":":
         b += 1
         marked = True
+    elif _F_QUESTION in frames and b < lim and s.low[b] in _QUESTION_OPENERS and b > j:
+        marked = True  # "asked the mayor whether": the question, its opener kept
+    elif _F_QUESTION in frames and b == j and b < lim and s.low[b] in _QUESTION_OPENERS:
+        marked = True  # "asked whether ..." with no hearer
     elif b + 1 < lim and s.toks[b] == "," and s.qmark[b + 1] == 1:
         b += 1
     if b < lim and s.qmark[b] == 1:
