@@ -1311,3 +1311,8 @@ def test_asked_with_a_request_is_no_question_for_the_rules() -> None:
 def test_described_takes_its_object_without_as() -> None:
     a = _only("Okafor described the flooding of the lower town in detail.")
     assert (a.cue, a.content) == ("described", "the flooding of the lower town in detail")
+
+
+def test_a_spaced_hyphen_is_a_dash_that_ends_the_source() -> None:
+    a = _only("Okafor opposes the levy, but - after the court upheld it - she urged voters to pay.")
+    assert (a.source, a.cue) == ("she", "urged")
