@@ -1316,3 +1316,12 @@ def test_described_takes_its_object_without_as() -> None:
 def test_a_spaced_hyphen_is_a_dash_that_ends_the_source() -> None:
     a = _only("Okafor opposes the levy, but - after the court upheld it - she urged voters to pay.")
     assert (a.source, a.cue) == ("she", "urged")
+
+
+def test_citing_a_reason_with_no_report_before_it_is_the_subject_citing_it() -> None:
+    a = _only("The ferry company cancelled the crossing, citing high winds over the strait.")
+    assert (a.source, a.cue, a.content) == (
+        "The ferry company",
+        "citing",
+        "high winds over the strait",
+    )
