@@ -2022,7 +2022,7 @@ class _Reader:
                     return None
             boundary = s.st[comma]
             if s.low[k - 1] == "who":
-                # "Beck, who said ...": the pronoun is the source as written, as in a
+                # "Okafor, who said ...": the pronoun is the source as written, as in a
                 # restrictive clause, and the person before the comma is who that is (PolNeAR
                 # train: most such sources are the pronoun). "The army, which said ..." keeps
                 # the body itself as the source, as the seed and sample gold do.
