@@ -1313,11 +1313,6 @@ def test_described_takes_its_object_without_as() -> None:
     assert (a.cue, a.content) == ("described", "the flooding of the lower town in detail")
 
 
-def test_a_spaced_hyphen_is_a_dash_that_ends_the_source() -> None:
-    a = _only("Okafor opposes the levy, but - after the court upheld it - she urged voters to pay.")
-    assert (a.source, a.cue) == ("she", "urged")
-
-
 def test_citing_a_reason_with_no_report_before_it_is_the_subject_citing_it() -> None:
     a = _only("The ferry company cancelled the crossing, citing high winds over the strait.")
     assert (a.source, a.cue, a.content) == (

@@ -351,12 +351,6 @@ class _Sent:
             for x, tok in enumerate(toks):
                 if tok in _ACRONYMS:
                     self.low[x] = tok
-        if " - " in line:
-            # a hyphen spaced on both sides is a dash ("the ruling - he said - was wrong"),
-            # as several outlets type it: read it as one
-            for x, tok in enumerate(toks):
-                if tok == "-" and text[st[x] - 1 : st[x]] == " " and text[en[x] : en[x] + 1] == " ":
-                    toks[x] = self.low[x] = "—"
         self.st = st
         self.en = en
         self.n = len(toks)
