@@ -21,8 +21,9 @@ import json
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from verifier.corroborate.events import (
     AROUND_PEERS,
@@ -36,9 +37,12 @@ from verifier.corroborate.events import (
     used_names,
 )
 from verifier.corroborate.evidence import EvidenceHit
-from verifier.models import PassageFacts
+from verifier.models import ClaimRecord, PassageFacts
 from verifier.store import Store
 from verifier.text.events import FIGURE
+
+if TYPE_CHECKING:
+    from verifier.corroborate.corpus import CorpusView, Memo
 
 MODEL_PATH = Path(__file__).parent / "data" / "event_model.json"
 DIGITS = 9
@@ -234,40 +238,69 @@ class ClaimSide:
     published: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class EventScene:
+    """Everything around one claim that the rules and the model read its candidates against.
+
+    One record, built once per claim (``of_claim``), because ranking (``run``) and training
+    (``train_events``) must hand the rules and the features exactly the same desk: a field
+    passed one way in one and another way in the other would train the model on readings
+    it never sees at run time.
+
+    ``lead``: the hits of the claim article's lead (``events.lead_hits``, by sentence id),
+    which retrieval has read already. ``stored``: the hits' stored readings, whose event
+    marks give their names."""
+
+    store: Store
+    names: Names
+    claim: ClaimSide
+    total: int  # articles on the desk
+    family: Callable[[int, int], bool]
+    story: Callable[[int], Sequence[int]]
+    same_story: Callable[[int], bool]
+    lead: Mapping[int, Row] | None = None
+    stored: Mapping[int, PassageFacts] | None = None
+
+    @classmethod
+    def of_claim(cls, store: Store, view: CorpusView, claim: ClaimRecord, memo: Memo) -> EventScene:
+        return cls(
+            store,
+            view.names,
+            ClaimSide(claim.article_id, claim.sentence_id, claim.sentence, claim.published),
+            total=len(view.links),
+            family=view.family,
+            story=view.story_members,
+            same_story=partial(view.same_story, claim.article_id),
+            lead=memo.events.leads.get(claim.article_id),
+            stored=memo.facts,
+        )
+
+
 def rule_verdicts(
-    store: Store,
-    names: Names,
-    claim: ClaimSide,
-    hits: Sequence[EvidenceHit],
-    *,
-    total: int,
-    family: Callable[[int, int], bool],
-    story: Callable[[int], Sequence[int]],
-    same_story: Callable[[int], bool],
-    stored: Mapping[int, PassageFacts] | None = None,
+    scene: EventScene, hits: Sequence[EvidenceHit]
 ) -> tuple[set[int], set[int], set[int]]:
     """The rules of ``events``: the candidate articles reporting another event
     (``other_events``), and the hits whose names sign the other or the claim's own event
     of a split story (``event_sentences``), by sentence id."""
     elsewhere = other_events(
-        store,
-        claim.article_id,
+        scene.store,
+        scene.claim.article_id,
         {h.article_id for h in hits},
-        total,
-        names,
-        family=family,
-        story=story,
-        same_story=same_story,
+        scene.total,
+        scene.names,
+        family=scene.family,
+        story=scene.story,
+        same_story=scene.same_story,
     )
     apart, own = event_sentences(
-        store,
-        names,
-        claim.article_id,
-        claim.sentence,
+        scene.store,
+        scene.names,
+        scene.claim.article_id,
+        scene.claim.sentence,
         [(h.sentence_id, h.article_id, h.sentence) for h in hits],
-        story=story,
-        family=family,
-        stored=stored,
+        story=scene.story,
+        family=scene.family,
+        stored=scene.stored,
     )
     return elsewhere, apart, own
 
@@ -278,39 +311,18 @@ def _rule_apart(hit: EvidenceHit, elsewhere: set[int], apart: set[int], own: set
     return hit.sentence_id in apart or (hit.article_id in elsewhere and hit.sentence_id not in own)
 
 
-def event_features(
-    store: Store,
-    names: Names,
-    claim: ClaimSide,
-    hits: Sequence[EvidenceHit],
-    *,
-    total: int,
-    family: Callable[[int, int], bool],
-    story: Callable[[int], Sequence[int]],
-    same_story: Callable[[int], bool],
-    lead: Mapping[int, Row] | None = None,
-    stored: Mapping[int, PassageFacts] | None = None,
-) -> dict[int, list[float]]:
+def event_features(scene: EventScene, hits: Sequence[EvidenceHit]) -> dict[int, list[float]]:
     """``FEATURES`` of each hit from another article than the claim's, by sentence id,
     rounded to ``DIGITS`` places.
 
-    ``lead``: the hits of the claim article's lead (``events.lead_hits``, by sentence id),
-    which retrieval has read already: a report whose own sentences the claim's lead finds
-    (its words, not only its names) tells the lead's event. ``stored``: the hits' stored
-    readings, whose event marks give their names."""
+    A report whose own sentences the claim's lead finds (``scene.lead``: its words, not
+    only its names) tells the lead's event."""
+    store, names, claim = scene.store, scene.names, scene.claim
+    total, family, story, same_story = scene.total, scene.family, scene.story, scene.same_story
+    lead, stored = scene.lead, scene.stored
     article_id = claim.article_id
     wanted = {h.article_id for h in hits}
-    elsewhere, apart, own = rule_verdicts(
-        store,
-        names,
-        claim,
-        hits,
-        total=total,
-        family=family,
-        story=story,
-        same_story=same_story,
-        stored=stored,
-    )
+    elsewhere, apart, own = rule_verdicts(scene, hits)
     facts = stored or {}
     mine = names.readings.get(article_id, {})
     claim_used = (
@@ -425,18 +437,7 @@ class EventDecision:
 
 
 def event_decision(
-    store: Store,
-    names: Names,
-    claim: ClaimSide,
-    hits: Sequence[EvidenceHit],
-    *,
-    total: int,
-    family: Callable[[int, int], bool],
-    story: Callable[[int], Sequence[int]],
-    same_story: Callable[[int], bool],
-    lead: Mapping[int, Row] | None = None,
-    stored: Mapping[int, PassageFacts] | None = None,
-    model: EventModel | None = None,
+    scene: EventScene, hits: Sequence[EvidenceHit], *, model: EventModel | None = None
 ) -> EventDecision:
     """The rules' verdict on each hit and the shipped model's probability (``model`` to try
     another; none without a model).
@@ -451,32 +452,11 @@ def event_decision(
     hit apart."""
     model = model or shipped_model()
     if model is None:
-        verdicts = rule_verdicts(
-            store,
-            names,
-            claim,
-            hits,
-            total=total,
-            family=family,
-            story=story,
-            same_story=same_story,
-            stored=stored,
-        )
+        verdicts = rule_verdicts(scene, hits)
         return EventDecision(
             frozenset(h.sentence_id for h in hits if _rule_apart(h, *verdicts)), {}
         )
-    features = event_features(
-        store,
-        names,
-        claim,
-        hits,
-        total=total,
-        family=family,
-        story=story,
-        same_story=same_story,
-        lead=lead,
-        stored=stored,
-    )
+    features = event_features(scene, hits)
     apart = frozenset(sid for sid, x in features.items() if x[0])
     if not apart:
         # The rules see no second event around the claim: nothing to tell apart. The model

@@ -23,7 +23,7 @@ from verifier.corroborate.compare import (
 )
 from verifier.corroborate.conflicts import claim_figure_conflicts
 from verifier.corroborate.corpus import CorpusView, Memo, claim_source_names
-from verifier.corroborate.event_model import ClaimSide, event_decision
+from verifier.corroborate.event_model import EventScene, event_decision
 from verifier.corroborate.evidence import (
     DEFAULT_LIMIT,
     EvidenceHit,
@@ -156,18 +156,7 @@ def _ranked(
         claim_facts=facts,
         memo=memo,
     )
-    decision = event_decision(
-        store,
-        view.names,
-        ClaimSide(claim.article_id, claim.sentence_id, claim.sentence, claim.published),
-        hits,
-        total=len(view.links),
-        family=view.family,
-        story=view.story_members,
-        same_story=lambda a: view.same_story(claim.article_id, a),
-        lead=memo.events.leads.get(claim.article_id),
-        stored=memo.facts,
-    )
+    decision = event_decision(EventScene.of_claim(store, view, claim, memo), hits)
 
     event = claim_event(store, claim, memo.lead_facts)
 

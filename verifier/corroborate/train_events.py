@@ -29,7 +29,6 @@ import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -90,7 +89,7 @@ def examples(desk: Path, lo: int, hi: int, db: str) -> list[Example]:
     from verifier.corroborate.candidates import candidates
     from verifier.corroborate.compare import read_facts
     from verifier.corroborate.corpus import CorpusView, Memo, claim_source_names
-    from verifier.corroborate.event_model import ClaimSide, event_features
+    from verifier.corroborate.event_model import EventScene, event_features
     from verifier.corroborate.evidence import DEFAULT_LIMIT
     from verifier.corroborate.passages import claim_of_text
     from verifier.corroborate.run import RERANK_POOL
@@ -117,18 +116,7 @@ def examples(desk: Path, lo: int, hi: int, db: str) -> list[Example]:
                 claim_facts=read_facts(claim.content, claim.sentence, stance=claim.stance),
                 memo=memo,
             )
-            features = event_features(
-                store,
-                view.names,
-                ClaimSide(claim.article_id, claim.sentence_id, claim.sentence, claim.published),
-                hits,
-                total=len(view.links),
-                family=view.family,
-                story=view.story_members,
-                same_story=partial(view.same_story, claim.article_id),
-                lead=memo.events.leads.get(claim.article_id),
-                stored=memo.facts,
-            )
+            features = event_features(EventScene.of_claim(store, view, claim, memo), hits)
             for rank, hit in enumerate(hits):
                 x = features.get(hit.sentence_id)
                 if x is None:
