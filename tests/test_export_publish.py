@@ -217,6 +217,14 @@ def test_cli_export_filters_and_org(
     assert {r["author"]["name"] for r in json.loads(capsys.readouterr().out)} == {"Flag Desk"}
     assert main(["export", "--db", db, "--format", "md", "--rating", "false"]) == 0
     assert capsys.readouterr().out.count("\n") == 2
+    out = str(Path(db).with_suffix(".review.json"))
+    assert main(["export", "--db", db, "--format", "claimreview", "--org", "D", "-o", out]) == 0
+    assert f"wrote 2 claims to {out}" in capsys.readouterr().err
+    one = ["--reviewer", "ben", "--force"]
+    assert (
+        main(["export", "--db", db, "--format", "claimreview", "--org", "D", "-o", out, *one]) == 0
+    )
+    assert f"wrote 1 claim to {out}" in capsys.readouterr().err
     assert main(["export", "--db", db, "--since", "03/02/2024"]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
     assert main(["export", "--db", db, "--since", "2024-02-02", "--until", "2024-01-01"]) == 2

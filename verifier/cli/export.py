@@ -113,7 +113,8 @@ def run(args: argparse.Namespace) -> int:
             raise CliError(str(exc)) from None
         head = history_head(store) if args.chain_head else None
     if to_file:
-        print(strip_controls(f"wrote {count} claims to {args.output}"), file=sys.stderr)
+        noun = "claim" if count == 1 else "claims"
+        print(strip_controls(f"wrote {count} {noun} to {args.output}"), file=sys.stderr)
     if head is not None:
         print(f"verdict history: {head[0]} events, head sha256:{head[1]}", file=sys.stderr)
     return 0
