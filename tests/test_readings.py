@@ -155,29 +155,44 @@ def test_a_stored_corpus_gets_its_sentence_readings_once(tmp_path: Path) -> None
         assert store.search_sentences('"hospital"', limit=50) == before
 
 
-def test_stored_readings_gain_what_happened_without_losing_the_rest(tmp_path: Path) -> None:
-    """A database whose sentence readings were stored before the stages after an incident
-    and the acts were read keeps every other stored fact and gains those, once."""
+def _stored_before(
+    path: Path, migration: object, fields: tuple[str, ...]
+) -> tuple[list[object], object]:
+    """The sample ingested into ``path``, then stored as a database from before
+    ``migration``: its readings without ``fields``, one place rewritten (what was stored
+    stays, read or not), the schema version set back. Returns the rewritten rows and what
+    a search for "hospital" finds before the migration runs (it must find the same after)."""
     import json
 
     from verifier.pipeline import ingest_paths
     from verifier.store import Store
-    from verifier.store.schema import MIGRATIONS, _passage_acts
+    from verifier.store.schema import MIGRATIONS
 
-    path = tmp_path / "v.db"
     with Store(path) as store:
         ingest_paths(store, [SAMPLE])
         rows = store.conn.execute("SELECT id, facts FROM sentences WHERE facts IS NOT NULL")
-        older = []
+        older: list[object] = []
         for sid, facts in rows.fetchall():
             data = json.loads(facts)
-            for name in ("stages", "predicates", "acts"):
+            for name in fields:
                 del data[name]
-            data["places"] = ["kept as stored"]  # what was stored stays, read or not
+            data["places"] = ["kept as stored"]
             older.append((json.dumps(data), sid))
         with store.transaction() as conn:
             conn.executemany("UPDATE sentences SET facts = ? WHERE id = ?", older)
-            conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(_passage_acts)}")
+            conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(migration)}")  # type: ignore[arg-type]
+        found = store.search_sentences('"hospital"', limit=50)
+    return older, found
+
+
+def test_stored_readings_gain_what_happened_without_losing_the_rest(tmp_path: Path) -> None:
+    """A database whose sentence readings were stored before the stages after an incident
+    and the acts were read keeps every other stored fact and gains those, once."""
+    from verifier.store import Store
+    from verifier.store.schema import _passage_acts
+
+    path = tmp_path / "v.db"
+    older, _ = _stored_before(path, _passage_acts, ("stages", "predicates", "acts"))
     with Store(path) as store:
         rows = store.conn.execute(
             "SELECT id, text FROM sentences WHERE facts IS NOT NULL"
@@ -195,26 +210,11 @@ def test_stored_readings_gain_what_happened_without_losing_the_rest(tmp_path: Pa
 def test_stored_readings_gain_their_event_marks_without_losing_the_rest(tmp_path: Path) -> None:
     """A database whose sentence readings were stored before event marks were read gains
     them, with dates resolved against each article's stored date, and keeps the rest."""
-    import json
-
-    from verifier.pipeline import ingest_paths
     from verifier.store import Store
-    from verifier.store.schema import MIGRATIONS, _sentence_marks
+    from verifier.store.schema import _sentence_marks
 
     path = tmp_path / "v.db"
-    with Store(path) as store:
-        ingest_paths(store, [SAMPLE])
-        rows = store.conn.execute("SELECT id, facts FROM sentences WHERE facts IS NOT NULL")
-        older = []
-        for sid, facts in rows.fetchall():
-            data = json.loads(facts)
-            del data["marks"]
-            data["places"] = ["kept as stored"]
-            older.append((json.dumps(data), sid))
-        with store.transaction() as conn:
-            conn.executemany("UPDATE sentences SET facts = ? WHERE id = ?", older)
-            conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(_sentence_marks)}")
-        before = store.search_sentences('"hospital"', limit=50)
+    older, before = _stored_before(path, _sentence_marks, ("marks",))
     with Store(path) as store:
         rows = store.conn.execute(
             "SELECT s.id, s.text, a.published FROM sentences s"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import sqlite_utils
 
@@ -652,83 +653,72 @@ def _claims_by_statement(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_claims_statement ON claims (content, sentence)")
 
 
-def _passage_acts(db: sqlite_utils.Database) -> None:
-    """Each stored sentence's reading gains what it says happened (issue 14): the stages
-    after an incident it speaks of (arrested, charged, trial, ...) and its acts (the kinds of
-    act its verbs state and those it names: ``text.predicates``), read once here instead of
-    at every judging. Facts written before lack them; they are read from the sentence's text
-    and added to its stored JSON, the rest of which is kept as it is.
+def _add_to_readings(
+    db: sqlite_utils.Database,
+    rows: list[tuple[Any, ...]],
+    key: str,
+    read: Callable[[tuple[Any, ...]], dict[str, object]],
+) -> None:
+    """Each stored sentence reading (``rows``: id, text, facts JSON, then what ``read``
+    needs) that lacks ``key`` gains the fields ``read(row)`` gives; the rest of its JSON is
+    kept as it is, and unreadable facts are left to be read again when judged.
 
     The update trigger re-indexes a sentence whenever its row changes, so it is dropped while
-    the facts are written (the text does not change) and made again afterwards.
-    """
+    the facts are written (the text does not change) and made again afterwards."""
     import json
-
-    from verifier.text.passage import stages
-    from verifier.text.predicates import read_acts
 
     trigger = db.execute(
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'sentences_au'"
     ).fetchone()
     db.execute("DROP TRIGGER IF EXISTS sentences_au")
-    rows = db.execute("SELECT id, text, facts FROM sentences WHERE facts IS NOT NULL").fetchall()
 
     def updated() -> Iterator[tuple[str, int]]:
-        for sid, text, facts in rows:
+        for row in rows:
             try:
-                data = json.loads(facts)
+                data = json.loads(row[2])
             except json.JSONDecodeError:
-                continue  # unreadable facts are read again from the text when judged
-            if not isinstance(data, dict) or "acts" in data:
                 continue
-            acts = read_acts(text)
-            data["stages"] = sorted(stages(text))
-            data["predicates"] = sorted(acts.predicates)
-            data["acts"] = sorted(acts.named)
-            yield json.dumps(data, ensure_ascii=False), sid
+            if not isinstance(data, dict) or key in data:
+                continue
+            data.update(read(row))
+            yield json.dumps(data, ensure_ascii=False), row[0]
 
     db.conn.executemany("UPDATE sentences SET facts = ? WHERE id = ?", updated())
     if trigger:
         db.execute(trigger[0])
+
+
+def _passage_acts(db: sqlite_utils.Database) -> None:
+    """Each stored sentence's reading gains what it says happened (issue 14): the stages
+    after an incident it speaks of (arrested, charged, trial, ...) and its acts (the kinds of
+    act its verbs state and those it names: ``text.predicates``), read once here instead of
+    at every judging, from the sentence's text."""
+    from verifier.text.passage import stages
+    from verifier.text.predicates import read_acts
+
+    def read(row: tuple[Any, ...]) -> dict[str, object]:
+        acts = read_acts(row[1])
+        return {
+            "stages": sorted(stages(row[1])),
+            "predicates": sorted(acts.predicates),
+            "acts": sorted(acts.named),
+        }
+
+    rows = db.execute("SELECT id, text, facts FROM sentences WHERE facts IS NOT NULL").fetchall()
+    _add_to_readings(db, rows, "acts", read)
 
 
 def _sentence_marks(db: sqlite_utils.Database) -> None:
     """Each stored sentence's reading gains its event marks (issue 14): the names and
     figures it uses and the dates it states, resolved against its article's date
-    (``text.events.read_marks``), read once here instead of at every run. Facts written
-    before lack them; they are read from the sentence's text and its article's date and
-    added to its stored JSON, the rest of which is kept as it is.
-
-    The update trigger re-indexes a sentence whenever its row changes, so it is dropped while
-    the facts are written (the text does not change) and made again afterwards.
-    """
-    import json
-
+    (``text.events.read_marks``), read once here instead of at every run."""
     from verifier.text.events import read_marks
 
-    trigger = db.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'sentences_au'"
-    ).fetchone()
-    db.execute("DROP TRIGGER IF EXISTS sentences_au")
     rows = db.execute(
         "SELECT s.id, s.text, s.facts, a.published FROM sentences s"
         " JOIN articles a ON a.id = s.article_id WHERE s.facts IS NOT NULL"
     ).fetchall()
-
-    def updated() -> Iterator[tuple[str, int]]:
-        for sid, text, facts, published in rows:
-            try:
-                data = json.loads(facts)
-            except json.JSONDecodeError:
-                continue  # unreadable facts are read again from the text when judged
-            if not isinstance(data, dict) or "marks" in data:
-                continue
-            data["marks"] = read_marks(text, published).to_json()
-            yield json.dumps(data, ensure_ascii=False), sid
-
-    db.conn.executemany("UPDATE sentences SET facts = ? WHERE id = ?", updated())
-    if trigger:
-        db.execute(trigger[0])
+    _add_to_readings(db, rows, "marks", lambda row: {"marks": read_marks(row[1], row[3]).to_json()})
 
 
 MIGRATIONS: list[Migration] = [
