@@ -66,6 +66,13 @@ Then 90 more (``"batch": 5``, ``"seed": 1620``) were drawn as batches 3 and 4 we
 claims not yet in the gold, and labelled by that rule before the tool's relation was looked at:
 52/90 (0.578) when first scored. Most errors, as before, are ``partly_supports`` judged
 ``supports`` (23 of 38).
+
+Then 96 more (``"batch": 6``, ``"seed": 1721``) were drawn as batch 5 was (400 claims not yet
+in the gold, on a desk of all 772 articles, the tool's results filtered as above), and
+labelled by the written rule before the tool's relation was looked at: 61/96 (0.635) when
+first scored, before any change made after it was drawn. Batch 6 is held out: the judging is
+tuned on the picked pairs and batches 1-5, and batch 6 only measured, so it is scored apart
+from the random pairs and has a floor of its own.
 """
 
 from __future__ import annotations
@@ -128,7 +135,9 @@ claim's point. Before: 15/15; 15/16 with
 magnitudes a few tenths apart read as rival figures (14/15 before; 14/16 before event
 identity's profile check, 12/13 before rival counts of one thing; 1/3 before)."""
 RANDOM_FLOOR = 0.67
-"""Share of the randomly drawn same-event pairs whose relation is the gold one. Measured 0.680
+"""Share of the randomly drawn same-event pairs of batches 1-5 whose relation is the gold one.
+Measured 0.677 (224/331; batches 1-2 84/115, batch 3 39/60, batch 4 45/66, batch 5 56/90) once
+batch 6's articles joined the store (a story grouped with more reports); before, 0.680
 (225/331; batches 1-2 85/115, batch 3 39/60, batch 4 45/66, batch 5 56/90) with every act,
 count and cause of the claim asked for (batch 5 52/90 -> 56/90, not looked at while the acts
 and counts were made; 55/90 when the cause was first asked for, 56/90 once "the following
@@ -147,6 +156,11 @@ joined them): the first 70 scored 40/70 when drawn and 44/70 once allegations an
 read as not yet a fact and labels and scores as no counts; the 45 held out 24/45. Most errors
 are ``supports`` for a claim whose evidence states its event but not its point (a hearing, a
 reward, who was charged), which shared words do not tell."""
+HELD_OUT_BATCH = 6
+HELD_OUT_FLOOR = 0.63
+"""Share of the held-out batch 6 (96 pairs, seed 1721) whose relation is the gold one: measured
+61/96 (0.635) when first scored, with its articles beside batches 1-5's in one store (which
+moved batches 1-5 from 225/331 to 224/331: a story grouped with more reports)."""
 OTHER_EVENT_FLOOR = 0.86
 """Share of the gold's other-event pairs judged ``unrelated``: another event's report told
 apart from the claim's in one story too (``events.event_reading_others``). Measured 84/97
@@ -212,10 +226,14 @@ def _scores(store: Store, drawn: Store) -> dict[str, Counter[tuple[str, str]]]:
         "random batch 3": Counter(),
         "random batch 4": Counter(),
         "random batch 5": Counter(),
+        "held out batch 6": Counter(),
     }
     for g in _gold():
         where = drawn if _drawn(g) else store
         judgement = judge_passages(where, g["doc_a"], g["text_a"], g["doc_b"], g["text_b"])
+        if g.get("batch") == HELD_OUT_BATCH:
+            confusion["held out batch 6"][g["relation"], judgement.relation] += 1
+            continue
         part = "random" if _drawn(g) else g["event"]
         confusion[part][g["relation"], judgement.relation] += 1
         if g.get("batch") in (3, 4, 5):
@@ -231,12 +249,16 @@ def _accuracy(confusion: Counter[tuple[str, str]]) -> float:
 def test_relations_on_real_news_keep_their_floor(news_store: Store, drawn_store: Store) -> None:
     split = _scores(news_store, drawn_store)
     confusion = split["same"] + split["other"]  # the floors below are on the picked pairs
-    every = confusion + split["random"]  # batch 3 is a part of the random pairs
+    every = confusion + split["random"]  # batches 3-5 are a part of the random pairs
     said = sum(n for (_, got), n in every.items() if got == "contradicts")
     right = every["contradicts", "contradicts"]
     for name, part in split.items():
         print(f"{name} pairs: accuracy {_accuracy(part):.3f}", sorted(part.items()))
+    held = split["held out batch 6"]
+    said_all = said + sum(n for (_, got), n in held.items() if got == "contradicts")
+    right_all = right + held["contradicts", "contradicts"]
     print(f"relation gold: accuracy {_accuracy(confusion):.3f}, contradicts {right}/{said}")
+    print(f"contradicts with the held-out batch: {right_all}/{said_all}")
     assert _accuracy(confusion) >= ACCURACY_FLOOR, sorted(confusion.items())
     assert _accuracy(split["same"]) >= SAME_EVENT_FLOOR, sorted(split["same"].items())
     assert right >= CONTRADICTS_PRECISION_FLOOR * said, sorted(every.items())
@@ -245,3 +267,4 @@ def test_relations_on_real_news_keep_their_floor(news_store: Store, drawn_store:
         other.items()
     )
     assert _accuracy(split["random"]) >= RANDOM_FLOOR, sorted(split["random"].items())
+    assert _accuracy(held) >= HELD_OUT_FLOOR, sorted(held.items())
