@@ -617,6 +617,59 @@ def test_a_sentence_states_its_acts_by_kind() -> None:
     assert "kill" in read_acts("Her body was found by a neighbour").named
 
 
+def test_fire_dismisses_a_person_and_idioms_state_no_act() -> None:
+    assert read_acts("The Hornets fired coach Dale Orme on Monday").predicates == {"dismiss"}
+    assert read_acts("Orme was fired on Monday morning").predicates == {"dismiss"}
+    assert "dismiss" not in read_acts("Shots were fired at the depot").named
+    assert "dismiss" not in read_acts("Troops fired on the crowd").named
+    assert "dismiss" not in read_acts("The fire gutted the depot").named
+    assert read_acts("Rioters set the depot on fire").predicates == {"burn"}
+    assert not read_acts("The singer, who shot to fame in 1990, checked in").predicates - {"rehab"}
+    assert "dismiss" not in read_acts("a vote dismissed by critics as a sham").named
+    assert read_acts("The inmate committed suicide in his cell").predicates == {"hang"}
+    assert read_acts("She checks out of rehab").predicates == {"leave"}
+    assert "leave" in read_acts("She has left the clinic").named
+    assert "leave" not in read_acts("The storm left three dead").predicates
+    assert read_acts("The inmate handcuffed two guards").predicates == {"restrain"}
+
+
+def test_one_act_states_another() -> None:
+    named = read_facts("The Hornets named Dale Orme as their head coach on Monday.")
+    hosted = read_facts("Dale Orme will coach the Hornets, the club said on Monday.")
+    assert "appoint" not in hosted.facts.acts
+    host = read_facts("The academy named Lia Tarn as the host of next year's gala.")
+    will = read_facts("The academy said Lia Tarn will host next year's gala.")
+    assert relate(host, will, Pair(same_story=True))[0] == "supports"
+    assert named.facts.predicates == {"appoint"}
+    hanged = read_facts("The jailed boss hanged himself in his cell at Drava prison.")
+    suicide = read_facts("The jailed boss committed suicide in his cell at Drava prison.")
+    assert relate(hanged, suicide, Pair(same_story=True))[0] == "supports"
+    replaced = read_facts("The Hornets fired Dale Orme and replaced him with Ian Rusk.")
+    hired = read_facts("The Hornets fired Dale Orme and hired Ian Rusk as coach.")
+    assert relate(replaced, hired, Pair(same_story=True))[0] == "supports"
+
+
+def test_a_hedge_beside_the_act_leaves_it_a_fact() -> None:
+    for text in (
+        "Police arrested an allegedly drunk driver after the crash in Tollen",
+        "A man was charged on Sunday after allegedly opening fire at the depot",
+        "The reroute, which may lead to delays, was announced by the operator",
+        "The singer reportedly checked into a clinic in Varna on Tuesday",
+    ):
+        assert not read_passage(text).tentative, text
+    assert read_passage("The driver was allegedly drunk").tentative
+
+
+def test_a_fraction_before_a_quake_is_its_magnitude() -> None:
+    assert [(m.value, m.counts) for m in measures("a 5.4 quake struck Varos")] == [
+        (5.4, "magnitude")
+    ]
+    claim = read_facts("A 5.4 quake jolted the island of Varos on Sunday.")
+    bare = read_facts("A quake jolted the island of Varos on Sunday, hurting five.")
+    relation, reasons = relate(claim, bare, Pair(same_story=True))
+    assert relation == "partly_supports" and "does not give the magnitude" in reasons
+
+
 def test_support_needs_the_claims_act_stated() -> None:
     """Two reports of one event sharing its place and people still state different things:
     a boarding is not an attack, a stabbing is stated by "killed"."""
@@ -706,6 +759,12 @@ def test_support_needs_the_cause_the_claim_gives() -> None:
     assert "does not give the cause (heart failure)" in reasons
     told = read_facts("Arvo Lind, the tenor, died on Sunday after heart failure, his agent said.")
     assert relate(claim, told, Pair(same_story=True))[0] == "supports"
+    # The cause's own words: "injured" is the act's here ("injured reserve"), "knee" the cause.
+    placed = read_facts("Ray Osk was placed on injured reserve because of his injured knee.")
+    listed = read_facts("The Hawks placed Ray Osk on injured reserve on Monday.")
+    relation, reasons = relate(placed, listed, Pair(same_story=True))
+    assert relation == "partly_supports"
+    assert "does not give the cause (his injured knee)" in reasons
 
 
 def test_a_distance_from_a_place_says_where_it_is() -> None:

@@ -227,3 +227,42 @@ def test_stored_readings_gain_their_event_marks_without_losing_the_rest(tmp_path
             assert stored[sid].marks == read_marks(text, published)
         assert any(facts.marks and facts.marks.times for facts in stored.values())
         assert store.search_sentences('"hospital"', limit=50) == before
+
+
+def test_stored_readings_are_read_again_where_their_reading_changed(tmp_path: Path) -> None:
+    """A database whose figures, measures, hedges and acts were read by an older verifier
+    has them read again from each sentence's text, once; its other stored facts stay."""
+    import json
+
+    from verifier.store import Store
+    from verifier.store.schema import MIGRATIONS, REREAD_FIELDS, _reread_relation_readings
+
+    path = tmp_path / "v.db"
+    older, before = _stored_before(path, _reread_relation_readings, ())
+    with Store(path) as store:
+        # As an older verifier stored them: no acts, no measures, every sentence hedged.
+        rows = store.conn.execute("SELECT id, facts FROM sentences WHERE facts IS NOT NULL")
+        stale = []
+        for sid, facts in rows.fetchall():
+            data = json.loads(facts)
+            data.update(predicates=[], acts=[], tentative=True, quantities=[])
+            data.pop("measures", None)
+            stale.append((json.dumps(data), sid))
+        with store.transaction() as conn:
+            conn.executemany("UPDATE sentences SET facts = ? WHERE id = ?", stale)
+            conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(_reread_relation_readings)}")
+    with Store(path) as store:
+        rows = store.conn.execute(
+            "SELECT id, text FROM sentences WHERE facts IS NOT NULL"
+        ).fetchall()
+        stored = store.passage_facts(r[0] for r in rows)
+        assert len(stored) == len(rows) == len(older)
+        for sid, text in rows:
+            fresh = read_passage(text)
+            assert stored[sid].places == {"kept as stored"}
+            for name in REREAD_FIELDS:
+                assert getattr(stored[sid], name) == getattr(fresh, name), (name, text)
+        assert any(facts.predicates for facts in stored.values())
+        assert any(facts.measures for facts in stored.values())
+        assert not all(facts.tentative for facts in stored.values())
+        assert store.search_sentences('"hospital"', limit=50) == before

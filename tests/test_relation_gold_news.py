@@ -94,8 +94,11 @@ DOCS = ROOT.parent / "shared" / "dev" / "ecbplus" / "docs"
 GOLD = ROOT / "tests" / "gold" / "ecbplus_relations.jsonl"
 RELATIONS = {"supports", "partly_supports", "contradicts", "same_report", "unrelated"}
 
-ACCURACY_FLOOR = 0.86
-"""Share of the picked pairs whose relation is the gold one. Measured 0.865 (237/274) with
+ACCURACY_FLOOR = 0.87
+"""Share of the picked pairs whose relation is the gold one. Measured 0.876 (240/274) with
+more acts read (a coach "fired", "set on fire", "checked out", "committed suicide" as the
+act a hanging states, a named host as appointed), a hedge beside the act no hedge of it,
+a cause's own words asked for and "a 5.6 quake" read as a magnitude; before, 0.865 (237/274) with
 support asking for every act, every count and the cause the claim gives
 (``compare._acts_unstated``, ``compare._counts_unstated``, ``passage.causes``) and a place's
 population read as a detail (0.858 before the cause was asked for); 0.807 (221/274) once
@@ -114,9 +117,10 @@ before a report nearer another event's reports joined them; 0.777 before event i
 profile check; 0.759 before rival counts, hedged figures and another day; 0.516 on the first
 248 pairs before the relations read what a figure counts, a report's main point and negation
 scope; 0.371 before event identity)."""
-SAME_EVENT_FLOOR = 0.85
+SAME_EVENT_FLOOR = 0.86
 """The same share over pairs about one event: what relations on real text decide. Measured
-0.853 (151/177) with every act, count and cause of the claim asked for; 0.763 (135/177) once
+0.870 (154/177) with the acts, hedges, causes and magnitudes of ``ACCURACY_FLOOR``; 0.853
+(151/177) with every act, count and cause of the claim asked for; 0.763 (135/177) once
 the gold
 was relabelled by its written rule; before, 0.853 (151/177)
 with a found body and "found hanging" read; 0.847 with the claim's acts
@@ -134,9 +138,11 @@ written rule: an island's population is a description, not the
 claim's point. Before: 15/15; 15/16 with
 magnitudes a few tenths apart read as rival figures (14/15 before; 14/16 before event
 identity's profile check, 12/13 before rival counts of one thing; 1/3 before)."""
-RANDOM_FLOOR = 0.67
+RANDOM_FLOOR = 0.71
 """Share of the randomly drawn same-event pairs of batches 1-5 whose relation is the gold one.
-Measured 0.677 (224/331; batches 1-2 84/115, batch 3 39/60, batch 4 45/66, batch 5 56/90) once
+Measured 0.713 (236/331; batches 1-2 87/115, batch 3 42/60, batch 4 47/66, batch 5 60/90) with
+the acts, hedges, causes and magnitudes of ``ACCURACY_FLOOR``, read off their errors; before,
+0.677 (224/331; batches 1-2 84/115, batch 3 39/60, batch 4 45/66, batch 5 56/90) once
 batch 6's articles joined the store (a story grouped with more reports); before, 0.680
 (225/331; batches 1-2 85/115, batch 3 39/60, batch 4 45/66, batch 5 56/90) with every act,
 count and cause of the claim asked for (batch 5 52/90 -> 56/90, not looked at while the acts
@@ -157,10 +163,12 @@ read as not yet a fact and labels and scores as no counts; the 45 held out 24/45
 are ``supports`` for a claim whose evidence states its event but not its point (a hearing, a
 reward, who was charged), which shared words do not tell."""
 HELD_OUT_BATCH = 6
-HELD_OUT_FLOOR = 0.63
+HELD_OUT_FLOOR = 0.64
 """Share of the held-out batch 6 (96 pairs, seed 1721) whose relation is the gold one: measured
-61/96 (0.635) when first scored, with its articles beside batches 1-5's in one store (which
-moved batches 1-5 from 225/331 to 224/331: a story grouped with more reports)."""
+62/96 (0.646) with the acts, hedges, causes and magnitudes of ``ACCURACY_FLOOR`` (made on
+batches 1-5 and the picked pairs, batch 6 not looked at); 61/96 (0.635) when first scored,
+with its articles beside batches 1-5's in one store (which moved batches 1-5 from 225/331 to
+224/331: a story grouped with more reports)."""
 OTHER_EVENT_FLOOR = 0.86
 """Share of the gold's other-event pairs judged ``unrelated``: another event's report told
 apart from the claim's in one story too (``events.event_reading_others``). Measured 84/97

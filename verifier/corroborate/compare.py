@@ -603,7 +603,7 @@ def _confirms_part(a: Facts, b: Facts, differs: list[tuple[Quantity, Quantity]])
         out.append("a denial, of something the other does not say")
     out += [f"figure differs: {figure_label(qa)} vs {figure_label(qb)}" for qa, qb in differs]
     out += _counts_unstated(a, b, differs)
-    out += [f"does not give the cause ({why})" for why in causes(a.text) if not _names(b, why)]
+    out += [f"does not give the cause ({why})" for why in causes(a.text) if not _names(a, b, why)]
     for ma in fa.measures:
         same_unit = [
             mb.value
@@ -640,9 +640,13 @@ _MULTIPLES = {"double": 2.0, "twin": 2.0, "triple": 3.0}
 _LENGTHS = frozenset({"km", "mile", "metre", "foot"})
 
 
-def _names(b: Facts, said: str) -> bool:
-    """Does passage ``b`` name any informative word of ``said`` (a cause the claim gives)?"""
-    return bool(content_stems(said) & b.terms)
+def _names(a: Facts, b: Facts, said: str) -> bool:
+    """Does passage ``b`` name any informative word of ``said``, a cause claim ``a`` gives?
+    Only the cause's own words count: in "put on the injured list because of his injured
+    knee" the "injured" of "injured list" is the act, and "knee" the cause."""
+    words = content_stems(said)
+    own = words - content_stems(a.text.replace(said, " "))
+    return bool((own or words) & b.terms)
 
 
 def _counts_unstated(a: Facts, b: Facts, differs: list[tuple[Quantity, Quantity]]) -> list[str]:

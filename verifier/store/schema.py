@@ -661,7 +661,25 @@ def _add_to_readings(
 ) -> None:
     """Each stored sentence reading (``rows``: id, text, facts JSON, then what ``read``
     needs) that lacks ``key`` gains the fields ``read(row)`` gives; the rest of its JSON is
-    kept as it is, and unreadable facts are left to be read again when judged.
+    kept as it is, and unreadable facts are left to be read again when judged."""
+
+    def gain(row: tuple[Any, ...], data: dict[str, Any]) -> bool:
+        if key in data:
+            return False
+        data.update(read(row))
+        return True
+
+    _rewrite_readings(db, rows, gain)
+
+
+def _rewrite_readings(
+    db: sqlite_utils.Database,
+    rows: list[tuple[Any, ...]],
+    rewrite: Callable[[tuple[Any, ...], dict[str, Any]], bool],
+) -> None:
+    """Each stored sentence reading (``rows``: id, text, facts JSON, ...) that is a JSON
+    object is handed to ``rewrite``, which changes it in place and says whether it did; the
+    changed ones are written back. Unreadable facts are left to be read again when judged.
 
     The update trigger re-indexes a sentence whenever its row changes, so it is dropped while
     the facts are written (the text does not change) and made again afterwards."""
@@ -678,10 +696,8 @@ def _add_to_readings(
                 data = json.loads(row[2])
             except json.JSONDecodeError:
                 continue
-            if not isinstance(data, dict) or key in data:
-                continue
-            data.update(read(row))
-            yield json.dumps(data, ensure_ascii=False), row[0]
+            if isinstance(data, dict) and rewrite(row, data):
+                yield json.dumps(data, ensure_ascii=False), row[0]
 
     db.conn.executemany("UPDATE sentences SET facts = ? WHERE id = ?", updated())
     if trigger:
@@ -721,6 +737,34 @@ def _sentence_marks(db: sqlite_utils.Database) -> None:
     _add_to_readings(db, rows, "marks", lambda row: {"marks": read_marks(row[1], row[3]).to_json()})
 
 
+REREAD_FIELDS = ("quantities", "measures", "tentative", "predicates", "acts")
+"""The parts of a sentence's reading whose reading has changed since they were stored."""
+
+
+def _reread_relation_readings(db: sqlite_utils.Database) -> None:
+    """Each stored sentence's figures, measures, hedge and acts are read again from its text
+    (issue 14): a distance from a place and a place's population (39eb337), a fraction before
+    a quake as its magnitude, a hedge beside the act ("an allegedly drunk driver") as no
+    hedge of it, "fired" dismissing a coach, "set on fire", "checked out", "committed
+    suicide". Judging compares these stored readings, so a database from before would judge
+    with the old ones until its articles were ingested again. The rest of each reading (its
+    places, days, event marks, ...) is kept as stored."""
+    from verifier.text.passage import read_passage
+
+    def reread(row: tuple[Any, ...], data: dict[str, Any]) -> bool:
+        fresh = read_passage(row[1]).to_json()
+        before = {key: data.get(key) for key in REREAD_FIELDS}
+        for key in REREAD_FIELDS:
+            if key in fresh:
+                data[key] = fresh[key]
+            else:
+                data.pop(key, None)
+        return before != {key: data.get(key) for key in REREAD_FIELDS}
+
+    rows = db.execute("SELECT id, text, facts FROM sentences WHERE facts IS NOT NULL").fetchall()
+    _rewrite_readings(db, rows, reread)
+
+
 MIGRATIONS: list[Migration] = [
     _v1_core,
     _v2_facts_independence_review,
@@ -742,6 +786,7 @@ MIGRATIONS: list[Migration] = [
     _claims_by_statement,
     _passage_acts,
     _sentence_marks,
+    _reread_relation_readings,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -21,6 +21,10 @@ from functools import lru_cache
 from verifier.text.lexicon import wordset
 from verifier.text.lexicon.predicate_words import (
     ACT_NOUNS,
+    FIRE_FORMS,
+    FIRED_AT,
+    FIRED_PERSONS,
+    FIRED_THINGS,
     NAMING_NOUNS,
     NOUN_MARKERS,
     PHRASES,
@@ -151,6 +155,48 @@ def _verb(word: str, verb: bool, prev: str, nxt: str, nxt_name: bool, before: st
     return verb
 
 
+_DAYS = wordset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december"""
+)
+_BE_FIRED = wordset("was were been be being is are get got gets getting")
+
+
+def _fire_dismisses(words: list[str], raw: list[str], i: int, title: bool) -> bool:
+    """Does the form of "fire" at ``i`` dismiss someone? "The Hornets fired coach Orme",
+    "fired Vance", "Orme was fired on Saturday"; not "fired on the crowd", "shots were
+    fired", "opened fire", "the fire"."""
+    prev = words[i - 1] if i else ""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    when = words[i + 2] if i + 2 < len(words) else ""
+    if nxt in FIRED_AT and not (nxt == "on" and when in _DAYS):  # "was fired on Monday"
+        return False
+    if prev in NOUN_MARKERS or prev in _PREPOSITIONS or prev == "opened":
+        return False
+    if nxt in FIRED_PERSONS or (not title and i + 1 < len(raw) and raw[i + 1][:1].isupper()):
+        return True
+    if prev in _BE_FIRED and words[i] == "fired":
+        return not any(w in FIRED_THINGS for w in words[max(0, i - 4) : i])
+    return False
+
+
+def _idiom(words: list[str], i: int) -> bool:
+    """Is the act word at ``i`` part of an idiom that states no such act ("shot to fame",
+    "dismissed as a sham")?"""
+    word = words[i]
+    if word == "shot" and words[i + 1 : i + 3] == ["to", "fame"]:
+        return True
+    return word.startswith("dismiss") and "as" in words[i + 1 : i + 5]
+
+
+def _set_on_fire(words: list[str], i: int) -> bool:
+    """ "set the depot on fire": a verb "set" whose phrase ends "on fire" states a burning."""
+    if words[i] not in ("set", "sets", "setting"):
+        return False
+    rest = words[i + 1 : i + 6]
+    return any(rest[k : k + 2] == ["on", "fire"] for k in range(len(rest) - 1))
+
+
 @lru_cache(maxsize=8192)
 def read_acts(text: str) -> Acts:
     """The kinds of act ``text`` states and names, a negated one as ``"not " + kind``."""
@@ -164,9 +210,13 @@ def read_acts(text: str) -> Acts:
         found = _FORMS.get(word)
         nxt = words[i + 1] if i + 1 < len(words) else ""
         phrase = PHRASES.get((word, nxt))
+        if word in FIRE_FORMS and _fire_dismisses(words, raw, i, title):
+            phrase = "dismiss"
+        elif _set_on_fire(words, i):
+            phrase = "burn"
         if phrase:
             found = (phrase, True)
-        if found is None:
+        if found is None or _idiom(words, i):
             continue
         kind, verb = found
         prev = words[i - 1] if i else ""

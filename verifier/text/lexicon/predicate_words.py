@@ -44,6 +44,8 @@ PREDICATE_VERBS: dict[str, frozenset[str]] = {
     "evacuate": wordset("evacuate"),
     "rehab": wordset("rehab"),
     "foil": wordset("foil thwart repel prevent intercept interdict"),
+    "restrain": wordset("handcuff restrain"),
+    "replace": wordset("replace succeed"),
 }
 """Kinds of act and the verbs stating them, as base forms."""
 
@@ -71,6 +73,7 @@ VERB_FORMS: dict[str, str] = {
     "beaten": "win",
     "bought": "acquire",
     "hanged": "hang",
+    "canned": "dismiss",
 }
 """Irregular verb forms, by kind of act."""
 
@@ -142,11 +145,17 @@ ACT_NOUNS: dict[str, str] = {
     "evacuation": "evacuate",
     "rehabilitation": "rehab",
     "treatment": "rehab",
+    # "has left the clinic" states a leaving, but a claim's "left" is mostly "left three dead"
+    "left": "leave",
+    "leaving": "leave",
 }
 """Nouns of the act, by kind."""
 
 PREDICATE_IMPLIES: dict[str, frozenset[str]] = {
     "hang": frozenset({"kill"}),
+    "host": frozenset({"appoint"}),  # "will host the gala" states that she was named host
+    "appoint": frozenset({"replace"}),  # "hired Orme" states that Orme replaced someone
+    "replace": frozenset({"appoint", "dismiss"}),  # "replaced him with Orme"
     "destroy": frozenset({"damage"}),
     "arson": frozenset({"burn"}),
 }
@@ -187,5 +196,35 @@ PHRASES: dict[tuple[str, str], str] = {
     ("steps", "down"): "resign",
     ("made", "off"): "rob",
     ("making", "off"): "rob",
+    ("committed", "suicide"): "hang",  # the act a hanging states: a suicide (README's rule)
+    ("commits", "suicide"): "hang",
+    ("set", "fire"): "burn",
+    ("sets", "fire"): "burn",
+    ("checked", "out"): "leave",
+    ("checks", "out"): "leave",
+    ("check", "out"): "leave",
+    ("walked", "out"): "leave",
 }
 """Two-word verbs, by kind: the first word is the verb."""
+
+FIRE_FORMS: frozenset[str] = wordset("fire fires fired firing")
+"""Forms of "fire", which dismisses a person ("the Hornets fired their coach", "Orme was
+fired Saturday") as often as it names a blaze or shots ("fired on the crowd", "shots were
+fired"): ``predicates.read_acts`` reads which from the words around it."""
+
+FIRED_PERSONS: frozenset[str] = wordset(
+    """coach coaches manager managers head chief ceo director president boss him her them
+    staff employee employees worker workers official officials minister"""
+)
+"""Who "fire" dismisses when they follow it: "fire coach", "fired head coach", "fired him"."""
+
+FIRED_THINGS: frozenset[str] = wordset(
+    """shot shots round rounds bullet bullets rocket rockets missile missiles shell shells
+    gun guns weapon weapons teargas gas canister canisters flare flares salvo volley"""
+)
+"""What "was fired" leaves undismissed: "shots were fired", "a rocket was fired"."""
+
+FIRED_AT: frozenset[str] = wordset(
+    "on at upon into from toward towards back off up over across through in"
+)
+"""Words after "fired" that make it shooting ("fired on", "fired into the air")."""
