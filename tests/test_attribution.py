@@ -1253,7 +1253,7 @@ def test_a_sentence_that_only_signs_the_quotation_before_it_is_read_with_it() ->
     [
         ("The clip comes from a radio interview in which she says the dam will hold.", "she"),
         ("The levy, which the mayor said was unfair, was dropped in May.", "the mayor"),
-        ("They named a crew who Navy officials say had left early.", "Navy officials"),
+        ("Two sailors who Navy officials say had left early were found.", "Navy officials"),
         ("The rule, which economists say will cost jobs, passed.", "economists"),
     ],
 )
@@ -1320,3 +1320,22 @@ def test_citing_a_reason_with_no_report_before_it_is_the_subject_citing_it() -> 
         "citing",
         "high winds over the strait",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agency said on Friday that the mayor had told residents the bridge was safe.",
+        "The ferry operator wrote that the inspectors say the hull needs new welds.",
+    ],
+)
+def test_an_attribution_inside_another_content_is_part_of_it(text: str) -> None:
+    a = _only(text)
+    assert a.cue in ("said", "wrote")
+    assert a.content.endswith(("the bridge was safe", "the hull needs new welds"))
+
+
+def test_a_report_before_a_cue_that_ends_its_content_keeps_both() -> None:
+    # the content of "she said" is read leftwards; it is no outer report of "told"
+    atts = _extract("The mayor told residents the bridge was safe, the spokeswoman said.")
+    assert {a.cue for a in atts} == {"told", "said"}

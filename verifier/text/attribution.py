@@ -3066,7 +3066,38 @@ def _finalise(
             kind=attribution_kind(text[ca:cb], source),
         )
         out.append(att)
-    return out
+    return _outermost(out)
+
+
+def _outermost(atts: list[Attribution]) -> list[Attribution]:
+    """The attributions not reported inside another's content.
+
+    "The agency said that the mayor told residents the bridge was safe" is the agency's claim;
+    that the mayor told residents so is part of what the agency says, not a second claim the
+    article makes, and news attribution annotates it so: on PolNeAR train no attribution
+    (776 seen) has its cue inside another's content. Only an outer attribution whose cue comes
+    before its content counts: a content ending at a cue after it ("..., she said") was read
+    from that cue leftwards and may have run over a clause that is not its own.
+    """
+    outers = sorted(
+        (a.content_span.start, a.content_span.end)
+        for a in atts
+        if a.cue_span.end <= a.content_span.start
+    )
+    if not outers:
+        return atts
+    starts = [start for start, _ in outers]
+    reach: list[int] = []  # the furthest end of the outer contents starting at or before each
+    for _, end in outers:
+        reach.append(max(end, reach[-1]) if reach else end)
+    kept = []
+    for att in atts:
+        lo = min(att.source_span.start, att.cue_span.start, att.content_span.start)
+        hi = max(att.cue_span.end, att.content_span.end)
+        x = bisect.bisect_right(starts, lo) - 1
+        if x < 0 or reach[x] < hi:
+            kept.append(att)
+    return kept
 
 
 _CUE_OCCASION = re.compile(r"\s+in\s+an?\s+(?:written\s+|joint\s+)?statement\b", re.IGNORECASE)
