@@ -20,19 +20,21 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from verifier.corroborate.events import (
     AROUND_PEERS,
+    EVENT_NEIGHBOURS,
+    PROFILE_PEERS,
     Names,
     Row,
     event_sentences,
     nearest,
     other_events,
-    profile_correlation,
+    pearson,
     story_groups,
     used_names,
 )
@@ -151,7 +153,13 @@ def shipped_model() -> EventModel | None:
 
 
 def _idf(names: Names, name: str) -> float:
-    return math.log((max(1, names.named) + 1) / (names.named_df.get(name, 0) + 1)) + 0.1
+    found = names.idf.get(name)
+    if found is None:
+        df = names.named_df.get(name)
+        found = math.log((max(1, names.named) + 1) / ((df or 0) + 1)) + 0.1
+        if df is not None and names.named >= 0:  # else it may be counted later
+            names.idf[name] = found
+    return found
 
 
 def _share(names: Names, wanted: frozenset[str], there: Mapping[str, object]) -> float:
@@ -195,37 +203,129 @@ def _kin(among: Sequence[int], article_id: int, family: Callable[[int, int], boo
     return [x for x in among if x != article_id and not family(article_id, x)]
 
 
+def _top_near(sims: list[float]) -> list[float]:
+    """The ``EVENT_NEIGHBOURS`` greatest of ``sims``, greatest first: what ``nearest``
+    averages (the top of a union is the top of its parts' tops)."""
+    return sorted(sims, reverse=True)[:EVENT_NEIGHBOURS]
+
+
+def _mean(sims: Sequence[float]) -> float:
+    return sum(sims) / len(sims) if sims else 0.0
+
+
+CLAIM_ARTICLES_HELD = 64
+"""Claim articles whose ``ClaimArticle`` a run's ``Names`` holds before it starts again:
+claims come article by article (a worker's batches are runs of them), so a few suffice."""
+STORY_NEAR_HELD = 50_000
+"""Articles whose ``Names.story_near`` a run holds (three floats each)."""
+
+
+@dataclass(slots=True)
+class ClaimArticle:
+    """What the features read of a claim's article, the same for every claim it holds:
+    its story's split (``groups``, ``sides``), the side it is on and how far it leans
+    there, and, for each candidate article asked about so far, how near that one is to
+    each side and to the claim's story (``pairs``). An article holds several claims and
+    their candidates are mostly the same articles: read once, these were most of the
+    event model's cost."""
+
+    groups: dict[int, int] | None
+    side: int | None
+    sides: list[list[int]]
+    lean: float
+    story: list[int]
+    pairs: dict[int, tuple[float, float, float]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, scene: EventScene) -> ClaimArticle:
+        """The claim article's record, read once per run (``CLAIM_ARTICLES_HELD``)."""
+        names, article_id = scene.names, scene.claim.article_id
+        held = names.claim_articles
+        found = held.get(article_id)
+        if found is None:
+            if len(held) >= CLAIM_ARTICLES_HELD:
+                held.clear()
+            found = held[article_id] = cls._read(scene)
+        return found
+
+    @classmethod
+    def _read(cls, scene: EventScene) -> ClaimArticle:
+        names, article_id, family = scene.names, scene.claim.article_id, scene.family
+        mine = names.readings.get(article_id, {})
+        groups = story_groups(scene.store, names, scene.story(article_id), family) if mine else None
+        side = groups.get(article_id) if groups is not None else None
+        sides: list[list[int]] = []
+        lean = 0.0
+        if groups is not None:
+            sides = [[x for x, k in groups.items() if k == g] for g in (0, 1)]
+            near = [nearest(names, article_id, _kin(sides[g], article_id, family)) for g in (0, 1)]
+            if side is None and mine and max(near) > 0.0:
+                side = int(near[1] > near[0])  # the side the split left the claim nearer
+            if side is not None:
+                lean = near[side] - near[1 - side]
+        return cls(groups, side, sides, lean, list(scene.story(article_id)[:AROUND_PEERS]))
+
+    def near(self, scene: EventScene, other: int) -> tuple[float, float, float]:
+        """How near ``other`` is to the claim's side of the split, to the other side and to
+        the claim's story (``EVENT_NEIGHBOURS`` closest of each, its family left out)."""
+        found = self.pairs.get(other)
+        if found is None:
+            names, family = scene.names, scene.family
+            near_mine = near_other = 0.0
+            if self.sides and self.side is not None:
+                near_mine = nearest(names, other, _kin(self.sides[self.side], other, family))
+                near_other = nearest(names, other, _kin(self.sides[1 - self.side], other, family))
+            near_story = nearest(names, other, _kin(self.story, other, family))
+            found = self.pairs[other] = (near_mine, near_other, near_story)
+        return found
+
+
+def _story_near(scene: EventScene, other: int) -> list[float]:
+    """``other``'s greatest similarities to its own story (``Names.story_near``)."""
+    names = scene.names
+    found = names.story_near.get(other)
+    if found is None:
+        theirs = _kin(scene.story(other)[:AROUND_PEERS], other, scene.family)
+        found = _top_near(names.event_row(other, theirs))
+        if len(names.story_near) >= STORY_NEAR_HELD:
+            names.story_near.clear()
+        names.story_near[other] = found
+    return found
+
+
 def _article_features(
-    names: Names,
-    article_id: int,
+    scene: EventScene,
+    article: ClaimArticle,
     other: int,
     *,
     around: Sequence[int],
-    claim_story: Sequence[int],
-    their_story: Sequence[int],
-    sides: Sequence[Sequence[int]],
-    side: int | None,
     claim_near: float,
-    family: Callable[[int, int], bool],
+    row: dict[int, float],
 ) -> tuple[float, ...]:
     """What places a candidate article among the reports around the claim: its profile
     correlation with the claim's article; its similarity to it against how close each is to
     its own closest reports (``EVENT_SHARE``'s ratio, read as a number); how near it is to
     the claim's side of the story's split and to the other side; and to the claim's story
-    against its own (a report of another story nearer its own is of its own event)."""
+    against its own (a report of another story nearer its own is of its own event).
+
+    ``row``: the claim article's similarities to ``around``, shared by its candidates. The
+    candidate's own to ``around`` are read once for its profile and its closest reports."""
+    names, article_id, family = scene.names, scene.claim.article_id, scene.family
     if not names.readings.get(other) or not names.readings.get(article_id):
         return (0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
-    profile = profile_correlation(names, article_id, other, around)
-    theirs = nearest(names, other, _kin([*their_story, *around], other, family))
+    ids = [x for x in around if x != other]
+    line = dict(zip(ids, names.event_row(other, ids), strict=True))
+    others = [x for x in around if x != article_id and x != other]
+    profile = 0.0
+    if len(others) >= PROFILE_PEERS:  # ``profile_correlation``, its two rows read once
+        profile = pearson([row[x] for x in others], [line[x] for x in others])
+    story_near = _story_near(scene, other)
+    # ``nearest`` of the candidate among its story and ``around``, both
+    theirs = _mean(_top_near([*story_near, *(line[x] for x in _kin(around, other, family))]))
     peers = min(claim_near, theirs)
     share = min(2.0, names.event_similarity(article_id, other) / peers) if peers > 0.0 else 0.0
-    near_mine = near_other = 0.0
-    if sides and side is not None:
-        near_mine = nearest(names, other, _kin(sides[side], other, family))
-        near_other = nearest(names, other, _kin(sides[1 - side], other, family))
-    near_claim_story = nearest(names, other, _kin(claim_story, other, family))
-    near_own_story = nearest(names, other, _kin(their_story, other, family))
-    return (profile, share, near_mine, near_other, near_claim_story, near_own_story)
+    near_mine, near_other, near_claim_story = article.near(scene, other)
+    return (profile, share, near_mine, near_other, near_claim_story, _mean(story_near))
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,7 +417,7 @@ def event_features(scene: EventScene, hits: Sequence[EvidenceHit]) -> dict[int, 
 
     A report whose own sentences the claim's lead finds (``scene.lead``: its words, not
     only its names) tells the lead's event."""
-    store, names, claim = scene.store, scene.names, scene.claim
+    names, claim = scene.names, scene.claim
     total, family, story, same_story = scene.total, scene.family, scene.story, scene.same_story
     lead, stored = scene.lead, scene.stored
     article_id = claim.article_id
@@ -337,27 +437,21 @@ def event_features(scene: EventScene, hits: Sequence[EvidenceHit]) -> dict[int, 
     best = max((sims[a] for a in others), default=0.0)
     ranked = sorted(others, key=lambda a: -sims[a])
     top = set(ranked[:3])
-    groups = story_groups(store, names, story(article_id), family) if mine else None
-    side = groups.get(article_id) if groups is not None else None
+    article = ClaimArticle.of(scene)
+    groups, side = article.groups, article.side
     around: list[int] = []
     if mine:
         members = story(article_id)[:AROUND_PEERS]
         around = [a for a in dict.fromkeys([*members, *wanted]) if names.readings.get(a)]
-    sides: list[list[int]] = []
-    lean = 0.0
-    if groups is not None:
-        sides = [[x for x, k in groups.items() if k == g] for g in (0, 1)]
-        near = [nearest(names, article_id, _kin(sides[g], article_id, family)) for g in (0, 1)]
-        if side is None and mine and max(near) > 0.0:
-            side = int(near[1] > near[0])  # the side the split left the claim nearer
-        if side is not None:
-            lean = near[side] - near[1 - side]
     lead_best = max((score for _, score, _ in (lead or {}).values()), default=0.0)
     lead_of: dict[int, float] = {}
     for _, score, found in (lead or {}).values():
         lead_of[found.id] = max(lead_of.get(found.id, 0.0), score)
-    claim_near = nearest(names, article_id, _kin(around, article_id, family))
-    claim_story = story(article_id)[:AROUND_PEERS]
+    # The claim article's similarities to ``around``: its closest there, and each
+    # candidate's profile against it.
+    ids = [x for x in around if x != article_id]
+    row = dict(zip(ids, names.event_row(article_id, ids), strict=True))
+    claim_near = _mean(_top_near([row[x] for x in _kin(around, article_id, family)]))
     per_article: dict[int, tuple[float, ...]] = {}
     out: dict[int, list[float]] = {}
     for hit in hits:
@@ -367,16 +461,7 @@ def event_features(scene: EventScene, hits: Sequence[EvidenceHit]) -> dict[int, 
         theirs = names.readings.get(a, {})
         if a not in per_article:
             per_article[a] = _article_features(
-                names,
-                article_id,
-                a,
-                around=around,
-                claim_story=claim_story,
-                their_story=story(a)[:AROUND_PEERS],
-                sides=sides,
-                side=side,
-                claim_near=claim_near,
-                family=family,
+                scene, article, a, around=around, claim_near=claim_near, row=row
             )
         profile, share, near_mine, near_other, near_claim_story, near_own_story = per_article[a]
         hit_used = names.sentence_names(hit.sentence_id, hit.sentence, facts.get(hit.sentence_id))
@@ -403,7 +488,7 @@ def event_features(scene: EventScene, hits: Sequence[EvidenceHit]) -> dict[int, 
             sim if in_group is not None and in_group != side else 0.0,
             profile,
             share,
-            lean,
+            article.lean,
             near_mine,
             near_other,
             near_claim_story,

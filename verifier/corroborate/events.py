@@ -24,6 +24,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
@@ -45,6 +46,9 @@ from verifier.store.stories import (
     sketch_frequencies,
 )
 from verifier.text.events import FIGURE, VARIANT_LENGTH, VARIANT_SCORE, read_event, variant_of
+
+if TYPE_CHECKING:
+    from verifier.corroborate.event_model import ClaimArticle
 
 LEAD_SENTENCES = 2
 """Body sentences after the title that make an article's lead."""
@@ -204,13 +208,19 @@ class Names:
     readings: dict[int, dict[str, int]] = field(default_factory=dict)  # article -> name -> n
     named_df: dict[str, int] = field(default_factory=dict)  # name -> readings holding it
     named: int = -1  # articles with a reading (-1: not read yet)
-    events: dict[int, float] = field(default_factory=dict)  # event_similarity, by pair
+    # event_similarity, by article then other article, both ways (``pairs`` of them): a
+    # claim asks one article against a hundred others, and a small dict an article keeps
+    # those lookups in cache where one dict of every pair, keyed by packed ids, missed it.
+    events: dict[int, dict[int, float]] = field(default_factory=dict)
+    pairs: int = 0
     vectors: dict[int, dict[str, float]] = field(default_factory=dict)  # reading_vector
     closest: dict[int, list[tuple[float, int]]] = field(default_factory=dict)  # in its story
     # (corpus size, article, other), packed -> name_similarity: a one-story desk asks
     # it for every claim against every article of the story, while it changes only with the
     # articles. Exact: a loaded sketch and its names' frequencies never change during a run.
-    similarities: dict[int, float] = field(default_factory=dict)
+    similarities: dict[int, dict[int, float]] = field(default_factory=dict)  # like ``events``
+    similar: int = 0  # pairs in ``similarities``
+    similar_total: int = -1  # the corpus size they were weighed for
     # What ``name_similarity`` sums, for the corpus size ``weighed`` (-1: none yet): each
     # name hash's idf and each article's sum of them, the same floats it adds up itself.
     idfs: dict[int, float] = field(default_factory=dict)
@@ -230,6 +240,17 @@ class Names:
     # for it, and the spellable names seen by first letter (``spell``).
     spellings: dict[str, set[str]] = field(default_factory=dict)
     spellable: dict[str, list[str]] = field(default_factory=dict)
+    # Name -> its idf among the readings (``event_model``), for names ``named_df`` counts:
+    # the features sum them for every candidate sentence of every claim.
+    idf: dict[str, float] = field(default_factory=dict)
+    # Article -> the top ``EVENT_NEIGHBOURS`` event similarities to its story's first
+    # ``AROUND_PEERS`` but its versions and copies (``event_model``): every claim asks it
+    # of each candidate article (bounded like ``closest``).
+    story_near: dict[int, list[float]] = field(default_factory=dict)
+    # Claim article -> what the event features read of it and of each candidate article that
+    # is the same for all its claims (``event_model.ClaimArticle``; a few articles: claims
+    # come article by article).
+    claim_articles: dict[int, ClaimArticle] = field(default_factory=dict)
 
     def sentence_names(
         self, sentence_id: int, text: str, stored: PassageFacts | None = None
@@ -248,11 +269,14 @@ class Names:
 
     def similarity(self, article_id: int, other: int, total: int) -> float:
         """``name_similarity`` of two loaded articles' sketches, remembered."""
-        key = (total << 64 | article_id) << 64 | other
-        found = self.similarities.get(key)
+        if total != self.similar_total or self.similar >= _SIMILARITIES:
+            self.similarities.clear()
+            self.similar, self.similar_total = 0, total
+        row = self.similarities.get(article_id)
+        if row is None:
+            row = self.similarities[article_id] = {}
+        found = row.get(other)
         if found is None:
-            if len(self.similarities) >= _SIMILARITIES:
-                self.similarities.clear()
             mine = self.sketches.get(article_id, frozenset())
             theirs = self.sketches.get(other, frozenset())
             if not mine or not theirs:
@@ -261,7 +285,8 @@ class Names:
                 norm = self._norm(article_id, mine, total) * self._norm(other, theirs, total)
                 idfs = self.idfs
                 found = sum(idfs[h] for h in mine & theirs) / math.sqrt(norm)
-            self.similarities[key] = found
+            row[other] = found
+            self.similar += 1
         return found
 
     def _norm(self, article_id: int, sketch: frozenset[int], total: int) -> float:
@@ -316,16 +341,40 @@ class Names:
             self.named_df.update({n: counts.get(n, 0) for n in unknown})
 
     def event_similarity(self, article_id: int, other: int) -> float:
-        """``event_similarity`` of two loaded articles' readings, remembered."""
-        key = min(article_id, other) << 64 | max(article_id, other)
-        found = self.events.get(key)
+        """``event_similarity`` of two loaded articles' readings, remembered (the cosine
+        as first asked, for both orders)."""
+        row = self.events.get(article_id)
+        found = row.get(other) if row is not None else None
         if found is None:
-            if len(self.events) >= _SIMILARITIES:
-                self.events.clear()
-                self.vectors.clear()
-            found = vector_cosine(self.vector(article_id), self.vector(other), self.spellings)
-            self.events[key] = found
+            found = self._event_pair(article_id, other)
         return found
+
+    def _event_pair(self, article_id: int, other: int) -> float:
+        if self.pairs >= _SIMILARITIES:
+            self.events.clear()
+            self.vectors.clear()
+            self.pairs = 0
+        found = vector_cosine(self.vector(article_id), self.vector(other), self.spellings)
+        self.events.setdefault(article_id, {})[other] = found
+        self.events.setdefault(other, {})[article_id] = found
+        self.pairs += 1
+        return found
+
+    def event_row(self, article_id: int, among: Iterable[int]) -> list[float]:
+        """``event_similarity`` of ``article_id`` to each of ``among``, in order: the same
+        floats, looked up in one loop. Event identity asks millions of pairs a run (a
+        profile is one pair per report around the claim, per candidate), nearly all of
+        them remembered, and a method call per pair cost more than the lookup."""
+        row = self.events.get(article_id)
+        get = (row if row is not None else self.events.setdefault(article_id, {})).get
+        out: list[float] = []
+        for other in among:
+            found = get(other)
+            if found is None:
+                found = self._event_pair(article_id, other)
+                get = self.events[article_id].get  # the memo may have started again
+            out.append(found)
+        return out
 
     def spell(self, names: Iterable[str]) -> None:
         """Index the spellings of ``names`` not indexed yet (``spellings``): comparing two
@@ -603,9 +652,9 @@ def _nearer_the_others(
 
 def nearest(names: Names, article_id: int, among: Iterable[int]) -> float:
     """Mean event similarity of ``article_id`` to its ``EVENT_NEIGHBOURS`` closest in ``among``."""
-    sims = sorted(
-        (names.event_similarity(article_id, x) for x in among if x != article_id), reverse=True
-    )[:EVENT_NEIGHBOURS]
+    sims = sorted(names.event_row(article_id, [x for x in among if x != article_id]), reverse=True)[
+        :EVENT_NEIGHBOURS
+    ]
     return sum(sims) / len(sims) if sims else 0.0
 
 
@@ -622,9 +671,13 @@ def profile_correlation(
     if row is None:
         row = {}
     if len(row) < len(around) - 1:
-        row.update((x, names.event_similarity(a, x)) for x in around if x != a and x not in row)
-    xs = [row[x] for x in others]
-    ys = [names.event_similarity(b, x) for x in others]
+        missing = [x for x in around if x != a and x not in row]
+        row.update(zip(missing, names.event_row(a, missing), strict=True))
+    return pearson([row[x] for x in others], names.event_row(b, others))
+
+
+def pearson(xs: Sequence[float], ys: Sequence[float]) -> float:
+    """The Pearson correlation of two equally long, non-empty rows (0 when either is flat)."""
     mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
     dx = [x - mx for x in xs]
     dy = [y - my for y in ys]
