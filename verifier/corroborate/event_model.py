@@ -285,7 +285,9 @@ def _story_near(scene: EventScene, other: int) -> list[float]:
     names = scene.names
     found = names.story_near.get(other)
     if found is None:
-        theirs = _kin(scene.story(other)[:AROUND_PEERS], other, scene.family)
+        story = scene.story(other)[:AROUND_PEERS]
+        names.load_readings(scene.store, story)  # remembered: read them all first
+        theirs = _kin(story, other, scene.family)
         found = _top_near(names.event_row(other, theirs))
         if len(names.story_near) >= STORY_NEAR_HELD:
             names.story_near.clear()

@@ -350,6 +350,12 @@ class Names:
         return found
 
     def _event_pair(self, article_id: int, other: int) -> float:
+        readings = self.readings
+        if article_id not in readings or other not in readings:
+            # Not read yet (``load_readings``): no names to compare, but once read it
+            # will have, so the 0 is not remembered (it was, and a run's result then
+            # depended on which claim asked first: its batches, its workers).
+            return 0.0
         if self.pairs >= _SIMILARITIES:
             self.events.clear()
             self.vectors.clear()
@@ -372,7 +378,7 @@ class Names:
             found = get(other)
             if found is None:
                 found = self._event_pair(article_id, other)
-                get = self.events[article_id].get  # the memo may have started again
+                get = self.events.setdefault(article_id, {}).get  # it may have started again
             out.append(found)
         return out
 
