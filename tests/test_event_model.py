@@ -8,8 +8,10 @@ import pytest
 
 from verifier.corroborate.event_model import (
     FEATURES,
+    LABEL_AT,
     MODEL_PATH,
     EventModel,
+    likely_apart,
     shipped_model,
 )
 from verifier.corroborate.train_events import Example, _half, fit, ranking_auc
@@ -79,3 +81,9 @@ def test_ranking_auc_reads_what_the_rules_leave_in_the_first_ten() -> None:
 def test_doc_names_give_topic_and_half() -> None:
     assert _half("12_3ecb.md") == (12, False)
     assert _half("12_3ecbplus.md") == (12, True)
+
+
+def test_a_hit_likely_enough_of_another_event_is_set_apart() -> None:
+    chance = {1: LABEL_AT, 2: 0.9, 3: LABEL_AT / 2, 4: 0.0}
+    assert likely_apart(chance) == {1, 2}
+    assert likely_apart(chance, at=0.95) == frozenset()
