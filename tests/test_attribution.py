@@ -1339,3 +1339,13 @@ def test_a_report_before_a_cue_that_ends_its_content_keeps_both() -> None:
     # the content of "she said" is read leftwards; it is no outer report of "told"
     atts = _extract("The mayor told residents the bridge was safe, the spokeswoman said.")
     assert {a.cue for a in atts} == {"told", "said"}
+
+
+def test_a_signature_after_a_quotation_its_sentence_gave_a_cue_is_a_new_attribution() -> None:
+    text = (
+        "Ms. Okafor said, “The ferry timetable was changed without any notice to riders.” "
+        "She added, “Nobody on the board asked the crews first.”"
+    )
+    said, added = _by_cue(_extract(text), "said"), _by_cue(_extract(text), "added")
+    assert said.content == "The ferry timetable was changed without any notice to riders."
+    assert (added.source, added.content) == ("She", "Nobody on the board asked the crews first.")

@@ -2956,6 +2956,9 @@ _SIGNATURE = re.compile(
 )
 
 
+_OPENING_MARKS = "“‘\"'«"
+
+
 def _reading_units(text: str, units: Sequence[Unit]) -> list[Unit]:
     """Body units, with a quotation re-joined to the cue a splitter cut off after it.
 
@@ -2973,7 +2976,12 @@ def _reading_units(text: str, units: Sequence[Unit]) -> list[Unit]:
         if (
             prev is not None
             and prev.paragraph == unit.paragraph
-            and (unit.text[:1].islower() or _SIGNATURE.match(unit.text) is not None)
+            and (
+                unit.text[:1].islower()
+                # a signature signs a quotation standing alone, not one its own sentence
+                # already gave a cue ("Ruiz said, “...” He added, “...”")
+                or (_SIGNATURE.match(unit.text) is not None and prev.text[:1] in _OPENING_MARKS)
+            )
             and prev.text.rstrip()[-1:] in "”’\"'»"
         ):
             span = Span(prev.span.start, unit.span.end)
