@@ -1349,3 +1349,21 @@ def test_a_signature_after_a_quotation_its_sentence_gave_a_cue_is_a_new_attribut
     said, added = _by_cue(_extract(text), "said"), _by_cue(_extract(text), "added")
     assert said.content == "The ferry timetable was changed without any notice to riders."
     assert (added.source, added.content) == ("She", "Nobody on the board asked the crews first.")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "He hoped, he said, that the ferry board would resign.",
+            "He hoped, he said, that the ferry board would resign",
+        ),
+        (
+            "The pier is so weak, the engineer said, that even a small van could break it.",
+            "The pier is so weak, the engineer said, that even a small van could break it",
+        ),
+    ],
+)
+def test_a_parenthetical_cue_before_that_keeps_the_clause_after_it(text: str, content: str) -> None:
+    (a,) = [a for a in _extract(text) if a.cue == "said"]
+    assert a.content == content

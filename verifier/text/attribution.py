@@ -2075,7 +2075,8 @@ class _Reader:
             and x + 1 < s.last
             and s.toks[x] == ","
             and s.qmark[x + 1] != 1
-            and s.low[x + 1] not in _APPOS_STOP
+            # "He hoped, he said, that the levy would pass": "that" goes on with the clause
+            and (s.low[x + 1] not in _APPOS_STOP or s.low[x + 1] == "that")
             and s.low[x + 1] not in W.PREPOSITIONS  # "..., among them four children"
             and not s.low[x + 1].endswith("ing")
             and s.toks[subj.lead_sep] == ","
