@@ -1367,3 +1367,13 @@ def test_a_signature_after_a_quotation_its_sentence_gave_a_cue_is_a_new_attribut
 def test_a_parenthetical_cue_before_that_keeps_the_clause_after_it(text: str, content: str) -> None:
     (a,) = [a for a in _extract(text) if a.cue == "said"]
     assert a.content == content
+
+
+def test_according_to_opening_a_sentence_names_its_source_to_the_comma() -> None:
+    text = (
+        "According to the ferry timetable published Monday, the first boat leaves at six, "
+        "the last at ten."
+    )
+    a = _by_cue(_extract(text), "According to")
+    assert a.source == "the ferry timetable published Monday"
+    assert a.content == "the first boat leaves at six, the last at ten"

@@ -1002,6 +1002,9 @@ def _agent_left(s: _Sent, comma: int) -> _Subject | None:
     return None
 
 
+_ACCORDING_TAIL = 8  # words the noun-phrase reader may leave before the comma closing the phrase
+
+
 def _np_right(s: _Sent, j: int, mode: str) -> tuple[int, int] | None:
     """A noun phrase starting at ``j`` with its appositions.
 
@@ -1488,6 +1491,8 @@ def _intro_content(s: _Sent, raw: _Raw) -> _Raw:
     opener = s.low[0]
     if not (opener in _OPENING_SUBORDINATORS or (i == 0 and s.low[0].endswith(("ing", "ed")))):
         return raw
+    if opener == "according":
+        return raw  # "According to X, A, B and C": the main clause is the claim, not said by no one
     if any(s.toks[x] in _HARD_OR_COMMA or s.qreg[x] >= 0 for x in range(0, i)):
         return raw
     c0 = bisect.bisect_left(s.st, raw.content[0])
@@ -2288,10 +2293,20 @@ class _Reader:
                 self.pending.append((raw, "prev"))
                 return
         else:
+            # "According to the schedule published Monday, ...": the source runs to the comma
+            # that closes the phrase, over what the noun-phrase reader stops at (a participle,
+            # "that night"), and what follows the comma is the claim, to the sentence's end
+            x = e
+            while x < min(s.last, e + _ACCORDING_TAIL) and s.toks[x] not in _HARD_OR_COMMA:
+                if s.qreg[x] >= 0:
+                    break
+                x += 1
+            if x < s.last and s.toks[x] == ",":
+                e = x
             c0 = e + 1 if e < s.last and s.toks[e] == "," else e
             if c0 >= s.last:
                 return
-            content = _content(s, c0)
+            content = (s.st[c0], s.en[s.last - 1])
         self._add(cue, (a, e), content, "asserts", cue_tok=i)
 
     def _citing(self, i: int) -> None:
