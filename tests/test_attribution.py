@@ -1377,3 +1377,18 @@ def test_according_to_opening_a_sentence_names_its_source_to_the_comma() -> None
     a = _by_cue(_extract(text), "According to")
     assert a.source == "the ferry timetable published Monday"
     assert a.content == "the first boat leaves at six, the last at ten"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The dam ruling made the levy legal - she urged the board to collect it.", "she"),
+        (
+            "Mr. Ortiz - in a line aimed at the board - declared that the levy was dead.",
+            "Mr. Ortiz",
+        ),
+    ],
+)
+def test_a_hyphen_spaced_as_a_dash_ends_or_sets_off_the_subject(text: str, source: str) -> None:
+    found = [a for a in _rules(text) if a.cue in ("urged", "declared")]
+    assert [a.source for a in found] == [source]

@@ -555,7 +555,15 @@ _CLAUSE_STOPS = (
     | W.FREE_RELATIVES
     | W.RELATIVE_PRONOUNS
     | _STRONG_VERBS
+    | {"-"}
 )
+
+
+def _spaced(s: _Sent, j: int) -> bool:
+    """Whether token ``j`` stands alone between spaces: a hyphen typed for a dash ("... the
+    ruling - he said"), as several outlets type one, and not one joining two words."""
+    a, b = s.st[j], s.en[j]
+    return a > 0 and b < len(s.text) and s.text[a - 1].isspace() and s.text[b].isspace()
 
 
 # Speakers named by a bare plural noun, with no determiner or capital to open them: "the plan,
@@ -591,11 +599,15 @@ def _clause_left(s: _Sent, k: int) -> tuple[int, str, int, list[int]]:
     j = k - 1
     commas: list[int] = []
     paren = 0
-    if j > 0 and s.toks[j] in _DASHES:
+    if j > 0 and (s.toks[j] in _DASHES or (s.toks[j] == "-" and _spaced(s, j))):
         # "Kagan — who led the surge — supports": a parenthetical between dashes describes the
         # subject, as one between commas does
         p = next(
-            (x for x in range(j - 1, max(-1, j - 40), -1) if s.toks[x] in _HARD or s.qreg[x] >= 0),
+            (
+                x
+                for x in range(j - 1, max(-1, j - 40), -1)
+                if s.toks[x] in _HARD or s.qreg[x] >= 0 or (s.toks[x] == "-" and _spaced(s, x))
+            ),
             -1,
         )
         if p > 0 and s.toks[p] == s.toks[j] and p + 1 < j:
@@ -658,7 +670,7 @@ def _clause_left(s: _Sent, k: int) -> tuple[int, str, int, list[int]]:
             return j + 1, "quote", j, commas
         if s.qreg[j] >= 0:
             return j + 1, "quote", j, commas
-        if t in _HARD:
+        if t in _HARD or (t == "-" and _spaced(s, j)):
             return j + 1, "punct", j, commas
         if t == ",":
             commas.append(j)
