@@ -266,3 +266,36 @@ def test_stored_readings_are_read_again_where_their_reading_changed(tmp_path: Pa
         assert any(facts.measures for facts in stored.values())
         assert not all(facts.tentative for facts in stored.values())
         assert store.search_sentences('"hospital"', limit=50) == before
+
+
+def test_stored_counts_are_read_again_with_sums_of_money(tmp_path: Path) -> None:
+    """A database whose counts were read before a sum of money was one has them read again;
+    the rest of each reading stays as stored."""
+    import json
+
+    from verifier.store import Store
+    from verifier.store.schema import MIGRATIONS, _reread_counts
+
+    path = tmp_path / "v.db"
+    older, before = _stored_before(path, _reread_counts, ())
+    with Store(path) as store:
+        rows = store.conn.execute("SELECT id, facts FROM sentences WHERE facts IS NOT NULL")
+        stale = []
+        for sid, facts in rows.fetchall():
+            data = json.loads(facts)
+            data["quantities"] = []
+            stale.append((json.dumps(data), sid))
+        with store.transaction() as conn:
+            conn.executemany("UPDATE sentences SET facts = ? WHERE id = ?", stale)
+            conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(_reread_counts)}")
+    with Store(path) as store:
+        rows = store.conn.execute(
+            "SELECT id, text FROM sentences WHERE facts IS NOT NULL"
+        ).fetchall()
+        stored = store.passage_facts(r[0] for r in rows)
+        assert len(stored) == len(rows) == len(older)
+        for sid, text in rows:
+            assert stored[sid].places == {"kept as stored"}
+            assert stored[sid].quantities == read_passage(text).quantities
+        assert any(facts.quantities for facts in stored.values())
+        assert store.search_sentences('"hospital"', limit=50) == before

@@ -94,8 +94,11 @@ DOCS = ROOT.parent / "shared" / "dev" / "ecbplus" / "docs"
 GOLD = ROOT / "tests" / "gold" / "ecbplus_relations.jsonl"
 RELATIONS = {"supports", "partly_supports", "contradicts", "same_report", "unrelated"}
 
-ACCURACY_FLOOR = 0.87
-"""Share of the picked pairs whose relation is the gold one. Measured 0.876 (240/274) with
+ACCURACY_FLOOR = 0.88
+"""Share of the picked pairs whose relation is the gold one. Measured 0.880 (241/274) with
+sums of money read as counts (a conversion the claim gives the same sum), acronyms spelled
+out ("IE" / "Internet Explorer"), counts in hyphenated words, "another wounded" as one and a
+headline's act named by a noun; 0.876 (240/274) with
 more acts read (a coach "fired", "set on fire", "checked out", "committed suicide" as the
 act a hanging states, a named host as appointed), a hedge beside the act no hedge of it,
 a cause's own words asked for and "a 5.6 quake" read as a magnitude; before, 0.865 (237/274) with
@@ -117,9 +120,10 @@ before a report nearer another event's reports joined them; 0.777 before event i
 profile check; 0.759 before rival counts, hedged figures and another day; 0.516 on the first
 248 pairs before the relations read what a figure counts, a report's main point and negation
 scope; 0.371 before event identity)."""
-SAME_EVENT_FLOOR = 0.86
+SAME_EVENT_FLOOR = 0.87
 """The same share over pairs about one event: what relations on real text decide. Measured
-0.870 (154/177) with the acts, hedges, causes and magnitudes of ``ACCURACY_FLOOR``; 0.853
+0.876 (155/177) with the sums, acronyms and headline acts of ``ACCURACY_FLOOR``; 0.870
+(154/177) with the acts, hedges, causes and magnitudes of ``ACCURACY_FLOOR``; 0.853
 (151/177) with every act, count and cause of the claim asked for; 0.763 (135/177) once
 the gold
 was relabelled by its written rule; before, 0.853 (151/177)
@@ -138,9 +142,11 @@ written rule: an island's population is a description, not the
 claim's point. Before: 15/15; 15/16 with
 magnitudes a few tenths apart read as rival figures (14/15 before; 14/16 before event
 identity's profile check, 12/13 before rival counts of one thing; 1/3 before)."""
-RANDOM_FLOOR = 0.71
+RANDOM_FLOOR = 0.74
 """Share of the randomly drawn same-event pairs of batches 1-5 whose relation is the gold one.
-Measured 0.713 (236/331; batches 1-2 87/115, batch 3 42/60, batch 4 47/66, batch 5 60/90) with
+Measured 0.746 (247/331; batches 1-2 90/115, batch 3 43/60, batch 4 49/66, batch 5 65/90)
+with the sums, acronyms and headline acts of ``ACCURACY_FLOOR``; 0.713 (236/331; batches 1-2
+87/115, batch 3 42/60, batch 4 47/66, batch 5 60/90) with
 the acts, hedges, causes and magnitudes of ``ACCURACY_FLOOR``, read off their errors; before,
 0.677 (224/331; batches 1-2 84/115, batch 3 39/60, batch 4 45/66, batch 5 56/90) once
 batch 6's articles joined the store (a story grouped with more reports); before, 0.680
@@ -163,9 +169,10 @@ read as not yet a fact and labels and scores as no counts; the 45 held out 24/45
 are ``supports`` for a claim whose evidence states its event but not its point (a hearing, a
 reward, who was charged), which shared words do not tell."""
 HELD_OUT_BATCH = 6
-HELD_OUT_FLOOR = 0.64
+HELD_OUT_FLOOR = 0.65
 """Share of the held-out batch 6 (96 pairs, seed 1721) whose relation is the gold one: measured
-62/96 (0.646) with the acts, hedges, causes and magnitudes of ``ACCURACY_FLOOR`` (made on
+63/96 (0.656) with the sums, acronyms and headline acts of ``ACCURACY_FLOOR``; 62/96 (0.646)
+with the acts, hedges, causes and magnitudes of ``ACCURACY_FLOOR`` (made on
 batches 1-5 and the picked pairs, batch 6 not looked at); 61/96 (0.635) when first scored,
 with its articles beside batches 1-5's in one store (which moved batches 1-5 from 225/331 to
 224/331: a story grouped with more reports)."""

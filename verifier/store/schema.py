@@ -749,17 +749,30 @@ def _reread_relation_readings(db: sqlite_utils.Database) -> None:
     suicide". Judging compares these stored readings, so a database from before would judge
     with the old ones until its articles were ingested again. The rest of each reading (its
     places, days, event marks, ...) is kept as stored."""
+    _reread(db, REREAD_FIELDS)
+
+
+def _reread_counts(db: sqlite_utils.Database) -> None:
+    """Each stored sentence's counts are read again from its text (issue 14): a sum of money
+    after its currency sign ("$40 million") is a count, as is a count in a hyphenated word
+    ("a two-party vote") and "another" before a toll ("two killed and another wounded")."""
+    _reread(db, ("quantities",))
+
+
+def _reread(db: sqlite_utils.Database, fields: tuple[str, ...]) -> None:
+    """Read ``fields`` of every stored sentence reading again from its text, keeping the
+    rest of the reading as stored."""
     from verifier.text.passage import read_passage
 
     def reread(row: tuple[Any, ...], data: dict[str, Any]) -> bool:
         fresh = read_passage(row[1]).to_json()
-        before = {key: data.get(key) for key in REREAD_FIELDS}
-        for key in REREAD_FIELDS:
+        before = {key: data.get(key) for key in fields}
+        for key in fields:
             if key in fresh:
                 data[key] = fresh[key]
             else:
                 data.pop(key, None)
-        return before != {key: data.get(key) for key in REREAD_FIELDS}
+        return before != {key: data.get(key) for key in fields}
 
     rows = db.execute("SELECT id, text, facts FROM sentences WHERE facts IS NOT NULL").fetchall()
     _rewrite_readings(db, rows, reread)
@@ -787,6 +800,7 @@ MIGRATIONS: list[Migration] = [
     _passage_acts,
     _sentence_marks,
     _reread_relation_readings,
+    _reread_counts,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
