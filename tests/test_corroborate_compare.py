@@ -727,6 +727,23 @@ def test_a_headline_names_its_act_by_a_noun() -> None:
     assert relate(long_claim, gutted, Pair(same_story=True))[0] == "supports"
 
 
+def test_one_headline_in_two_outlets_is_one_report() -> None:
+    a = read_facts("Hawks beat Owls 20-13 to reach the final")
+    b = read_facts("HAWKS BEAT OWLS 20-13 TO REACH THE FINAL")
+    assert relate(a, b) == ("same_report", ("the same words as the claim's report",))
+    # A record and two small words in a row are no copied wording.
+    c = read_facts("Hawks (25-7) will play the winner of the Owls game in Lisle.")
+    d = read_facts("In the semifinal, Hawks (25-7) will play the Owls, who beat Lisle.")
+    assert relate(c, d, Pair(family=True))[0] != "same_report"
+
+
+def test_counts_of_murder_count_the_dead() -> None:
+    claim = read_facts("Ada Voss is charged with murder over the shooting deaths of two guards.")
+    counts = read_facts("Ada Voss was charged with two counts of murder in the guards' deaths.")
+    relation, reasons = relate(claim, counts, Pair(same_story=True))
+    assert relation == "supports" and "same figure: 2 killed" in reasons
+
+
 def test_support_needs_the_claims_act_stated() -> None:
     """Two reports of one event sharing its place and people still state different things:
     a boarding is not an attack, a stabbing is stated by "killed"."""

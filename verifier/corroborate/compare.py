@@ -17,7 +17,6 @@ copy's passage only when it passes the claim's words on (``_copied``).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -27,14 +26,21 @@ from verifier.models import Quantity
 from verifier.text.numbers import COUNT_WORDS
 from verifier.text.passage import (
     PassageFacts,
+    acronyms,
     causes,
+    conversions,
     days_clash,
     figure_label,
     implied_stages,
     is_casualty,
+    is_court_count,
     is_generic,
+    is_headline,
+    is_sum,
+    names_killing,
     read_passage,
     sentence_facts,
+    spells_out,
 )
 from verifier.text.predicates import stated
 from verifier.text.stopwords import STOPWORDS
@@ -147,50 +153,15 @@ def stored_reading(text: str, facts: PassageFacts, stance: str | None = None) ->
     return Facts(terms, facts, words, text)
 
 
-_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
-_LETTERS = re.compile(r"[A-Za-z]+")
-_ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "&"})
-
-
-@lru_cache(maxsize=32_768)
-def _acronyms(text: str) -> frozenset[str]:
-    """The acronyms ``text`` writes ("IE", "IR", "UNC"); none in a headline set in capitals."""
-    found = _ACRONYM.findall(text)
-    words = _LETTERS.findall(text)
-    if not found or sum(w.isupper() for w in words) * 2 > len(words):
-        return frozenset()
-    return frozenset(found)
-
-
-def _spells(acronym: str, text: str) -> bool:
-    """Does ``text`` write ``acronym`` out, a word for each letter ("Vortex Xplorer" for
-    VX, "injured list" for IL, "University of East Lisle" for UEL)?"""
-    words = [w.lower() for w in _LETTERS.findall(text)]
-    letters = acronym.lower()
-    for start, first in enumerate(words):
-        if first[0] != letters[0]:
-            continue
-        at, i = 1, start + 1
-        while at < len(letters) and i < len(words):
-            if words[i][0] == letters[at]:
-                at += 1
-            elif words[i] not in _ACRONYM_SKIPS:
-                break
-            i += 1
-        if at == len(letters):
-            return True
-    return False
-
-
 def _spelled_out(a: Facts, b: Facts) -> frozenset[str]:
     """Stems of the acronyms one passage writes and the other spells out: two reports of one
     event name it both ways ("fix for VX bug" / "patch for Vortex Xplorer"), and the
     words they share should show it."""
     out = set()
     for one, other in ((a, b), (b, a)):
-        for acronym in _acronyms(one.text):
+        for acronym in acronyms(one.text):
             stem = fts_stem(acronym.lower())
-            if stem in one.terms and stem not in other.terms and _spells(acronym, other.text):
+            if stem in one.terms and stem not in other.terms and spells_out(acronym, other.text):
                 out.add(stem)
     return frozenset(out)
 
@@ -301,7 +272,7 @@ def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...
     # independent: ``judging.judge``).
     if pair.family and max(coverage, covered) >= 0.5 and not said_not and _copied(a, b):
         return "same_report", ("same passage in a version or copy of one report",)
-    if not pair.same_article and _same_words(a, b):
+    if not pair.same_article and (_same_words(a, b) or _same_headline(a, b)):
         # Another outlet printing the same sentence passes one report on; it is not a second
         # source, whether or not the articles were found to be copies.
         return "same_report", ("the same words as the claim's report",)
@@ -339,6 +310,9 @@ def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...
     for qa in fa.quantities:
         kinds = [(qb, _same_count(qa, qb)) for qb in fb.quantities]
         hits = [(qb, k) for qb, k in kinds if k and qb.value == qa.value]
+        if not hits and qa.event == "killed" and names_killing(b.text):
+            # "killed two co-workers" / "charged with two counts of murder": one count each
+            hits = [(qb, "full") for qb in fb.quantities if _counts_murders(qb, qa)]
         if hits:
             best = max(hits, key=lambda h: h[1] == "full")
             matches.append((qa, best[0], best[1] or "partial"))
@@ -452,12 +426,28 @@ def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...
     return "unrelated", ("too little in common",)
 
 
+def _counts_murders(legal: Quantity, toll: Quantity) -> bool:
+    """Does ``legal``, a court's count in a passage naming a killing, count the dead of
+    ``toll`` ("two counts of murder" for "two killed")?"""
+    return is_court_count(legal) and legal.value == toll.value
+
+
 _MAIN_WORDS = 3
 """Informative words a report of the same event shares with a claim to state its main point.
 On the ECB+ relation gold a claim's word coverage did not tell support from partial support
 (70% at best, at any threshold): reports word one assertion differently and add their own
 details. Three shared words (who, what, where) stating it, and nothing the claim says that the
 evidence leaves out or says otherwise (``_confirms_part``), is what the labels follow."""
+
+
+def _same_headline(a: Facts, b: Facts) -> bool:
+    """Are the two passages one short text, word for word but for case and punctuation
+    ("Colts beat Chiefs 20-13" / "COLTS BEAT CHIEFS 20-13")? Two outlets wording a fact
+    alike still differ somewhere; the same words throughout are one report passed on."""
+    if len(a.words) < _REPEATED_MIN or a.words != b.words:
+        return False
+    return [fold(t) for t in tokens(a.text)] == [fold(t) for t in tokens(b.text)]
+
 
 _SAME_WORDS = 0.7
 """How alike two passages' informative words, in order, must be to be one report's words."""
@@ -496,6 +486,10 @@ copies' own wordings of one fact on the ECB+ relation gold share three in a row 
 of Aden")."""
 
 
+_COPIED_RUN_WORDS = 3
+"""Informative words (not numbers, not stop words) such a run must hold."""
+
+
 def _copied(a: Facts, b: Facts) -> bool:
     """Is passage ``b``, in a version or copy of ``a``'s report, ``a``'s passage passed on
     rather than the copy's own wording of the fact?"""
@@ -503,7 +497,9 @@ def _copied(a: Facts, b: Facts) -> bool:
         return True
     ta, tb = [fold(t) for t in tokens(a.text)], [fold(t) for t in tokens(b.text)]
     run = SequenceMatcher(None, ta, tb, autojunk=False).find_longest_match()
-    return run.size >= _COPIED_RUN
+    said = [t for t in ta[run.a : run.a + run.size] if t not in STOPWORDS and not t[0].isdigit()]
+    # "Creighton (25-7) will play": a team's record and two small words are no wording.
+    return run.size >= _COPIED_RUN and len(said) >= _COPIED_RUN_WORDS
 
 
 def _held_in_order(a: Facts, b: Facts) -> float:
@@ -645,7 +641,7 @@ def _confirms_part(a: Facts, b: Facts, differs: list[tuple[Quantity, Quantity]])
     unsaid = fa.stages - implied_stages(fb.stages)
     if unsaid:
         out.append(f"does not say what followed: {', '.join(sorted(unsaid))}")
-    if unstated := _acts_unstated(fa, fb, _headline(a.text)):
+    if unstated := _acts_unstated(fa, fb, is_headline(a.text)):
         out.append(f"does not state what the claim says happened: {', '.join(unstated)}")
     if fa.denies != fb.denies and not _both_negative(fa, fb):
         # "A man denied arson following a fire" / "a fire destroyed the supermarket": the
@@ -663,15 +659,6 @@ def _confirms_part(a: Facts, b: Facts, differs: list[tuple[Quantity, Quantity]])
         if same_unit and not any(_alike(ma.value, v) for v in same_unit):
             out.append(f"{ma.counts} differs: {_number(ma.value)} vs {_number(same_unit[0])}")
     return out
-
-
-_HEADLINE_WORDS = 10
-
-
-def _headline(text: str) -> bool:
-    """Is ``text`` written as a headline: short, or set in capitals?"""
-    words = _LETTERS.findall(text)
-    return len(words) <= _HEADLINE_WORDS or sum(w[0].isupper() for w in words) * 2 > len(words)
 
 
 _MANNERS = frozenset({"shoot", "stab"})
@@ -753,27 +740,14 @@ def _counts_unstated(a: Facts, b: Facts, differs: list[tuple[Quantity, Quantity]
     return out
 
 
-_MONEY = frozenset({"dollars", "euros", "pounds", "yen"})
-_CONVERSION_GAP = re.compile(r"\s*[(;,/]?\s*")
-
-
 def _converted(a: Facts, fb: PassageFacts) -> set[int]:
     """The claim's sums of money the evidence gives in another currency the claim converts
     them to: "9 million euros (8 million pounds)" is one sum, stated by "9 million euros
     ($12 million)"."""
-    money = [q for q in a.facts.quantities if q.counts in _MONEY]
-    given = {(q.counts, q.value) for q in fb.quantities if q.counts in _MONEY}
-    groups: list[list[Quantity]] = []
-    for q in sorted(money, key=lambda q: q.span.start):
-        last = groups[-1][-1] if groups else None
-        gap = a.text[last.span.end : q.span.start] if last else ""
-        if last and last.span.end <= q.span.start and _CONVERSION_GAP.fullmatch(gap):
-            groups[-1].append(q)
-        else:
-            groups.append([q])
+    given = {(q.counts, q.value) for q in fb.quantities if is_sum(q)}
     out: set[int] = set()
-    for group in groups:
-        if len(group) > 1 and any((q.counts, q.value) in given for q in group):
+    for group in conversions(a.text, a.facts.quantities):
+        if any((q.counts, q.value) in given for q in group):
             out |= {id(q) for q in group}
     return out
 

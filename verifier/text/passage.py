@@ -462,6 +462,89 @@ def _compound_count(word: str, found: re.Match[str]) -> Quantity | None:
     )
 
 
+def is_court_count(q: Quantity) -> bool:
+    """Is ``q`` what a court counts ("two counts of murder", "three charges")?"""
+    return q.event in _LEGAL_COUNTS
+
+
+def is_sum(q: Quantity) -> bool:
+    """Is ``q`` a sum of money ("$40 million", "9 million euros")?"""
+    return q.counts in _CURRENCY_NAMES
+
+
+_CONVERSION_GAP = re.compile(r"\s*[(;,/]?\s*")
+
+
+def conversions(text: str, found: tuple[Quantity, ...]) -> list[tuple[Quantity, ...]]:
+    """The sums of money among ``found`` (``text``'s counts) that give one sum in several
+    currencies, side by side: "9 million euros (8 million pounds)", "€3m (£2.6m; $4m)"."""
+    groups: list[list[Quantity]] = []
+    for q in sorted((q for q in found if is_sum(q)), key=lambda q: q.span.start):
+        last = groups[-1][-1] if groups else None
+        if (
+            last is not None
+            and last.span.end <= q.span.start
+            and _CONVERSION_GAP.fullmatch(text[last.span.end : q.span.start])
+        ):
+            groups[-1].append(q)
+        else:
+            groups.append([q])
+    return [tuple(g) for g in groups if len(g) > 1]
+
+
+_KILLING = re.compile(r"\b(?:murder\w*|homicide\w*|manslaughter|killing\w*)\b", re.IGNORECASE)
+
+
+def names_killing(text: str) -> bool:
+    """Does ``text`` name a killing, as a court counts it ("two counts of murder")?"""
+    return bool(_KILLING.search(text))
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_ACRONYM_SKIPS = frozenset({"of", "the", "and", "for"})
+
+
+@lru_cache(maxsize=32_768)
+def acronyms(text: str) -> frozenset[str]:
+    """The acronyms ``text`` writes ("VX", "IL", "UEL"); none in a headline set in capitals."""
+    found = _ACRONYM.findall(text)
+    words = _LETTERS.findall(text)
+    if not found or sum(w.isupper() for w in words) * 2 > len(words):
+        return frozenset()
+    return frozenset(found)
+
+
+def spells_out(acronym: str, text: str) -> bool:
+    """Does ``text`` write ``acronym`` out, a word for each letter ("Vortex Xplorer" for VX,
+    "injured list" for IL, "University of East Lisle" for UEL)?"""
+    words = [w.lower() for w in _LETTERS.findall(text)]
+    letters = acronym.lower()
+    for start, first in enumerate(words):
+        if first[0] != letters[0]:
+            continue
+        at, i = 1, start + 1
+        while at < len(letters) and i < len(words):
+            if words[i][0] == letters[at]:
+                at += 1
+            elif words[i] not in _ACRONYM_SKIPS:
+                break
+            i += 1
+        if at == len(letters):
+            return True
+    return False
+
+
+_HEADLINE_WORDS = 10
+
+
+def is_headline(text: str) -> bool:
+    """Is ``text`` written as a headline: short, or set in capitals? A headline names its
+    act by a noun as often as by a verb ("Fire at the depot may have been arson")."""
+    words = _LETTERS.findall(text)
+    return len(words) <= _HEADLINE_WORDS or sum(w[0].isupper() for w in words) * 2 > len(words)
+
+
 @lru_cache(maxsize=8192)
 def quantities(text: str) -> tuple[Quantity, ...]:
     """Counts in ``text``: "four people", "at least 15 civilians", "a dozen", "300,000"."""
@@ -1065,4 +1148,11 @@ __all__ = [
     "sites",
     "stages",
     "implied_stages",
+    "acronyms",
+    "conversions",
+    "is_court_count",
+    "is_headline",
+    "is_sum",
+    "names_killing",
+    "spells_out",
 ]
