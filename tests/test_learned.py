@@ -177,7 +177,7 @@ def test_a_negated_cue_keeps_its_negation_and_a_future_one_is_dropped() -> None:
 def test_a_negated_cue_is_the_speakers_denial_of_its_content() -> None:
     """A reviewer reading "Mayor Jon Reyes -> the tax will pass" must not see it as his claim:
     the negation is in the cue and the stance says he holds it false."""
-    text = "Mayor Jon Reyes does not believe the new tax will pass the council this year."
+    text = "Jon Reyes, the mayor, does not believe the new tax will pass."
     assert extract(_doc(text), learned=False) == []
     (att,) = extract(_doc(text))
     assert (att.cue, att.stance) == ("does not believe", "denies")
