@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
@@ -12,6 +13,10 @@ from verifier.text.events import read_marks, sentence_reading
 from verifier.text.numbers import parse_number, token_number
 from verifier.text.passage import figure_label, quantities, read_passage
 from verifier.text.speakers import affiliations, is_generic_body, same_source
+
+if TYPE_CHECKING:
+    from verifier.models import PassageFacts
+    from verifier.store import Store
 
 
 def test_one_word_is_a_figure_only_when_it_states_one() -> None:
@@ -186,6 +191,18 @@ def _stored_before(
     return older, found
 
 
+def _kept(
+    store: Store, older: list[object]
+) -> tuple[list[tuple[int, str]], dict[int, PassageFacts]]:
+    """The migrated store's sentences with their readings, once every stored reading is
+    checked to have come through (as many as before, the planted place kept)."""
+    rows = store.conn.execute("SELECT id, text FROM sentences WHERE facts IS NOT NULL").fetchall()
+    stored = store.passage_facts(r[0] for r in rows)
+    assert len(stored) == len(rows) == len(older)
+    assert all(stored[sid].places == {"kept as stored"} for sid, _ in rows)
+    return rows, stored
+
+
 def test_stored_readings_gain_what_happened_without_losing_the_rest(tmp_path: Path) -> None:
     """A database whose sentence readings were stored before the stages after an incident
     and the acts were read keeps every other stored fact and gains those, once."""
@@ -195,14 +212,9 @@ def test_stored_readings_gain_what_happened_without_losing_the_rest(tmp_path: Pa
     path = tmp_path / "v.db"
     older, _ = _stored_before(path, _passage_acts, ("stages", "predicates", "acts"))
     with Store(path) as store:
-        rows = store.conn.execute(
-            "SELECT id, text FROM sentences WHERE facts IS NOT NULL"
-        ).fetchall()
-        stored = store.passage_facts(r[0] for r in rows)
-        assert len(stored) == len(rows) == len(older)
+        rows, stored = _kept(store, older)
         for sid, text in rows:
             fresh = read_passage(text)
-            assert stored[sid].places == {"kept as stored"}
             assert stored[sid].stages == fresh.stages
             assert (stored[sid].predicates, stored[sid].acts) == (fresh.predicates, fresh.acts)
         assert any(facts.predicates for facts in stored.values())
@@ -278,14 +290,9 @@ def test_stored_readings_are_read_again_where_their_reading_changed(
             conn.executemany("UPDATE sentences SET facts = ? WHERE id = ?", stale)
             conn.execute(f"PRAGMA user_version = {schema.MIGRATIONS.index(step)}")
     with Store(path) as store:
-        rows = store.conn.execute(
-            "SELECT id, text FROM sentences WHERE facts IS NOT NULL"
-        ).fetchall()
-        stored = store.passage_facts(r[0] for r in rows)
-        assert len(stored) == len(rows) == len(older)
+        rows, stored = _kept(store, older)
         for sid, text in rows:
             fresh = read_passage(text)
-            assert stored[sid].places == {"kept as stored"}
             for name in fields:
                 assert getattr(stored[sid], name) == getattr(fresh, name), (name, text)
         for name in fields:  # each stale reading was replaced somewhere
