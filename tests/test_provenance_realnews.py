@@ -111,8 +111,9 @@ def figures(pairs: list[tuple[str, str]], status: str) -> Figures:
 # learned tagger read, and a rebuilt model (``make model``) reads a slightly different set: an
 # unread claim counts as flagged with nothing ("unread"), so a conflict or drift it holds is a
 # miss, and no more than this many may be unread. The model rebuilt at 2c63e9f left 8 of 275
-# unread, the one rebuilt at 3eb8ac1 6; none a conflict or a drift.
-MAX_UNREAD = 8
+# unread, the one rebuilt at 3eb8ac1 (committed) 6; none a conflict or a drift. The cap is what
+# the committed model measures: a rebuild that reads fewer of them shows here.
+MAX_UNREAD = 6
 
 
 def _status(claims: list[ClaimRecord], entry: dict[str, object]) -> str:
