@@ -8,10 +8,10 @@ from hypothesis import strategies as st
 from verifier.corroborate.compare import (
     RELATIONS,
     Pair,
-    read_facts,
     relate,
     same_scale,
 )
+from verifier.corroborate.readings import read_facts
 from verifier.text.passage import (
     causes,
     days,

@@ -17,9 +17,9 @@ import pytest
 from benchmarks.generate import generate
 from verifier import workers as workers_module
 from verifier.corroborate import candidates, corpus, run
-from verifier.corroborate.compare import read_facts
 from verifier.corroborate.evidence import EvidenceHit, Judgement
 from verifier.corroborate.query import rank_terms
+from verifier.corroborate.readings import read_facts
 from verifier.corroborate.stories import group_articles
 from verifier.models import Document
 from verifier.pipeline import _analyse_one, ingest_paths

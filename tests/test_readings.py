@@ -162,7 +162,7 @@ def test_a_stored_corpus_gets_its_sentence_readings_once(tmp_path: Path) -> None
 
 
 def _stored_before(
-    path: Path, migration: object, fields: tuple[str, ...]
+    path: Path, migration: object, fields: tuple[str, ...], extra: tuple[Path, ...] = ()
 ) -> tuple[list[object], object]:
     """The sample ingested into ``path``, then stored as a database from before
     ``migration``: its readings without ``fields``, one place rewritten (what was stored
@@ -175,7 +175,7 @@ def _stored_before(
     from verifier.store.schema import MIGRATIONS
 
     with Store(path) as store:
-        ingest_paths(store, [SAMPLE])
+        ingest_paths(store, [SAMPLE, *extra])
         rows = store.conn.execute("SELECT id, facts FROM sentences WHERE facts IS NOT NULL")
         older: list[object] = []
         for sid, facts in rows.fetchall():
@@ -298,4 +298,51 @@ def test_stored_readings_are_read_again_where_their_reading_changed(
         for name in fields:  # each stale reading was replaced somewhere
             stale_value = {"tentative": True}.get(name, getattr(read_passage(""), name))
             assert any(getattr(f, name) != stale_value for f in stored.values()), name
+        assert store.search_sentences('"hospital"', limit=50) == before
+
+
+_WORDED = """Fire at Harlow depot
+A double murder at the Harlow depot cost the firm 9 million euros (8 million pounds), the
+Harlow Valley Authority (HVA) said on Tuesday.
+The guard died of smoke inhalation, and two men were charged with murder.
+"""
+"""A made-up report giving what the sample does not: a sum in two currencies, a count given
+by a word ("a double murder")."""
+
+
+def test_stored_readings_gain_what_comparing_asks_of_their_words(tmp_path: Path) -> None:
+    """A database whose sentence readings were stored before comparing stopped reading the
+    sentences' text (their acronyms and initials, causes, sums in two currencies, counts
+    given by a word, headline, a killing named) gains them, read from each sentence's text,
+    once, and keeps every other stored fact."""
+    import json
+
+    from verifier.store import Store
+    from verifier.store.schema import COMPARISON_FIELDS, MIGRATIONS, _comparison_readings
+
+    report = tmp_path / "depot.txt"
+    report.write_text(_WORDED, encoding="utf-8")
+    path = tmp_path / "v.db"
+    older, before = _stored_before(path, _comparison_readings, (), (report,))
+    with Store(path) as store:
+        rows = store.conn.execute("SELECT id, facts FROM sentences WHERE facts IS NOT NULL")
+        bare = []
+        for sid, facts in rows.fetchall():
+            data = json.loads(facts)
+            for name in COMPARISON_FIELDS:
+                data.pop(name, None)  # an older verifier wrote none of them
+            bare.append((json.dumps(data), sid))
+        with store.transaction() as conn:
+            conn.executemany("UPDATE sentences SET facts = ? WHERE id = ?", bare)
+            conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(_comparison_readings)}")
+        unread = store.passage_facts(sid for _, sid in bare)
+        assert not any(getattr(f, n) for f in unread.values() for n in COMPARISON_FIELDS)
+    with Store(path) as store:
+        rows, stored = _kept(store, older)
+        for sid, text in rows:
+            fresh = read_passage(text)
+            for name in COMPARISON_FIELDS:
+                assert getattr(stored[sid], name) == getattr(fresh, name), (name, text)
+        for name in COMPARISON_FIELDS:  # each was read somewhere
+            assert any(getattr(f, name) for f in stored.values()), name
         assert store.search_sentences('"hospital"', limit=50) == before

@@ -12,7 +12,8 @@ from textual.widgets import Input
 
 from tests.fixtures_store import make_store
 from tests.test_tui import cursor, fresh, main_screen, press, screen_text, settle
-from verifier.corroborate.compare import read_facts, relate
+from verifier.corroborate.compare import relate
+from verifier.corroborate.readings import read_facts
 from verifier.store import Store
 from verifier.store.stories import assign_story
 from verifier.store.triage import stories

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 UnitKind = Literal["body", "headline", "caption", "dateline", "byline", "boilerplate"]
 UNIT_KINDS: tuple[UnitKind, ...] = (
@@ -310,6 +310,33 @@ class EventMarks:
         return EventMarks(frozenset(str(n) for n in names), frozenset(str(t) for t in times))
 
 
+def _listed(value: object) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValueError("passage facts JSON: a conversion must be a list of indexes")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Cause:
+    """A cause or reason a passage gives for what it says happened ("died of heart
+    failure"): ``text`` as a reason names it, ``stems`` the word stems of its own that
+    evidence must name one of to give it (the cause's words the rest of the passage does not
+    also use, or all of them when it does)."""
+
+    text: str
+    stems: frozenset[str]
+
+    def to_json(self) -> list[object]:
+        return [self.text, sorted(self.stems)]
+
+    @staticmethod
+    def from_json(data: object) -> Cause:
+        """Rebuild a stored cause; raises ValueError on anything that is not one."""
+        if not (isinstance(data, list) and len(data) == 2 and isinstance(data[1], list)):
+            raise ValueError("passage facts JSON: a cause must be [text, [stems]]")
+        return Cause(str(data[0]), frozenset(str(s) for s in data[1]))
+
+
 @dataclass(frozen=True, slots=True)
 class PassageFacts:
     """What one passage states, as far as comparing it with a claim needs (``text.passage``).
@@ -341,6 +368,21 @@ class PassageFacts:
     negated: bool = False
     mentions_figure: bool = False  # "the toll", "the figure": speaks of a count without one
     tentative: bool = False  # "in negotiations to", "is expected to": not yet a fact
+    # What comparing it with another passage asks of its wording, read with the rest so no
+    # comparison reads the text again: the acronyms it writes ("VX"); the initial of each
+    # word it writes, lowercase, uppercase for a word an acronym skips ("of", "the", "and",
+    # "for"), so "University of East Lisle" is "uOel" and spells out UEL; the causes it
+    # gives; its sums of money given in several currencies side by side, as groups of
+    # indexes into ``quantities``; the counts its words give ("a double murder": 2); whether
+    # it is written as a headline (short, or set in capitals); whether it names a killing as
+    # a court counts it ("two counts of murder").
+    acronyms: frozenset[str] = frozenset()
+    initials: str = ""
+    causes: tuple[Cause, ...] = ()
+    conversions: tuple[tuple[int, ...], ...] = ()
+    multiples: frozenset[float] = frozenset()
+    headline: bool = False
+    names_killing: bool = False
     # Its event marks, read at ingest with its article's date; None when not read (a
     # reading made at query time, or stored before marks were).
     marks: EventMarks | None = None
@@ -374,6 +416,21 @@ class PassageFacts:
             out["measures"] = [q.to_json() for q in self.measures]
         out.update({name: sorted(getattr(self, name)) for name in self._SETS})
         out.update({name: getattr(self, name) for name in self._FLAGS})
+        # Written only when there is something to write: most sentences give no cause.
+        if self.acronyms:
+            out["acronyms"] = sorted(self.acronyms)
+        if self.initials:
+            out["initials"] = self.initials
+        if self.causes:
+            out["causes"] = [c.to_json() for c in self.causes]
+        if self.conversions:
+            out["conversions"] = [list(g) for g in self.conversions]
+        if self.multiples:
+            out["multiples"] = sorted(self.multiples)
+        if self.headline:
+            out["headline"] = True
+        if self.names_killing:
+            out["names_killing"] = True
         if self.marks is not None:
             out["marks"] = self.marks.to_json()
         return out
@@ -398,6 +455,18 @@ class PassageFacts:
             if not isinstance(value, list):
                 raise ValueError(f"passage facts JSON: {name} must be a list")
             sets[name] = frozenset(str(v) for v in value)
+        lists: dict[str, list[Any]] = {}
+        for name in ("causes", "conversions", "multiples", "acronyms"):
+            value = data.get(name) or []
+            if not isinstance(value, list):
+                raise ValueError(f"passage facts JSON: {name} must be a list")
+            lists[name] = value
+        try:
+            groups = tuple(tuple(int(i) for i in _listed(g)) for g in lists["conversions"])
+            counted = frozenset(float(m) for m in lists["multiples"])
+        except (TypeError, ValueError):
+            raise ValueError("passage facts JSON: conversions and multiples are numbers") from None
+        causes, acronyms = lists["causes"], lists["acronyms"]
         return PassageFacts(
             quantities=tuple(Quantity.from_json(q) for q in quantities if isinstance(q, dict)),
             measures=tuple(Quantity.from_json(q) for q in measures if isinstance(q, dict)),
@@ -419,6 +488,13 @@ class PassageFacts:
             negated=bool(data.get("negated")),
             mentions_figure=bool(data.get("mentions_figure")),
             tentative=bool(data.get("tentative")),
+            acronyms=frozenset(str(a) for a in acronyms),
+            initials=str(data.get("initials") or ""),
+            causes=tuple(Cause.from_json(c) for c in causes),
+            conversions=groups,
+            multiples=counted,
+            headline=bool(data.get("headline")),
+            names_killing=bool(data.get("names_killing")),
             marks=EventMarks.from_json(data["marks"]) if "marks" in data else None,
         )
 

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from verifier.corroborate.compare import (
-    Facts,
-    content_stems,
-    other_event,
-)
+from verifier.corroborate.compare import other_event
 from verifier.corroborate.corpus import CorpusView, Memo
+from verifier.corroborate.readings import Facts
 from verifier.models import ArticleRecord, ClaimRecord, SentenceRecord
 from verifier.store import Store
 from verifier.store.stories import (
@@ -30,6 +27,7 @@ from verifier.text.speakers import (
     named_parties,
     speaks_for,
 )
+from verifier.text.terms import content_stems
 
 MAX_FIGURES = 3
 

@@ -7,9 +7,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from verifier.corroborate.answers import find_answers
-from verifier.corroborate.compare import (
-    Facts,
-)
 from verifier.corroborate.corpus import CorpusView, Memo
 from verifier.corroborate.events import lead_hits, merge_lead, name_factors, position_factor
 from verifier.corroborate.evidence import (
@@ -17,6 +14,7 @@ from verifier.corroborate.evidence import (
     hit_of,
     normalise_sentence,
 )
+from verifier.corroborate.readings import Facts
 from verifier.models import ArticleRecord, ClaimRecord, SentenceRecord
 from verifier.store import Store
 from verifier.store.stories import (

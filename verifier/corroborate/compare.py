@@ -3,9 +3,9 @@
 A retrieved sentence shares *words* with a claim; a fact-checker needs to know whether it
 bears on the same event and agrees. The text stage reads each passage's facts once
 (``verifier.text.passage``: figures with what they count, places, sites, days, incidents,
-denials, caveats, changes of control); this module adds the informative words the passage
-shares with another, and ``relate`` turns two such readings into one of the relations below
-with its reasons. It is deliberately conservative: a differing figure for the same event is a
+denials, caveats, changes of control, the acronyms, causes and sums its words give);
+``readings.Facts`` puts them beside the passage's informative words, and ``relate`` turns two
+such readings into one of the relations below with its reasons, reading no text itself. It is deliberately conservative: a differing figure for the same event is a
 contradiction only for tolls, for rival counts of one thing ("two cables" / "three cables")
 and for distances and magnitudes far apart; a denial or a
 negation contradicts only what it denies or negates; the same number at a different place
@@ -17,34 +17,23 @@ copy's passage only when it passes the claim's words on (``_copied``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
 
-from verifier.corroborate.query import fts_stem, informative_terms
-from verifier.models import Quantity
-from verifier.text.numbers import COUNT_WORDS
+from verifier.corroborate.readings import Facts
+from verifier.models import PassageFacts, Quantity
 from verifier.text.passage import (
-    PassageFacts,
-    acronyms,
-    causes,
-    conversions,
     days_clash,
     figure_label,
     implied_stages,
     is_casualty,
     is_court_count,
     is_generic,
-    is_headline,
     is_sum,
-    names_killing,
-    read_passage,
-    sentence_facts,
-    spells_out,
 )
 from verifier.text.predicates import stated
 from verifier.text.stopwords import STOPWORDS
-from verifier.text.terms import fold, tokens
+from verifier.text.terms import fold, fts_stem, tokens
 
 RELATIONS: tuple[str, ...] = (
     "supports",
@@ -97,73 +86,41 @@ _SCALE_GAP = 5.0
 _CAVEAT_REACH = 3
 
 
-@lru_cache(maxsize=32_768)  # each candidate is weighed again for every claim of its story
-def content_stems(text: str) -> frozenset[str]:
-    """Porter stems of the informative non-number words of ``text``."""
-    return frozenset(
-        fts_stem(t) for t in informative_terms(text) if not t[0].isdigit() and t not in COUNT_WORDS
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Facts:
-    """A passage as ``relate`` weighs it: its informative word stems beside its facts."""
-
-    terms: frozenset[str]  # stems of informative words, numbers excluded
-    facts: PassageFacts = PassageFacts()
-    words: tuple[str, ...] = ()  # the informative words themselves: what a reason names
-    text: str = ""  # the passage as written: its tokens tell a copied passage (``_copied``)
-
-
-def read_facts(text: str, context: str = "", *, stance: str | None = None) -> Facts:
-    """A passage's words and the text stage's facts of it (places and days also from
-    ``context``, its sentence)."""
-    return Facts(
-        content_stems(text),
-        read_passage(text, context, stance=stance),
-        tuple(informative_terms(text)),
-        text,
-    )
-
-
-SENTENCE_FACTS_CACHE = 8192
-"""Sentences whose words stay remembered, as the text stage remembers their facts."""
-
-
-@lru_cache(maxsize=SENTENCE_FACTS_CACHE)
-def _sentence_terms(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    return content_stems(text), tuple(informative_terms(text))
-
-
-def sentence_reading(text: str, stance: str | None = None) -> Facts:
-    """``read_facts`` of a whole sentence, remembered (a story's evidence is read for each of
-    its claims)."""
-    terms, words = _sentence_terms(text)
-    return Facts(terms, sentence_facts(text, stance), words, text)
-
-
-def stored_reading(text: str, facts: PassageFacts, stance: str | None = None) -> Facts:
-    """A sentence's words beside the facts the text stage stored for it, with its speaker's
-    stance applied as ``read_passage`` applies it (a denier's sentence is a denial)."""
-    if stance == "denies" and not facts.denies:
-        facts = replace(facts, denies=True)
-    elif stance == "accuses" and not facts.accuses:
-        facts = replace(facts, accuses=True)
-    terms, words = _sentence_terms(text)
-    return Facts(terms, facts, words, text)
-
-
 def _spelled_out(a: Facts, b: Facts) -> frozenset[str]:
     """Stems of the acronyms one passage writes and the other spells out: two reports of one
     event name it both ways ("fix for VX bug" / "patch for Vortex Xplorer"), and the
     words they share should show it."""
     out = set()
     for one, other in ((a, b), (b, a)):
-        for acronym in acronyms(one.text):
+        for acronym in one.facts.acronyms:
             stem = fts_stem(acronym.lower())
-            if stem in one.terms and stem not in other.terms and spells_out(acronym, other.text):
+            if (
+                stem in one.terms
+                and stem not in other.terms
+                and _spells_out(acronym, other.facts.initials)
+            ):
                 out.add(stem)
     return frozenset(out)
+
+
+def _spells_out(acronym: str, initials: str) -> bool:
+    """Does a passage whose words have ``initials`` (``PassageFacts.initials``) write
+    ``acronym`` out, a word for each letter, perhaps past an "of" or "the" ("University of
+    East Lisle" for UEL)?"""
+    letters = acronym.lower()
+    for start, first in enumerate(initials):
+        if first.lower() != letters[0]:
+            continue
+        at, i = 1, start + 1
+        while at < len(letters) and i < len(initials):
+            if initials[i].lower() == letters[at]:
+                at += 1
+            elif not initials[i].isupper():  # a word no acronym skips
+                break
+            i += 1
+        if at == len(letters):
+            return True
+    return False
 
 
 def _spelled(stems: frozenset[str], *passages: Facts) -> set[str]:
@@ -310,7 +267,7 @@ def relate(a: Facts, b: Facts, pair: Pair = Pair()) -> tuple[str, tuple[str, ...
     for qa in fa.quantities:
         kinds = [(qb, _same_count(qa, qb)) for qb in fb.quantities]
         hits = [(qb, k) for qb, k in kinds if k and qb.value == qa.value]
-        if not hits and qa.event == "killed" and names_killing(b.text):
+        if not hits and qa.event == "killed" and fb.names_killing:
             # "killed two co-workers" / "charged with two counts of murder": one count each
             hits = [(qb, "full") for qb in fb.quantities if _counts_murders(qb, qa)]
         if hits:
@@ -641,7 +598,7 @@ def _confirms_part(a: Facts, b: Facts, differs: list[tuple[Quantity, Quantity]])
     unsaid = fa.stages - implied_stages(fb.stages)
     if unsaid:
         out.append(f"does not say what followed: {', '.join(sorted(unsaid))}")
-    if unstated := _acts_unstated(fa, fb, is_headline(a.text)):
+    if unstated := _acts_unstated(fa, fb, fa.headline):
         out.append(f"does not state what the claim says happened: {', '.join(unstated)}")
     if fa.denies != fb.denies and not _both_negative(fa, fb):
         # "A man denied arson following a fire" / "a fire destroyed the supermarket": the
@@ -649,7 +606,7 @@ def _confirms_part(a: Facts, b: Facts, differs: list[tuple[Quantity, Quantity]])
         out.append("a denial, of something the other does not say")
     out += [f"figure differs: {figure_label(qa)} vs {figure_label(qb)}" for qa, qb in differs]
     out += _counts_unstated(a, b, differs)
-    out += [f"does not give the cause ({why})" for why in causes(a.text) if not _names(a, b, why)]
+    out += [f"does not give the cause ({c.text})" for c in fa.causes if not c.stems & b.terms]
     for ma in fa.measures:
         same_unit = [
             mb.value
@@ -684,19 +641,7 @@ def _acts_unstated(a: PassageFacts, b: PassageFacts, headline: bool = False) -> 
     return sorted(wanted - named)
 
 
-_MULTIPLES = {"double": 2.0, "twin": 2.0, "triple": 3.0}
-"""Words that give a count of what they qualify: "a double murder" is two murders."""
-
 _LENGTHS = frozenset({"km", "mile", "metre", "foot"})
-
-
-def _names(a: Facts, b: Facts, said: str) -> bool:
-    """Does passage ``b`` name any informative word of ``said``, a cause claim ``a`` gives?
-    Only the cause's own words count: in "put on the injured list because of his injured
-    knee" the "injured" of "injured list" is the act, and "knee" the cause."""
-    words = content_stems(said)
-    own = words - content_stems(a.text.replace(said, " "))
-    return bool((own or words) & b.terms)
 
 
 def _counts_unstated(a: Facts, b: Facts, differs: list[tuple[Quantity, Quantity]]) -> list[str]:
@@ -709,9 +654,9 @@ def _counts_unstated(a: Facts, b: Facts, differs: list[tuple[Quantity, Quantity]
     fa, fb = a.facts, b.facts
     out: list[str] = []
     differing = {id(qa) for qa, _ in differs}
-    values = {qb.value for qb in fb.quantities} | {_MULTIPLES.get(w.lower()) for w in b.words}
-    converted = _converted(a, fb)
-    for qa in fa.quantities:
+    values = {qb.value for qb in fb.quantities} | fb.multiples
+    converted = _converted(fa, fb)
+    for n, qa in enumerate(fa.quantities):
         if (
             is_casualty(qa)
             or qa.counts == "count"
@@ -724,7 +669,7 @@ def _counts_unstated(a: Facts, b: Facts, differs: list[tuple[Quantity, Quantity]
             continue
         if qa.approx and _other_end_given(qa, fa.quantities, fb.quantities):
             continue  # "three or four robbers": the evidence's four states what it allows
-        if qa.value not in values and id(qa) not in converted:
+        if qa.value not in values and n not in converted:
             out.append(f"does not give the figure ({figure_label(qa)})")
     lengths = any(mb.counts in _LENGTHS for mb in fb.measures)
     for ma in fa.measures:
@@ -740,15 +685,16 @@ def _counts_unstated(a: Facts, b: Facts, differs: list[tuple[Quantity, Quantity]
     return out
 
 
-def _converted(a: Facts, fb: PassageFacts) -> set[int]:
-    """The claim's sums of money the evidence gives in another currency the claim converts
-    them to: "9 million euros (8 million pounds)" is one sum, stated by "9 million euros
-    ($12 million)"."""
+def _converted(fa: PassageFacts, fb: PassageFacts) -> set[int]:
+    """The indexes of the claim's sums of money the evidence gives in another currency the
+    claim converts them to: "9 million euros (8 million pounds)" is one sum, stated by "9
+    million euros ($12 million)"."""
     given = {(q.counts, q.value) for q in fb.quantities if is_sum(q)}
     out: set[int] = set()
-    for group in conversions(a.text, a.facts.quantities):
-        if any((q.counts, q.value) in given for q in group):
-            out |= {id(q) for q in group}
+    for group in fa.conversions:
+        sums = [fa.quantities[n] for n in group if n < len(fa.quantities)]
+        if any((q.counts, q.value) in given for q in sums):
+            out |= set(group)
     return out
 
 

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from verifier.corroborate.compare import (
-    Facts,
-    same_scale,
-)
+from verifier.corroborate.compare import same_scale
 from verifier.corroborate.evidence import (
     Judgement,
 )
 from verifier.corroborate.judging import speaker_name
+from verifier.corroborate.readings import Facts
 from verifier.models import ClaimRecord
 from verifier.store.stories import (
     FigureConflict,

@@ -12,20 +12,13 @@ from collections.abc import Sequence
 
 from verifier.corroborate.candidates import HitContext
 from verifier.corroborate.clash import ClaimEvent, event_clash
-from verifier.corroborate.compare import (
-    ANOTHER_EVENT,
-    Facts,
-    Pair,
-    read_facts,
-    relate,
-    sentence_reading,
-    stored_reading,
-)
+from verifier.corroborate.compare import ANOTHER_EVENT, Pair, relate
 from verifier.corroborate.corpus import CorpusView
 from verifier.corroborate.evidence import (
     EvidenceHit,
     Judgement,
 )
+from verifier.corroborate.readings import Facts, read_facts, sentence_reading, stored_reading
 from verifier.models import ClaimRecord, PassageFacts
 from verifier.store.stories import (
     SourceRef,

@@ -11,11 +11,7 @@ from dataclasses import replace
 
 from verifier.corroborate.candidates import HitContext
 from verifier.corroborate.clash import claim_event
-from verifier.corroborate.compare import (
-    Pair,
-    read_facts,
-    relate,
-)
+from verifier.corroborate.compare import Pair, relate
 from verifier.corroborate.corpus import CorpusView, claim_source_names
 from verifier.corroborate.events import other_events
 from verifier.corroborate.evidence import (
@@ -28,6 +24,7 @@ from verifier.corroborate.evidence import (
     text_match,
 )
 from verifier.corroborate.judging import hit_sources, judge, speaker_name
+from verifier.corroborate.readings import read_facts
 from verifier.corroborate.run import evidence_of
 from verifier.models import ArticleRecord, ClaimRecord, Span
 from verifier.store import Store

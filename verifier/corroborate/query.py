@@ -14,12 +14,10 @@ reproduces that tokenizer so a word can be looked up without a round trip per wo
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
 from typing import Protocol
 
 from verifier.text.numbers import NUMBER_WORDS
-from verifier.text.stopwords import STOPWORDS
-from verifier.text.terms import fold, fts_stem, tokens
+from verifier.text.terms import fold, fts_stem, informative_terms, tokens
 
 __all__ = [
     "DEFAULT_MAX_TERMS",
@@ -68,36 +66,6 @@ class FrequencySource(Protocol):
     """What ``build_match`` needs from a store: the corpus document frequency of stems."""
 
     def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]: ...
-
-
-def informative_terms(text: str) -> list[str]:
-    """Lowercased content words of ``text`` in order of first appearance, without repeats.
-
-    Numbers stay, even single digits: a casualty count or a date is often the rarest, most
-    telling thing two reports share.
-    """
-    return list(_informative_terms(text))
-
-
-@lru_cache(maxsize=32_768)
-def _informative_terms(text: str) -> tuple[str, ...]:
-    """``informative_terms``, remembered: a story's copies put the same sentences before
-    retrieval, judging and tracking once per claim."""
-    out: list[str] = []
-    seen: set[str] = set()
-    for token in tokens(text):
-        word = fold(token)
-        if word in seen:
-            continue
-        if not word.isdigit():
-            if len(word) < 2:
-                continue
-            # "US" the country, not "us" the pronoun.
-            if word in STOPWORDS and token != "US":
-                continue
-        seen.add(word)
-        out.append(word)
-    return tuple(out)
 
 
 def quote_term(term: str) -> str:

@@ -16,11 +16,7 @@ from functools import partial
 from verifier.corroborate.answers import near_answers
 from verifier.corroborate.candidates import HitContext, candidates
 from verifier.corroborate.clash import claim_event
-from verifier.corroborate.compare import (
-    SUPPORTING,
-    Facts,
-    read_facts,
-)
+from verifier.corroborate.compare import SUPPORTING
 from verifier.corroborate.conflicts import claim_figure_conflicts
 from verifier.corroborate.corpus import CorpusView, Memo, claim_source_names
 from verifier.corroborate.event_model import EventScene, event_decision
@@ -34,6 +30,7 @@ from verifier.corroborate.evidence import (
 )
 from verifier.corroborate.judging import hit_sources, judge, speaker_name
 from verifier.corroborate.query import DEFAULT_MAX_TERMS
+from verifier.corroborate.readings import Facts, read_facts
 from verifier.models import ClaimRecord, EvidenceRecord, PassageFacts
 from verifier.store import ClaimFilter, Store
 from verifier.store.stories import (

@@ -87,11 +87,11 @@ def build_desk(desk: Path, lo: int, hi: int, db: str) -> None:
 def examples(desk: Path, lo: int, hi: int, db: str) -> list[Example]:
     """Every candidate of every query of topics lo-hi, with its features and label."""
     from verifier.corroborate.candidates import candidates
-    from verifier.corroborate.compare import read_facts
     from verifier.corroborate.corpus import CorpusView, Memo, claim_source_names
     from verifier.corroborate.event_model import EventScene, event_features
     from verifier.corroborate.evidence import DEFAULT_LIMIT
     from verifier.corroborate.passages import claim_of_text
+    from verifier.corroborate.readings import read_facts
     from verifier.corroborate.run import RERANK_POOL
     from verifier.store import Store
 

@@ -759,6 +759,28 @@ def _reread_counts(db: sqlite_utils.Database) -> None:
     _reread(db, ("quantities",))
 
 
+COMPARISON_FIELDS = (
+    "acronyms",
+    "initials",
+    "causes",
+    "conversions",
+    "multiples",
+    "headline",
+    "names_killing",
+)
+"""The parts of a sentence's reading that comparing it with a claim asks of its wording."""
+
+
+def _comparison_readings(db: sqlite_utils.Database) -> None:
+    """Each stored sentence's reading gains what comparing it with a claim asked of its text
+    at every judging (issue 14, "meaning is read once, in text/"): the acronyms it writes and
+    the initials of its words (one spells the other's acronym out), the causes it gives, its
+    sums given in several currencies, the counts its words give ("a double murder"), whether
+    it is a headline and whether it names a killing as a court counts it. Read here once from
+    each sentence's text; the rest of each reading is kept as stored."""
+    _reread(db, COMPARISON_FIELDS)
+
+
 def _reread(db: sqlite_utils.Database, fields: tuple[str, ...]) -> None:
     """Read ``fields`` of every stored sentence reading again from its text, keeping the
     rest of the reading as stored."""
@@ -801,6 +823,7 @@ MIGRATIONS: list[Migration] = [
     _sentence_marks,
     _reread_relation_readings,
     _reread_counts,
+    _comparison_readings,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

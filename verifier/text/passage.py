@@ -28,12 +28,13 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from verifier.models import PassageFacts, Quantity, Span
+from verifier.models import Cause, PassageFacts, Quantity, Span
 from verifier.text.lexicon import wordset
 from verifier.text.lexicon.facts_words import INCIDENTS, MONTHS, SCALES, WEEKDAYS
 from verifier.text.numbers import COUNT_WORDS, token_number
 from verifier.text.predicates import read_acts
 from verifier.text.stopwords import STOPWORDS
+from verifier.text.terms import content_stems, informative_terms
 
 _SCALES: dict[str, int] = {k: v for k, v in SCALES.items() if k != "trillion"}
 _MONTHS: frozenset[str] = frozenset(MONTHS)
@@ -492,6 +493,22 @@ def conversions(text: str, found: tuple[Quantity, ...]) -> list[tuple[Quantity, 
     return [tuple(g) for g in groups if len(g) > 1]
 
 
+def conversion_groups(text: str, found: tuple[Quantity, ...]) -> tuple[tuple[int, ...], ...]:
+    """``conversions`` as indexes into ``found``: how a reading stores them
+    (``PassageFacts.conversions``)."""
+    at = {id(q): n for n, q in enumerate(found)}
+    return tuple(tuple(at[id(q)] for q in group) for group in conversions(text, found))
+
+
+_MULTIPLES = {"double": 2.0, "twin": 2.0, "triple": 3.0}
+"""Words that give a count of what they qualify: "a double murder" is two murders."""
+
+
+def multiples(text: str) -> frozenset[float]:
+    """The counts ``text``'s words give ("a double murder", "twin blasts": 2)."""
+    return frozenset(_MULTIPLES[w] for w in informative_terms(text) if w in _MULTIPLES)
+
+
 _KILLING = re.compile(r"\b(?:murder\w*|homicide\w*|manslaughter|killing\w*)\b", re.IGNORECASE)
 
 
@@ -515,24 +532,15 @@ def acronyms(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def spells_out(acronym: str, text: str) -> bool:
-    """Does ``text`` write ``acronym`` out, a word for each letter ("Vortex Xplorer" for VX,
-    "injured list" for IL, "University of East Lisle" for UEL)?"""
-    words = [w.lower() for w in _LETTERS.findall(text)]
-    letters = acronym.lower()
-    for start, first in enumerate(words):
-        if first[0] != letters[0]:
-            continue
-        at, i = 1, start + 1
-        while at < len(letters) and i < len(words):
-            if words[i][0] == letters[at]:
-                at += 1
-            elif words[i] not in _ACRONYM_SKIPS:
-                break
-            i += 1
-        if at == len(letters):
-            return True
-    return False
+def initials(text: str) -> str:
+    """The initial of each word ``text`` writes, lowercase, and uppercase for a word an
+    acronym may skip ("University of East Lisle" -> "uOel"): what another passage's acronym
+    is spelled out against ("Vortex Xplorer" for VX, "injured list" for IL, "University of
+    East Lisle" for UEL: ``PassageFacts.initials``)."""
+    return "".join(
+        w[0].upper() if w.lower() in _ACRONYM_SKIPS else w[0].lower()
+        for w in _LETTERS.findall(text)
+    )
 
 
 _HEADLINE_WORDS = 10
@@ -812,6 +820,18 @@ def causes(text: str) -> tuple[str, ...]:
                 words.append(word)
         if any(w.lower() not in STOPWORDS for w in words):
             out.append(" ".join(words))
+    return tuple(out)
+
+
+def cause_readings(text: str) -> tuple[Cause, ...]:
+    """The causes ``text`` gives (``causes``), each with the stems evidence must name one of
+    to give it. Only the cause's own words count: in "put on the injured list because of
+    his injured knee" the "injured" of "injured list" is the act, and "knee" the cause."""
+    out = []
+    for said in causes(text):
+        words = content_stems(said)
+        own = words - content_stems(text.replace(said, " "))
+        out.append(Cause(said, own or words))
     return tuple(out)
 
 
@@ -1103,6 +1123,13 @@ def read_passage(text: str, context: str = "", *, stance: str | None = None) -> 
         stages=stages(text),
         predicates=acts.predicates,
         acts=acts.named,
+        acronyms=acronyms(text),
+        initials=initials(text),
+        causes=cause_readings(text),
+        conversions=conversion_groups(text, counts),
+        multiples=multiples(text),
+        headline=is_headline(text),
+        names_killing=names_killing(text),
     )
 
 
@@ -1154,5 +1181,8 @@ __all__ = [
     "is_headline",
     "is_sum",
     "names_killing",
-    "spells_out",
+    "initials",
+    "cause_readings",
+    "conversion_groups",
+    "multiples",
 ]

@@ -23,6 +23,9 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
+from verifier.text.numbers import COUNT_WORDS
+from verifier.text.stopwords import STOPWORDS
+
 # unicode61 keeps letters and digits together and splits at everything else, "_" included.
 _TOKEN = re.compile(r"[^\W_]+")
 
@@ -92,3 +95,42 @@ def normalise_sentence(text: str) -> str:
     """The form in which two copies of one sentence compare equal despite typography."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
     return _SPACE.sub(" ", text).strip()
+
+
+def informative_terms(text: str) -> list[str]:
+    """Lowercased content words of ``text`` in order of first appearance, without repeats.
+
+    Numbers stay, even single digits: a casualty count or a date is often the rarest, most
+    telling thing two reports share.
+    """
+    return list(_informative_terms(text))
+
+
+@lru_cache(maxsize=32_768)
+def _informative_terms(text: str) -> tuple[str, ...]:
+    """``informative_terms``, remembered: a story's copies put the same sentences before
+    retrieval, judging and tracking once per claim."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for token in tokens(text):
+        word = fold(token)
+        if word in seen:
+            continue
+        if not word.isdigit():
+            if len(word) < 2:
+                continue
+            # "US" the country, not "us" the pronoun.
+            if word in STOPWORDS and token != "US":
+                continue
+        seen.add(word)
+        out.append(word)
+    return tuple(out)
+
+
+@lru_cache(maxsize=32_768)  # each candidate is weighed again for every claim of its story
+def content_stems(text: str) -> frozenset[str]:
+    """Porter stems of the informative non-number words of ``text``: the words two passages
+    are compared on."""
+    return frozenset(
+        fts_stem(t) for t in informative_terms(text) if not t[0].isdigit() and t not in COUNT_WORDS
+    )
