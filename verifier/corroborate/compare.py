@@ -5,14 +5,15 @@ bears on the same event and agrees. The text stage reads each passage's facts on
 (``verifier.text.passage``: figures with what they count, places, sites, days, incidents,
 denials, caveats, changes of control, the acronyms, causes and sums its words give);
 ``readings.Facts`` puts them beside the passage's informative words, and ``relate`` turns two
-such readings into one of the relations below with its reasons, reading no text itself. It is deliberately conservative: a differing figure for the same event is a
-contradiction only for tolls, for rival counts of one thing ("two cables" / "three cables")
-and for distances and magnitudes far apart; a denial or a
-negation contradicts only what it denies or negates; the same number at a different place
-or time is no corroboration. Support means the main point: three informative words shared
-and nothing the claim says left out or said otherwise (``_confirms_part``), such as what
-followed the incident; the same words in another article are the same report, and so is a
-copy's passage only when it passes the claim's words on (``_copied``).
+such readings into one of the relations below with its reasons, reading no text itself. It
+is deliberately conservative: a differing figure for the same event is a contradiction only
+for tolls, for rival counts of one thing ("two cables" / "three cables") and for distances
+and magnitudes far apart; a denial or a negation contradicts only what it denies or negates;
+the same number at a different place or time is no corroboration. Support means the main
+point: three informative words shared and nothing the claim says left out or said otherwise
+(``_confirms_part``), such as what followed the incident; the same words in another article
+are the same report, and so is a copy's passage only when it passes the claim's words on
+(``_copied``).
 """
 
 from __future__ import annotations
