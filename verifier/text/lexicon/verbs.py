@@ -11,6 +11,8 @@ Frames (one letter each, combined in a string):
 ``V``  a perception verb that only reports when its subject is a picture, video or document.
 ``N``  the written form is also a common noun ("claim", "report", "state"); needs verbal context.
 ``H``  "that" or a quote must follow (the verb has common non-reporting senses: "found", "feel").
+``I``  a to-infinitive is its content ("declined to comment", "plans to sail"); with no other
+       frame letter nothing else is ("the shares declined 5%", "a plan for the city").
 ``B``  a verb of belief or argument whose "that" is often left out: with ``H``, a clause with
        its own subject and verb may follow directly ("I think it is over", "Trump believes
        the system is rigged").
@@ -115,7 +117,7 @@ REPORTING_VERBS: dict[str, tuple[str, str]] = {
     "suppose": ("HB", "asserts"),
     "assume": ("HB", "asserts"),
     "fear": ("HNB", "asserts"),
-    "hope": ("HNB", "asserts"),
+    "hope": ("HNBI", "asserts"),
     "expect": ("HB", "asserts"),
     "doubt": ("HNB", "asserts"),
     "conclude": ("HB", "asserts"),
@@ -231,6 +233,30 @@ REPORTING_VERBS: dict[str, tuple[str, str]] = {
     "recommend": ("H", "calls_for"),
     "advise": ("H", "calls_for"),
     "instruct": ("O", "calls_for"),
+    # --- positions: the object is what the source stands for or against --------------------
+    "endorse": ("O", "asserts"),
+    "support": ("ON", "asserts"),
+    "defend": ("O", "asserts"),
+    "praise": ("ON", "asserts"),
+    "oppose": ("O", "denies"),
+    "propose": ("C", "calls_for"),
+    "question": ("ON", "denies"),
+    "mock": ("O", "accuses"),
+    "applaud": ("O", "asserts"),
+    "commend": ("O", "asserts"),
+    "tout": ("O", "asserts"),
+    "champion": ("ON", "asserts"),
+    "welcome": ("O", "asserts"),
+    "thank": ("O", "asserts"),
+    "ridicule": ("O", "accuses"),
+    "challenge": ("ON", "denies"),
+    # --- intentions: a to-infinitive is what the source means to do -------------------------
+    "decline": ("I", "denies"),
+    "refuse": ("I", "denies"),
+    "plan": ("IN", "asserts"),
+    "seek": ("I", "calls_for"),
+    "intend": ("I", "asserts"),
+    "want": ("C", "calls_for"),
 }
 
 IRREGULAR: dict[str, tuple[str, ...]] = {
@@ -248,6 +274,7 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "broadcast": ("broadcast", "broadcasted"),
     "plead": ("pleaded", "pled"),
     "put": ("put",),
+    "seek": ("sought",),
 }
 
 # Final consonant doubled before -ed/-ing (stress-final verbs the spelling rule cannot guess).
@@ -290,6 +317,14 @@ IRREGULAR_PHRASAL_HEADS: dict[str, tuple[str, ...]] = {
     "rule": ("ruled", "rules", "ruling", "rule"),
     "push": ("pushed", "pushes", "pushing", "push"),
 }
+
+# Verbs of position and intention ("endorsed", "opposes", "declined to", "wants"): inside what
+# another cue reports ("She said she was tired of it and wanted a new candidate") they are part
+# of that content, not a second attribution.
+STANCE_VERBS: frozenset[str] = wordset(
+    "endorse support defend praise oppose propose question mock applaud commend tout champion "
+    "welcome thank ridicule challenge decline refuse plan seek intend want"
+)
 
 # Verbs that commonly stand after a quotation with the subject inverted ("..., said X").
 INVERTIBLE: frozenset[str] = wordset(
