@@ -73,6 +73,13 @@ labelled by the written rule before the tool's relation was looked at: 61/96 (0.
 first scored, before any change made after it was drawn. Batch 6 is held out: the judging is
 tuned on the picked pairs and batches 1-5, and batch 6 only measured, so it is scored apart
 from the random pairs and has a floor of its own.
+
+Then 96 more (``"batch": 7``, ``"seed": 1822``) were drawn as batch 6 was (400 claims not yet in
+the gold, on a desk of all 772 articles ingested by the judging of 6c9b682, the tool's results
+filtered as above), and labelled by the written rule, reading the articles where a sentence did
+not tell the incident, before the tool's relation was looked at: 65/96 (0.677) when first
+scored, with its articles beside the other random pairs' in one store (batches 1-6 unchanged by
+them). Batch 7 is held out as batch 6 is, and scored apart with a floor of its own.
 """
 
 from __future__ import annotations
@@ -172,6 +179,7 @@ read as not yet a fact and labels and scores as no counts; the 45 held out 24/45
 are ``supports`` for a claim whose evidence states its event but not its point (a hearing, a
 reward, who was charged), which shared words do not tell."""
 HELD_OUT_BATCH = 6
+LATEST_BATCH = 7
 HELD_OUT_FLOOR = 0.65
 """Share of the held-out batch 6 (96 pairs, seed 1721) whose relation is the gold one: measured
 63/96 (0.656) with the sums, acronyms and headline acts of ``ACCURACY_FLOOR``; 62/96 (0.646)
@@ -179,6 +187,9 @@ with the acts, hedges, causes and magnitudes of ``ACCURACY_FLOOR`` (made on
 batches 1-5 and the picked pairs, batch 6 not looked at); 61/96 (0.635) when first scored,
 with its articles beside batches 1-5's in one store (which moved batches 1-5 from 225/331 to
 224/331: a story grouped with more reports)."""
+LATEST_FLOOR = 0.67
+"""Share of the held-out batch 7 (96 pairs, seed 1822) whose relation is the gold one: measured
+65/96 (0.677) when first scored, before any change made after it was drawn."""
 OTHER_EVENT_FLOOR = 0.86
 """Share of the gold's other-event pairs judged ``unrelated``: another event's report told
 apart from the claim's in one story too (``events.event_reading_others``). Measured 84/97
@@ -245,12 +256,13 @@ def _scores(store: Store, drawn: Store) -> dict[str, Counter[tuple[str, str]]]:
         "random batch 4": Counter(),
         "random batch 5": Counter(),
         "held out batch 6": Counter(),
+        "held out batch 7": Counter(),
     }
     for g in _gold():
         where = drawn if _drawn(g) else store
         judgement = judge_passages(where, g["doc_a"], g["text_a"], g["doc_b"], g["text_b"])
-        if g.get("batch") == HELD_OUT_BATCH:
-            confusion["held out batch 6"][g["relation"], judgement.relation] += 1
+        if g.get("batch") in (HELD_OUT_BATCH, LATEST_BATCH):
+            confusion[f"held out batch {g['batch']}"][g["relation"], judgement.relation] += 1
             continue
         part = "random" if _drawn(g) else g["event"]
         confusion[part][g["relation"], judgement.relation] += 1
@@ -272,11 +284,11 @@ def test_relations_on_real_news_keep_their_floor(news_store: Store, drawn_store:
     right = every["contradicts", "contradicts"]
     for name, part in split.items():
         print(f"{name} pairs: accuracy {_accuracy(part):.3f}", sorted(part.items()))
-    held = split["held out batch 6"]
-    said_all = said + sum(n for (_, got), n in held.items() if got == "contradicts")
-    right_all = right + held["contradicts", "contradicts"]
+    held, latest = split["held out batch 6"], split["held out batch 7"]
+    said_all = said + sum(n for (_, got), n in (held + latest).items() if got == "contradicts")
+    right_all = right + (held + latest)["contradicts", "contradicts"]
     print(f"relation gold: accuracy {_accuracy(confusion):.3f}, contradicts {right}/{said}")
-    print(f"contradicts with the held-out batch: {right_all}/{said_all}")
+    print(f"contradicts with the held-out batches: {right_all}/{said_all}")
     assert _accuracy(confusion) >= ACCURACY_FLOOR, sorted(confusion.items())
     assert _accuracy(split["same"]) >= SAME_EVENT_FLOOR, sorted(split["same"].items())
     assert right >= CONTRADICTS_PRECISION_FLOOR * said, sorted(every.items())
@@ -286,3 +298,4 @@ def test_relations_on_real_news_keep_their_floor(news_store: Store, drawn_store:
     )
     assert _accuracy(split["random"]) >= RANDOM_FLOOR, sorted(split["random"].items())
     assert _accuracy(held) >= HELD_OUT_FLOOR, sorted(held.items())
+    assert _accuracy(latest) >= LATEST_FLOOR, sorted(latest.items())
