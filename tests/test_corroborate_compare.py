@@ -21,6 +21,7 @@ from verifier.text.passage import (
     is_casualty,
     measures,
     negated_terms,
+    ordinals,
     places,
     quantities,
     read_passage,
@@ -851,3 +852,43 @@ def test_a_distance_from_a_place_says_where_it_is() -> None:
     claim = read_facts("The lodge, 300 feet from the ranger station, burned down on Friday.")
     plain = read_facts("The old lodge burned down on Friday night.")
     assert not any("does not give" in r for r in relate(claim, plain, Pair(same_story=True))[1])
+
+
+def test_support_needs_the_ordinal_the_claim_counts_with() -> None:
+    assert ordinals("Ola Brenn became the fourth manager sacked this season") == {4}
+    assert ordinals("the 12th straight win and the third night of protests") == {12, 3}
+    # Ranks, parts, times, names and dates count nothing of the event.
+    for said in (
+        "the second-largest city",
+        "in the third quarter",
+        "in the sixth round",
+        "an 11th hour rule",
+        "for the second time",
+        "the 64th Tellford Awards",
+        "on May 9th",
+        "for the first time",
+    ):
+        assert ordinals(said) == frozenset(), said
+    claim = read_facts("Ola Brenn became the fourth manager sacked this season on Monday.")
+    bare = read_facts("The Dunmore club sacked manager Ola Brenn on Monday.")
+    relation, reasons = relate(claim, bare, Pair(same_story=True))
+    assert relation == "partly_supports"
+    assert "does not give the ordinal (4)" in reasons
+    told = read_facts("Ola Brenn is the fourth manager sacked this season, after Monday's loss.")
+    assert relate(claim, told, Pair(same_story=True))[0] == "supports"
+
+
+def test_support_needs_the_reaction_the_claim_reports() -> None:
+    assert "react" in read_acts("The coach said he was 'completely gutted' by the loss").predicates
+    assert "react" in read_acts("We are delighted to welcome her back, the club said").predicates
+    assert "react" not in read_acts("A saddened crowd watched the rescue").predicates
+    assert "react" in read_acts("A saddened crowd watched the rescue").named
+    # A building an incident struck is damaged, not moved.
+    assert "react" not in read_acts("The depot was devastated by fire on Sunday").named
+    claim = read_facts("The Dunmore club said it was delighted to name Ola Brenn as manager.")
+    bare = read_facts("The Dunmore club named Ola Brenn as its new manager on Monday.")
+    relation, reasons = relate(claim, bare, Pair(same_story=True))
+    assert relation == "partly_supports"
+    assert any("react" in r for r in reasons)
+    told = read_facts("Dunmore, delighted, named Ola Brenn as its manager on Monday.")
+    assert relate(claim, told, Pair(same_story=True))[0] == "supports"

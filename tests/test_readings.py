@@ -248,6 +248,7 @@ _STALE: dict[str, object] = {
     "tentative": True,
     "predicates": [],
     "acts": [],
+    "ordinals": None,
 }
 """What an older verifier stored where these readings changed: no counts, no measures, no
 acts, every sentence hedged (None: the field left out, as an empty one is)."""
@@ -261,6 +262,7 @@ acts, every sentence hedged (None: the field left out, as an empty one is)."""
             ("quantities", "measures", "tentative", "predicates", "acts"),
         ),
         ("_reread_counts", ("quantities",)),
+        ("_reread_ordinals_and_reactions", ("ordinals", "predicates", "acts")),
     ],
 )
 def test_stored_readings_are_read_again_where_their_reading_changed(

@@ -383,6 +383,8 @@ class PassageFacts:
     multiples: frozenset[float] = frozenset()
     headline: bool = False
     names_killing: bool = False
+    # The ordinals it counts its event with ("the fifth coach fired this season"): 5.
+    ordinals: frozenset[int] = frozenset()
     # Its event marks, read at ingest with its article's date; None when not read (a
     # reading made at query time, or stored before marks were).
     marks: EventMarks | None = None
@@ -431,6 +433,8 @@ class PassageFacts:
             out["headline"] = True
         if self.names_killing:
             out["names_killing"] = True
+        if self.ordinals:
+            out["ordinals"] = sorted(self.ordinals)
         if self.marks is not None:
             out["marks"] = self.marks.to_json()
         return out
@@ -456,7 +460,7 @@ class PassageFacts:
                 raise ValueError(f"passage facts JSON: {name} must be a list")
             sets[name] = frozenset(str(v) for v in value)
         lists: dict[str, list[Any]] = {}
-        for name in ("causes", "conversions", "multiples", "acronyms"):
+        for name in ("causes", "conversions", "multiples", "acronyms", "ordinals"):
             value = data.get(name) or []
             if not isinstance(value, list):
                 raise ValueError(f"passage facts JSON: {name} must be a list")
@@ -464,6 +468,7 @@ class PassageFacts:
         try:
             groups = tuple(tuple(int(i) for i in _listed(g)) for g in lists["conversions"])
             counted = frozenset(float(m) for m in lists["multiples"])
+            ranks = frozenset(int(n) for n in lists["ordinals"])
         except (TypeError, ValueError):
             raise ValueError("passage facts JSON: conversions and multiples are numbers") from None
         causes, acronyms = lists["causes"], lists["acronyms"]
@@ -495,6 +500,7 @@ class PassageFacts:
             multiples=counted,
             headline=bool(data.get("headline")),
             names_killing=bool(data.get("names_killing")),
+            ordinals=ranks,
             marks=EventMarks.from_json(data["marks"]) if "marks" in data else None,
         )
 

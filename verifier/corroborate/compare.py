@@ -607,6 +607,9 @@ def _confirms_part(a: Facts, b: Facts, differs: list[tuple[Quantity, Quantity]])
         out.append("a denial, of something the other does not say")
     out += [f"figure differs: {figure_label(qa)} vs {figure_label(qb)}" for qa, qb in differs]
     out += _counts_unstated(a, b, differs)
+    given = fb.ordinals | {int(q.value) for q in fb.quantities if q.value and q.value.is_integer()}
+    if unranked := sorted(fa.ordinals - given):
+        out.append(f"does not give the ordinal ({', '.join(map(str, unranked))})")
     out += [f"does not give the cause ({c.text})" for c in fa.causes if not c.stems & b.terms]
     for ma in fa.measures:
         same_unit = [

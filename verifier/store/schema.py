@@ -781,6 +781,13 @@ def _comparison_readings(db: sqlite_utils.Database) -> None:
     _reread(db, COMPARISON_FIELDS)
 
 
+def _reread_ordinals_and_reactions(db: sqlite_utils.Database) -> None:
+    """Each stored sentence's reading gains the ordinals it counts its event with ("the fifth
+    coach fired this season") and has its acts read again, now with a party's reaction ("he
+    is devastated", issue 14): support asks for both when a claim gives them."""
+    _reread(db, ("ordinals", "predicates", "acts"))
+
+
 def _reread(db: sqlite_utils.Database, fields: tuple[str, ...]) -> None:
     """Read ``fields`` of every stored sentence reading again from its text, keeping the
     rest of the reading as stored."""
@@ -824,6 +831,7 @@ MIGRATIONS: list[Migration] = [
     _reread_relation_readings,
     _reread_counts,
     _comparison_readings,
+    _reread_ordinals_and_reactions,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

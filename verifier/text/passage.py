@@ -509,6 +509,74 @@ def multiples(text: str) -> frozenset[float]:
     return frozenset(_MULTIPLES[w] for w in informative_terms(text) if w in _MULTIPLES)
 
 
+_ORDINAL_WORDS = {
+    word: n
+    for n, word in enumerate(
+        [
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ],
+        start=2,
+    )
+}
+_ORDINAL = re.compile(
+    r"(?<![\w-])(?:(?P<word>" + "|".join(_ORDINAL_WORDS) + r")|(?P<digits>\d{1,3})(?:st|nd|rd|th))"
+    r"(?P<joint>[-\s]+)?(?P<next>[A-Za-z]+)?",
+    re.IGNORECASE,
+)
+_RANKED = wordset(
+    """largest biggest highest lowest best worst most least oldest youngest busiest richest
+    leading ranked seeded annual century centuries hour time times half quarter period
+    inning innings set round stage leg heat semifinal semifinals quarterfinal quarterfinals"""
+)
+"""Words after an ordinal that make it a rank, a part of a whole or a time, not a count of the
+event: "the second-largest city", "the 21st century", "in the third quarter", "in the sixth
+round", "an 11th-hour rule", "for the second time" (a detail, as "for the first time" is),
+"the 81st annual"."""
+
+
+def ordinals(text: str) -> frozenset[int]:
+    """The ordinals ``text`` counts its event with ("the fifth coach fired this season", "his
+    16th straight win", "the third night of rioting"): a figure of the event, as a count is
+    (``tests/gold/README.md``). "First" is none ("for the first time" is a detail), nor a rank
+    or part ("second-largest", "the third quarter") or a date ("December 9th")."""
+    out = set()
+    for found in _ORDINAL.finditer(text):
+        written = found.group("next") or ""
+        after = written.lower()
+        if after in _RANKED or after in _MONTHS:
+            continue
+        if written[:1].isupper() and not written.isupper():
+            continue  # "the 86th Oscars", "the 81st Academy Awards": a name
+        before = re.findall(r"[A-Za-z]+", text[max(0, found.start() - 12) : found.start()])
+        if before and (before[-1].lower() in _MONTHS or before[-1].lower() in _LABELLED):
+            continue  # "December 9th", "Week 16th"
+        if after == "of" and re.match(r"\s*(?:\w+)", text[found.end() :]):
+            rest = re.findall(r"[A-Za-z]+", text[found.end() : found.end() + 12])
+            if rest and rest[0].lower() in _MONTHS:
+                continue  # "the 5th of May"
+        word = found.group("word")
+        out.add(_ORDINAL_WORDS[word.lower()] if word else int(found.group("digits")))
+    return frozenset(n for n in out if n >= 2)
+
+
 _KILLING = re.compile(r"\b(?:murder\w*|homicide\w*|manslaughter|killing\w*)\b", re.IGNORECASE)
 
 
@@ -1130,6 +1198,7 @@ def read_passage(text: str, context: str = "", *, stance: str | None = None) -> 
         multiples=multiples(text),
         headline=is_headline(text),
         names_killing=names_killing(text),
+        ordinals=ordinals(text),
     )
 
 
@@ -1185,4 +1254,5 @@ __all__ = [
     "cause_readings",
     "conversion_groups",
     "multiples",
+    "ordinals",
 ]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from verifier.text.lexicon import wordset
+from verifier.text.lexicon.facts_words import INCIDENTS
 from verifier.text.lexicon.predicate_words import (
     ACT_NOUNS,
     FIRE_FORMS,
@@ -30,12 +31,18 @@ from verifier.text.lexicon.predicate_words import (
     PHRASES,
     PREDICATE_IMPLIES,
     PREDICATE_VERBS,
+    REACTION_LINKS,
+    REACTIONS,
     VERB_FORMS,
     VERB_MARKERS,
 )
 
 NEGATED = "not "
 """The prefix of an act read under a negation."""
+REACT = "react"
+"""The kind of a party's reaction ("is devastated", "we are thrilled")."""
+_REACTION_REACH = 3
+"""Words between a linking verb and the reaction it states: "was 'completely blindsided'"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +214,9 @@ def read_acts(text: str) -> Acts:
     predicates: set[str] = set()
     named: set[str] = set()
     for i, word in enumerate(words):
+        if word.rstrip("'") in REACTIONS and not _damage(words, i):  # "'gutted'"
+            _react(words, i, predicates, named)
+            continue
         found = _FORMS.get(word)
         nxt = words[i + 1] if i + 1 < len(words) else ""
         phrase = PHRASES.get((word, nxt))
@@ -241,6 +251,37 @@ def read_acts(text: str) -> Acts:
         if verb:
             predicates.add(kind)
     return Acts(frozenset(predicates), frozenset(named))
+
+
+def _damage(words: list[str], i: int) -> bool:
+    """Is the reaction word at ``i`` said of a thing an incident struck ("a church was
+    devastated by fire"): damage, not how anyone feels?"""
+    rest = [w for w in words[i + 1 : i + 4] if w not in ("a", "an", "the")]
+    return len(rest) >= 2 and rest[0] == "by" and (rest[1] in INCIDENTS or rest[1] in _FIRES)
+
+
+_FIRES = wordset("fire fires flames")
+"""Incidents that damage, beside ``INCIDENTS`` (where "fire" is not one: "opened fire")."""
+
+
+def _react(words: list[str], i: int, predicates: set[str], named: set[str]) -> None:
+    """Read the reaction word at ``i``: named wherever it stands ("a devastated brother"),
+    stated when a linking verb before it in its clause gives it to a subject ("he is
+    devastated", "we are thrilled", "was 'completely blindsided'")."""
+    kind = REACT
+    linked = False
+    for j in range(i - 1, max(-1, i - 1 - _REACTION_REACH), -1):
+        w = words[j]
+        if w in _BREAKS:
+            break
+        if w in _NEGATORS or w.endswith("n't"):
+            kind = NEGATED + REACT
+        if w in REACTION_LINKS:
+            linked = True
+            break
+    named.add(kind)
+    if linked:
+        predicates.add(kind)
 
 
 def stated(kinds: frozenset[str]) -> frozenset[str]:

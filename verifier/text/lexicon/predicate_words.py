@@ -161,6 +161,20 @@ PREDICATE_IMPLIES: dict[str, frozenset[str]] = {
 }
 """A kind of act that states another: a hanging is a death, arson a fire."""
 
+REACTIONS: frozenset[str] = wordset(
+    """devastated thrilled delighted blindsided shocked saddened stunned heartbroken
+    pleased happy excited disappointed upset angry furious outraged grateful proud honored
+    honoured relieved sad sorry surprised horrified dismayed appalled elated overjoyed
+    humbled distraught ecstatic gutted"""
+)
+"""How a party feels about what happened ("is devastated", "we are thrilled"): a reaction, an
+act of its own when a claim reports it (``tests/gold/README.md``)."""
+
+REACTION_LINKS: frozenset[str] = wordset(
+    """am is are was were be been being feel feels felt remain remains remained 're 'm"""
+)
+"""Verbs that state a reaction of their subject ("he was devastated", "we're thrilled")."""
+
 NOUN_MARKERS: frozenset[str] = wordset(
     """a an the this that these those its his her their our my your another each every
     heart petrol gas car suicide terror terrorist pirate piracy bank armed"""
