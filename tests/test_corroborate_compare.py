@@ -22,9 +22,11 @@ from verifier.text.passage import (
     measures,
     negated_terms,
     ordinals,
+    percents,
     places,
     quantities,
     read_passage,
+    scores,
     stages,
 )
 from verifier.text.predicates import read_acts
@@ -892,3 +894,21 @@ def test_support_needs_the_reaction_the_claim_reports() -> None:
     assert any("react" in r for r in reasons)
     told = read_facts("Dunmore, delighted, named Ola Brenn as its manager on Monday.")
     assert relate(claim, told, Pair(same_story=True))[0] == "supports"
+
+
+def test_support_needs_the_score_and_the_share_the_claim_gives() -> None:
+    assert scores("The Harriers beat Dunmore 3-1, and are 11-4 on the season") == {"3-1", "11-4"}
+    # Ranges of people and of time, a fraction, a span of years: no scores.
+    for said in ("10-12 people were hurt", "between 2-3 weeks", "a 4-1/2-month term", "2007-2008"):
+        assert scores(said) == frozenset(), said
+    assert percents("Turnout was 61 per cent, up from 55%") == {61.0, 55.0}
+    claim = read_facts("The Harriers clinched the title with a 3-1 win over Dunmore on Sunday.")
+    bare = read_facts("The Harriers clinched the title on Sunday, beating Dunmore at home.")
+    relation, reasons = relate(claim, bare, Pair(same_story=True))
+    assert relation == "partly_supports"
+    assert "does not give the score (3-1)" in reasons
+    told = read_facts("Dunmore lost 1-3 to the Harriers on Sunday, who clinched the title.")
+    assert relate(claim, told, Pair(same_story=True))[0] == "supports"
+    turnout = read_facts("Officials said 61 per cent of voters cast ballots in the Ostrava poll.")
+    silent = read_facts("Voters cast ballots in the Ostrava poll, officials said.")
+    assert "does not give the share (61%)" in relate(turnout, silent, Pair(same_story=True))[1]

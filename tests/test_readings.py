@@ -249,6 +249,8 @@ _STALE: dict[str, object] = {
     "predicates": [],
     "acts": [],
     "ordinals": None,
+    "scores": None,
+    "percents": None,
 }
 """What an older verifier stored where these readings changed: no counts, no measures, no
 acts, every sentence hedged (None: the field left out, as an empty one is)."""
@@ -262,7 +264,10 @@ acts, every sentence hedged (None: the field left out, as an empty one is)."""
             ("quantities", "measures", "tentative", "predicates", "acts"),
         ),
         ("_reread_counts", ("quantities",)),
-        ("_reread_ordinals_and_reactions", ("ordinals", "predicates", "acts")),
+        (
+            "_ranks_scores_shares_reactions",
+            ("ordinals", "scores", "percents", "predicates", "acts"),
+        ),
     ],
 )
 def test_stored_readings_are_read_again_where_their_reading_changed(
@@ -276,7 +281,9 @@ def test_stored_readings_are_read_again_where_their_reading_changed(
 
     step = getattr(schema, migration)
     path = tmp_path / "v.db"
-    older, before = _stored_before(path, step, ())
+    report = tmp_path / "depot.txt"
+    report.write_text(_WORDED, encoding="utf-8")
+    older, before = _stored_before(path, step, (), (report,))
     with Store(path) as store:
         rows = store.conn.execute("SELECT id, facts FROM sentences WHERE facts IS NOT NULL")
         stale = []
@@ -307,9 +314,10 @@ _WORDED = """Fire at Harlow depot
 A double murder at the Harlow depot cost the firm 9 million euros (8 million pounds), the
 Harlow Valley Authority (HVA) said on Tuesday.
 The guard died of smoke inhalation, and two men were charged with murder.
+Shares in the firm fell 12 per cent after the Harlow Harriers' 3-1 win, their fourth in a row.
 """
 """A made-up report giving what the sample does not: a sum in two currencies, a count given
-by a word ("a double murder")."""
+by a word ("a double murder"), a share, a score."""
 
 
 def test_stored_readings_gain_what_comparing_asks_of_their_words(tmp_path: Path) -> None:

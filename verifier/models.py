@@ -385,6 +385,10 @@ class PassageFacts:
     names_killing: bool = False
     # The ordinals it counts its event with ("the fifth coach fired this season"): 5.
     ordinals: frozenset[int] = frozenset()
+    # Its scores and records, the higher first ("20-13"), and the shares it gives (90.0 for
+    # "90 per cent").
+    scores: frozenset[str] = frozenset()
+    percents: frozenset[float] = frozenset()
     # Its event marks, read at ingest with its article's date; None when not read (a
     # reading made at query time, or stored before marks were).
     marks: EventMarks | None = None
@@ -435,6 +439,10 @@ class PassageFacts:
             out["names_killing"] = True
         if self.ordinals:
             out["ordinals"] = sorted(self.ordinals)
+        if self.scores:
+            out["scores"] = sorted(self.scores)
+        if self.percents:
+            out["percents"] = sorted(self.percents)
         if self.marks is not None:
             out["marks"] = self.marks.to_json()
         return out
@@ -460,7 +468,15 @@ class PassageFacts:
                 raise ValueError(f"passage facts JSON: {name} must be a list")
             sets[name] = frozenset(str(v) for v in value)
         lists: dict[str, list[Any]] = {}
-        for name in ("causes", "conversions", "multiples", "acronyms", "ordinals"):
+        for name in (
+            "causes",
+            "conversions",
+            "multiples",
+            "acronyms",
+            "ordinals",
+            "scores",
+            "percents",
+        ):
             value = data.get(name) or []
             if not isinstance(value, list):
                 raise ValueError(f"passage facts JSON: {name} must be a list")
@@ -469,6 +485,7 @@ class PassageFacts:
             groups = tuple(tuple(int(i) for i in _listed(g)) for g in lists["conversions"])
             counted = frozenset(float(m) for m in lists["multiples"])
             ranks = frozenset(int(n) for n in lists["ordinals"])
+            shares = frozenset(float(n) for n in lists["percents"])
         except (TypeError, ValueError):
             raise ValueError("passage facts JSON: conversions and multiples are numbers") from None
         causes, acronyms = lists["causes"], lists["acronyms"]
@@ -501,6 +518,8 @@ class PassageFacts:
             headline=bool(data.get("headline")),
             names_killing=bool(data.get("names_killing")),
             ordinals=ranks,
+            scores=frozenset(str(v) for v in lists["scores"]),
+            percents=shares,
             marks=EventMarks.from_json(data["marks"]) if "marks" in data else None,
         )
 

@@ -610,6 +610,10 @@ def _confirms_part(a: Facts, b: Facts, differs: list[tuple[Quantity, Quantity]])
     given = fb.ordinals | {int(q.value) for q in fb.quantities if q.value and q.value.is_integer()}
     if unranked := sorted(fa.ordinals - given):
         out.append(f"does not give the ordinal ({', '.join(map(str, unranked))})")
+    if unscored := sorted(fa.scores - fb.scores):
+        out.append(f"does not give the score ({', '.join(unscored)})")
+    if shares := sorted(fa.percents - fb.percents):
+        out.append(f"does not give the share ({', '.join(f'{_number(v)}%' for v in shares)})")
     out += [f"does not give the cause ({c.text})" for c in fa.causes if not c.stems & b.terms]
     for ma in fa.measures:
         same_unit = [

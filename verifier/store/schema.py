@@ -781,11 +781,15 @@ def _comparison_readings(db: sqlite_utils.Database) -> None:
     _reread(db, COMPARISON_FIELDS)
 
 
-def _reread_ordinals_and_reactions(db: sqlite_utils.Database) -> None:
+def _ranks_scores_shares_reactions(db: sqlite_utils.Database) -> None:
     """Each stored sentence's reading gains the ordinals it counts its event with ("the fifth
-    coach fired this season") and has its acts read again, now with a party's reaction ("he
-    is devastated", issue 14): support asks for both when a claim gives them."""
-    _reread(db, ("ordinals", "predicates", "acts"))
+    coach fired this season"), its scores ("a 20-13 win") and shares ("90 per cent"), and has
+    its acts read again, now with a party's reaction ("he is devastated", issue 14): support
+    asks for each of them when a claim gives it."""
+    _reread(db, RANKS_SCORES_SHARES_REACTIONS)
+
+
+RANKS_SCORES_SHARES_REACTIONS = ("ordinals", "scores", "percents", "predicates", "acts")
 
 
 def _reread(db: sqlite_utils.Database, fields: tuple[str, ...]) -> None:
@@ -831,7 +835,7 @@ MIGRATIONS: list[Migration] = [
     _reread_relation_readings,
     _reread_counts,
     _comparison_readings,
-    _reread_ordinals_and_reactions,
+    _ranks_scores_shares_reactions,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -577,6 +577,48 @@ def ordinals(text: str) -> frozenset[int]:
     return frozenset(n for n in out if n >= 2)
 
 
+_SCORE_PAIR = re.compile(
+    r"(?<![\w.,$€£-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\w%/-]|[.,]\d)(?!\s?/)(?:\s+([A-Za-z]+))?"
+)
+_NOT_SCORES = wordset("between from aged ages age of under over")
+"""Words before two numbers joined by a dash that make them a range ("between 10-12",
+"aged 18-25"), not a score."""
+
+
+def scores(text: str) -> frozenset[str]:
+    """The scores and records ``text`` gives ("a 20-13 victory", "the Colts (11-4)"), the
+    higher first: a figure of the event as a count is (``tests/gold/README.md``: points, a
+    team's record). A range of people ("10-12 people") is none."""
+    out = set()
+    for found in _SCORE_PAIR.finditer(text):
+        after = (found.group(3) or "").lower()
+        if after in _PERSONS or after in _GENERIC or _plural_count(after):
+            continue
+        before = re.findall(r"[A-Za-z]+", text[max(0, found.start() - 10) : found.start()])
+        if before and before[-1].lower() in _NOT_SCORES:
+            continue
+        high, low = sorted((int(found.group(1)), int(found.group(2))), reverse=True)
+        out.add(f"{high}-{low}")
+    return frozenset(out)
+
+
+def _plural_count(word: str) -> bool:
+    """Is ``word`` a counted noun after a range ("10-12 houses", "3-4 weeks")?"""
+    return word in _MEASURES or (word.endswith("s") and word not in _SCORE_NOUNS)
+
+
+_SCORE_NOUNS = wordset("wins losses points goals runs victories defeats")
+
+
+_PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+
+
+def percents(text: str) -> frozenset[float]:
+    """The shares ``text`` gives ("90 per cent of voters", "a 5% rise"): a figure of the
+    event, as a count is."""
+    return frozenset(float(m.group(1)) for m in _PERCENT.finditer(text))
+
+
 _KILLING = re.compile(r"\b(?:murder\w*|homicide\w*|manslaughter|killing\w*)\b", re.IGNORECASE)
 
 
@@ -1199,6 +1241,8 @@ def read_passage(text: str, context: str = "", *, stance: str | None = None) -> 
         headline=is_headline(text),
         names_killing=names_killing(text),
         ordinals=ordinals(text),
+        scores=scores(text),
+        percents=percents(text),
     )
 
 
@@ -1255,4 +1299,6 @@ __all__ = [
     "conversion_groups",
     "multiples",
     "ordinals",
+    "percents",
+    "scores",
 ]
