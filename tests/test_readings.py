@@ -15,6 +15,8 @@ from verifier.text.passage import figure_label, quantities, read_passage
 from verifier.text.speakers import affiliations, is_generic_body, same_source
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from verifier.models import PassageFacts
     from verifier.store import Store
 
@@ -191,6 +193,34 @@ def _stored_before(
     return older, found
 
 
+def _older_store(
+    tmp_path: Path, migration: object, edit: Callable[[dict[str, object]], None]
+) -> tuple[Path, list[object], object]:
+    """The sample and ``_WORDED`` stored as a database from before ``migration`` (as
+    ``_stored_before`` leaves it) whose every reading ``edit`` then rewrote as an older
+    verifier stored it. Returns its path, the rows and the search of ``_stored_before``."""
+    import json
+
+    from verifier.store import Store
+    from verifier.store.schema import MIGRATIONS
+
+    report = tmp_path / "depot.txt"
+    report.write_text(_WORDED, encoding="utf-8")
+    path = tmp_path / "v.db"
+    older, before = _stored_before(path, migration, (), (report,))
+    with Store(path) as store:
+        rows = store.conn.execute("SELECT id, facts FROM sentences WHERE facts IS NOT NULL")
+        rewritten = []
+        for sid, facts in rows.fetchall():
+            data = json.loads(facts)
+            edit(data)
+            rewritten.append((json.dumps(data), sid))
+        with store.transaction() as conn:
+            conn.executemany("UPDATE sentences SET facts = ? WHERE id = ?", rewritten)
+            conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(migration)}")  # type: ignore[arg-type]
+    return path, older, before
+
+
 def _kept(
     store: Store, older: list[object]
 ) -> tuple[list[tuple[int, str]], dict[int, PassageFacts]]:
@@ -275,29 +305,16 @@ def test_stored_readings_are_read_again_where_their_reading_changed(
 ) -> None:
     """A database whose readings of ``fields`` were stored by an older verifier has them read
     again from each sentence's text, once; its other stored facts stay."""
-    import json
-
     from verifier.store import Store, schema
 
-    step = getattr(schema, migration)
-    path = tmp_path / "v.db"
-    report = tmp_path / "depot.txt"
-    report.write_text(_WORDED, encoding="utf-8")
-    older, before = _stored_before(path, step, (), (report,))
-    with Store(path) as store:
-        rows = store.conn.execute("SELECT id, facts FROM sentences WHERE facts IS NOT NULL")
-        stale = []
-        for sid, facts in rows.fetchall():
-            data = json.loads(facts)
-            for name in fields:
-                if _STALE[name] is None:
-                    data.pop(name, None)
-                else:
-                    data[name] = _STALE[name]
-            stale.append((json.dumps(data), sid))
-        with store.transaction() as conn:
-            conn.executemany("UPDATE sentences SET facts = ? WHERE id = ?", stale)
-            conn.execute(f"PRAGMA user_version = {schema.MIGRATIONS.index(step)}")
+    def stale(data: dict[str, object]) -> None:
+        for name in fields:
+            if _STALE[name] is None:
+                data.pop(name, None)
+            else:
+                data[name] = _STALE[name]
+
+    path, older, before = _older_store(tmp_path, getattr(schema, migration), stale)
     with Store(path) as store:
         rows, stored = _kept(store, older)
         for sid, text in rows:
@@ -325,28 +342,22 @@ def test_stored_readings_gain_what_comparing_asks_of_their_words(tmp_path: Path)
     sentences' text (their acronyms and initials, causes, sums in two currencies, counts
     given by a word, headline, a killing named) gains them, read from each sentence's text,
     once, and keeps every other stored fact."""
-    import json
+    import sqlite3
+    from contextlib import closing
 
+    from verifier.models import PassageFacts
     from verifier.store import Store
-    from verifier.store.schema import COMPARISON_FIELDS, MIGRATIONS, _comparison_readings
+    from verifier.store.schema import COMPARISON_FIELDS, _comparison_readings
 
-    report = tmp_path / "depot.txt"
-    report.write_text(_WORDED, encoding="utf-8")
-    path = tmp_path / "v.db"
-    older, before = _stored_before(path, _comparison_readings, (), (report,))
-    with Store(path) as store:
-        rows = store.conn.execute("SELECT id, facts FROM sentences WHERE facts IS NOT NULL")
-        bare = []
-        for sid, facts in rows.fetchall():
-            data = json.loads(facts)
-            for name in COMPARISON_FIELDS:
-                data.pop(name, None)  # an older verifier wrote none of them
-            bare.append((json.dumps(data), sid))
-        with store.transaction() as conn:
-            conn.executemany("UPDATE sentences SET facts = ? WHERE id = ?", bare)
-            conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(_comparison_readings)}")
-        unread = store.passage_facts(sid for _, sid in bare)
-        assert not any(getattr(f, n) for f in unread.values() for n in COMPARISON_FIELDS)
+    def bare(data: dict[str, object]) -> None:
+        for name in COMPARISON_FIELDS:
+            data.pop(name, None)  # an older verifier wrote none of them
+
+    path, older, before = _older_store(tmp_path, _comparison_readings, bare)
+    with closing(sqlite3.connect(path)) as conn:  # as stored: a Store would migrate it
+        stored_json = conn.execute("SELECT facts FROM sentences WHERE facts IS NOT NULL")
+        unread = [PassageFacts.from_json(facts) for (facts,) in stored_json]
+    assert unread and not any(getattr(f, n) for f in unread for n in COMPARISON_FIELDS)
     with Store(path) as store:
         rows, stored = _kept(store, older)
         for sid, text in rows:

@@ -237,20 +237,24 @@ def read_acts(text: str) -> Acts:
         if not phrase:
             name = not title and i + 1 < len(raw) and raw[i + 1][:1].isupper()
             verb = _verb(word, verb, prev, nxt, name, words[i - 2] if i > 1 else "")
-        negated = False
-        for j in range(i - 1, max(-1, i - 1 - _NEGATION_REACH), -1):
-            w = words[j]
-            if w in _BREAKS:
-                break
-            if w in _NEGATORS or w.endswith("n't"):
-                negated = True
-                break
-        if negated:
+        if _negated(words, i):
             kind = NEGATED + kind
         named.add(kind)
         if verb:
             predicates.add(kind)
     return Acts(frozenset(predicates), frozenset(named))
+
+
+def _negated(words: list[str], i: int) -> bool:
+    """Is the act at ``i`` under a negation in its clause ("no one was hurt", "did not
+    kill")?"""
+    for j in range(i - 1, max(-1, i - 1 - _NEGATION_REACH), -1):
+        w = words[j]
+        if w in _BREAKS:
+            return False
+        if w in _NEGATORS or w.endswith("n't"):
+            return True
+    return False
 
 
 def _damage(words: list[str], i: int) -> bool:
@@ -268,15 +272,12 @@ def _react(words: list[str], i: int, predicates: set[str], named: set[str]) -> N
     """Read the reaction word at ``i``: named wherever it stands ("a devastated brother"),
     stated when a linking verb before it in its clause gives it to a subject ("he is
     devastated", "we are thrilled", "was 'completely blindsided'")."""
-    kind = REACT
+    kind = NEGATED + REACT if _negated(words, i) else REACT
     linked = False
     for j in range(i - 1, max(-1, i - 1 - _REACTION_REACH), -1):
-        w = words[j]
-        if w in _BREAKS:
+        if words[j] in _BREAKS:
             break
-        if w in _NEGATORS or w.endswith("n't"):
-            kind = NEGATED + REACT
-        if w in REACTION_LINKS:
+        if words[j] in REACTION_LINKS:
             linked = True
             break
     named.add(kind)
