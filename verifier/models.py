@@ -383,10 +383,10 @@ class PassageFacts:
     multiples: frozenset[float] = frozenset()
     headline: bool = False
     names_killing: bool = False
-    # The ordinals it counts its event with ("the fifth coach fired this season"): 5.
+    # The ordinals it counts its event with ("the fourth manager sacked this season"): 5.
     ordinals: frozenset[int] = frozenset()
-    # Its scores and records, the higher first ("20-13"), and the shares it gives (90.0 for
-    # "90 per cent").
+    # Its scores and records, the higher first ("3-1"), and the shares it gives (61.0 for
+    # "61 per cent").
     scores: frozenset[str] = frozenset()
     percents: frozenset[float] = frozenset()
     # Its event marks, read at ingest with its article's date; None when not read (a

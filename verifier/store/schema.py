@@ -782,9 +782,9 @@ def _comparison_readings(db: sqlite_utils.Database) -> None:
 
 
 def _ranks_scores_shares_reactions(db: sqlite_utils.Database) -> None:
-    """Each stored sentence's reading gains the ordinals it counts its event with ("the fifth
-    coach fired this season"), its scores ("a 20-13 win") and shares ("90 per cent"), and has
-    its acts read again, now with a party's reaction ("he is devastated", issue 14): support
+    """Each stored sentence's reading gains the ordinals it counts its event with ("the fourth
+    manager sacked this season"), its scores ("a 3-1 win") and shares ("61 per cent"), and has
+    its acts read again, now with a party's reaction ("he is heartbroken", issue 14): support
     asks for each of them when a claim gives it."""
     _reread(db, RANKS_SCORES_SHARES_REACTIONS)
 

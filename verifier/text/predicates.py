@@ -40,9 +40,9 @@ from verifier.text.lexicon.predicate_words import (
 NEGATED = "not "
 """The prefix of an act read under a negation."""
 REACT = "react"
-"""The kind of a party's reaction ("is devastated", "we are thrilled")."""
+"""The kind of a party's reaction ("is heartbroken", "we are delighted")."""
 _REACTION_REACH = 3
-"""Words between a linking verb and the reaction it states: "was 'completely blindsided'"."""
+"""Words between a linking verb and the reaction it states: "was 'completely gutted'"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,9 +269,9 @@ _FIRES = wordset("fire fires flames")
 
 
 def _react(words: list[str], i: int, predicates: set[str], named: set[str]) -> None:
-    """Read the reaction word at ``i``: named wherever it stands ("a devastated brother"),
+    """Read the reaction word at ``i``: named wherever it stands ("a saddened crowd"),
     stated when a linking verb before it in its clause gives it to a subject ("he is
-    devastated", "we are thrilled", "was 'completely blindsided'")."""
+    heartbroken", "we are delighted", "was 'completely gutted'")."""
     kind = NEGATED + REACT if _negated(words, i) else REACT
     linked = False
     for j in range(i - 1, max(-1, i - 1 - _REACTION_REACH), -1):

@@ -167,7 +167,7 @@ REACTIONS: frozenset[str] = wordset(
     honoured relieved sad sorry surprised horrified dismayed appalled elated overjoyed
     humbled distraught ecstatic gutted"""
 )
-"""How a party feels about what happened ("is devastated", "we are thrilled"): a reaction, an
+"""How a party feels about what happened ("is heartbroken", "we are delighted"): a reaction, an
 act of its own when a claim reports it (``tests/gold/README.md``)."""
 
 REACTION_LINKS: frozenset[str] = wordset(
