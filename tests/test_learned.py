@@ -64,6 +64,16 @@ def test_the_model_adds_a_belief_the_rules_do_not_read() -> None:
     assert att.content.startswith("the tax cut to the levy")
 
 
+def test_a_kind_word_no_train_cue_heads_makes_a_sentence_worth_tagging() -> None:
+    # "dislikes" heads too few train cues to be a learned cue word and is no rule trigger, but
+    # the kind lexicon knows it (a belief)
+    text = "The coach dislikes the plan to move the stadium out of town."
+    ((s, raws),) = read_sentences(_doc(text), segment(text)[1])
+    tagger = L.AttributionTagger()
+    assert raws == [] and tagger.cue_words.isdisjoint(s.low)
+    assert tagger.worth_tagging(s, raws)
+
+
 def test_the_model_leaves_what_the_rules_found_alone() -> None:
     text = "The port authority said the harbour would reopen on Monday."
     assert extract(_doc(text)) == extract(_doc(text), learned=False)

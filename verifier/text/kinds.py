@@ -116,6 +116,14 @@ def _speech_forms() -> frozenset[str]:
     )
 
 
+@cache
+def kind_words() -> frozenset[str]:
+    """Every word that gives a cue a kind (each inflection of the belief, position, document
+    and speech lemmas): a sentence holding none of them rarely attributes anything."""
+    belief, position, document = _tables()
+    return belief | position | document | _speech_forms()
+
+
 def _speech(words: list[str]) -> bool:
     forms = _speech_forms()
     return any(w in forms for w in words)
