@@ -1471,3 +1471,37 @@ def test_a_position_inside_what_someone_said_stays_in_it() -> None:
 def test_a_position_describing_the_speaker_is_no_attribution() -> None:
     (a,) = _rules("Councilwoman Hale, who has refused to back the levy, said the vote was rushed.")
     assert a.cue == "said" and a.source.startswith("Councilwoman Hale")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        (
+            "A survey of 600 harbour workers released Monday showed the levy well ahead.",
+            "A survey of 600 harbour workers released Monday",
+            "showed",
+            "the levy well ahead",
+        ),
+        (
+            "The city's polling shows Ortiz leading among renters.",
+            "The city's polling",
+            "shows",
+            "Ortiz leading among renters",
+        ),
+        (
+            "The port audit found no record of the missing payments.",
+            "The port audit",
+            "found",
+            "no record of the missing payments",
+        ),
+    ],
+)
+def test_a_poll_or_a_study_reports_what_it_shows_or_finds(
+    text: str, source: str, cue: str, content: str
+) -> None:
+    (a,) = _rules(text)
+    assert (a.source, a.cue, a.content) == (source, cue, content)
+
+
+def test_a_person_who_finds_something_reports_nothing() -> None:
+    assert not _rules("A hiker found the missing keys near the river bank.")

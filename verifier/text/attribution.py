@@ -27,7 +27,7 @@ from verifier.models import Attribution, Document, QuoteKind, SourceType, Span, 
 from verifier.text import cues as C
 from verifier.text import sources as S
 from verifier.text.failures import sentence_failed
-from verifier.text.kinds import attribution_kind
+from verifier.text.kinds import DOCUMENT_HEADS, attribution_kind
 from verifier.text.lexicon import facts_words as F
 from verifier.text.lexicon import verbs as V
 from verifier.text.lexicon import words as W
@@ -96,10 +96,17 @@ _OBJECT_WORDS = wordset(
 _ADJUNCT_PREPS = wordset(
     "in on at during via through over to from with late early before after outside inside near by"
 )
-_DOC_HEADS = wordset(
-    "documents document records data figures statistics report study survey analysis maps map "
-    "logs tracking readings scans results"
+_DOC_HEADS = (
+    wordset(
+        "documents document records data figures statistics report study survey analysis maps "
+        "map logs tracking readings scans results polling"
+    )
+    | DOCUMENT_HEADS
 )
+# Where a document's noun phrase stops naming it: "a poll of 600 voters", "the survey released
+# Monday", "a study by the institute that ..."
+_DOC_HEAD_END = wordset("of by from for in on released conducted taken published that which who")
+_DOC_HEAD_WORDS = 6
 _NAME_CONNECT = wordset("of for the and de al el bin ibn")
 # How far (in tokens) any scan looks from a cue: real subjects and clauses are far shorter,
 # and the bound keeps a pathological "sentence" of 100k words linear to read.
@@ -465,8 +472,12 @@ class _Agent:
 
 def _shows_something(subject: str) -> bool:
     """A perception verb reports only with a picture, video or document as its subject."""
-    head = subject.lower().split(",")[0].split()
-    return S.is_visual(subject) or any(h in _DOC_HEADS for h in head[:4])
+    head: list[str] = []
+    for w in subject.lower().split(",")[0].split()[:_DOC_HEAD_WORDS]:
+        if w in _DOC_HEAD_END:
+            break
+        head.append(w)
+    return S.is_visual(subject) or any(h in _DOC_HEADS for h in head)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1902,6 +1913,8 @@ class _Reader:
             if not _shows_something(agent.text(s)):
                 return False
             visual = True
+        elif lemma in V.FINDING and _shows_something(agent.text(s)):
+            frames = _F_CLAUSE  # "the survey found no record of the class": no "that" needed
         cue = (s.st[i], s.en[j - 1])
         if _F_OBJECT in frames:
             c0 = self._object_start(j, lemma, particles)

@@ -326,6 +326,11 @@ STANCE_VERBS: frozenset[str] = wordset(
     "welcome thank ridicule challenge decline refuse plan seek intend want"
 )
 
+# Verbs whose object is what a document reports when a poll, report or study is their subject
+# ("the survey found no record of the class", "the audit finds wide support for the levy"),
+# though a person "found the keys".
+FINDING: frozenset[str] = wordset("find")
+
 # Verbs that commonly stand after a quotation with the subject inverted ("..., said X").
 INVERTIBLE: frozenset[str] = wordset(
     "say add write ask explain continue reply respond answer insist warn note claim state "
