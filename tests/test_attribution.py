@@ -1489,6 +1489,12 @@ def test_a_position_describing_the_speaker_is_no_attribution() -> None:
             "Ortiz leading among renters",
         ),
         (
+            "A rolling average of the harbour surveys shows the levy narrowly ahead.",
+            "A rolling average of the harbour surveys",
+            "shows",
+            "the levy narrowly ahead",
+        ),
+        (
             "The port audit found no record of the missing payments.",
             "The port audit",
             "found",

@@ -103,10 +103,11 @@ _DOC_HEADS = (
     )
     | DOCUMENT_HEADS
 )
-# Where a document's noun phrase stops naming it: "a poll of 600 voters", "the survey released
-# Monday", "a study by the institute that ..."
-_DOC_HEAD_END = wordset("of by from for in on released conducted taken published that which who")
-_DOC_HEAD_WORDS = 6
+# Where a document's noun phrase stops naming it: "the survey released Monday", "a study by the
+# institute that ..." ("of" does not: "a University of Iowa poll", "a rolling average of the
+# surveys")
+_DOC_HEAD_END = wordset("by from for in on released conducted taken published that which who")
+_DOC_HEAD_WORDS = 10
 _NAME_CONNECT = wordset("of for the and de al el bin ibn")
 # How far (in tokens) any scan looks from a cue: real subjects and clauses are far shorter,
 # and the bound keeps a pathological "sentence" of 100k words linear to read.
