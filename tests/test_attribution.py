@@ -1440,6 +1440,43 @@ def test_a_hyphen_spaced_as_a_dash_ends_or_sets_off_the_subject(text: str, sourc
             "want",
             "a longer season for the market",
         ),
+        (
+            "The two mayors agreed to meet again in June.",
+            "The two mayors",
+            "agreed",
+            "to meet again in June",
+        ),
+        ("The board decided to delay the vote.", "The board", "decided", "to delay the vote"),
+        (
+            "A county judge ordered the release of the ferry logs.",
+            "A county judge",
+            "ordered",
+            "the release of the ferry logs",
+        ),
+        (
+            "Ortiz offered a plan to rebuild the pier.",
+            "Ortiz",
+            "offered",
+            "a plan to rebuild the pier",
+        ),
+        (
+            "The coach encouraged the players to vote early.",
+            "The coach",
+            "encouraged",
+            "the players to vote early",
+        ),
+        (
+            "Most renters see the levy as a tax on the poor.",
+            "Most renters",
+            "see",
+            "the levy as a tax on the poor",
+        ),
+        (
+            "The harbour board viewed the pier plan as too costly.",
+            "The harbour board",
+            "viewed",
+            "the pier plan as too costly",
+        ),
     ],
 )
 def test_positions_and_intentions_take_their_object_or_infinitive(
@@ -1455,6 +1492,9 @@ def test_positions_and_intentions_take_their_object_or_infinitive(
         "Shares of the ferry company declined 5% on Monday.",
         "The board refused the parcel to a buyer from out of town.",
         "The council's plan to the harbour board is due in May.",
+        "The storm encouraged a late run on bread and milk.",
+        "The mayors agreed to a short delay.",
+        "She saw the mayor at the pier again in June.",
     ],
 )
 def test_an_intention_verb_without_its_infinitive_reads_nothing(text: str) -> None:

@@ -159,7 +159,7 @@ REPORTING_VERBS: dict[str, tuple[str, str]] = {
     "ask": ("QTW", "asserts"),
     "wonder": ("Q", "asserts"),
     "concur": ("Q", "asserts"),
-    "agree": ("HB", "asserts"),
+    "agree": ("HBI", "asserts"),
     "publish": ("H", "asserts"),
     "broadcast": ("HN", "asserts"),
     "document": ("HN", "asserts"),
@@ -257,6 +257,13 @@ REPORTING_VERBS: dict[str, tuple[str, str]] = {
     "seek": ("I", "calls_for"),
     "intend": ("I", "asserts"),
     "want": ("C", "calls_for"),
+    "decide": ("I", "asserts"),
+    "order": ("ON", "calls_for"),
+    "offer": ("C", "asserts"),
+    "encourage": ("O", "calls_for"),
+    "see": ("O", "asserts"),
+    "view": ("ON", "asserts"),
+    "regard": ("ON", "asserts"),
 }
 
 IRREGULAR: dict[str, tuple[str, ...]] = {
@@ -275,6 +282,7 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "plead": ("pleaded", "pled"),
     "put": ("put",),
     "seek": ("sought",),
+    "see": ("saw", "seen"),
 }
 
 # Final consonant doubled before -ed/-ing (stress-final verbs the spelling rule cannot guess).
@@ -323,7 +331,8 @@ IRREGULAR_PHRASAL_HEADS: dict[str, tuple[str, ...]] = {
 # of that content, not a second attribution.
 STANCE_VERBS: frozenset[str] = wordset(
     "endorse support defend praise oppose propose question mock applaud commend tout champion "
-    "welcome thank ridicule challenge decline refuse plan seek intend want"
+    "welcome thank ridicule challenge decline refuse plan seek intend want decide order offer "
+    "encourage see view regard"
 )
 
 # Verbs whose object is what a document reports when a poll, report or study is their subject
@@ -428,11 +437,15 @@ REQUIRED_PARTICLE: dict[str, frozenset[str]] = {
     "fault": frozenset({"for"}),
     "implicate": frozenset({"in"}),
     "request": frozenset({"to", "that"}),
+    "encourage": frozenset({"to"}),
+    "see": frozenset({"as"}),
+    "view": frozenset({"as"}),
+    "regard": frozenset({"as"}),
 }
 
 # How far after the verb its required word may stand (default 16 tokens): "put" counts only
 # when the figure's noun is its object ("put the death toll at"), not somewhere later.
-PARTICLE_WINDOW: dict[str, int] = {"put": 5}
+PARTICLE_WINDOW: dict[str, int] = {"put": 5, "see": 10, "view": 10, "regard": 10}
 
 # Verbs that, whatever else a sentence says, pin it on someone: a sentence holding one of them
 # (or a quotation) is attributed even when the extractor could not read the attribution.
