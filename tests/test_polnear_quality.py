@@ -20,6 +20,9 @@ from verifier.text.attribution import extract
 DEV = Path(__file__).resolve().parents[2] / "shared" / "dev" / "polnear" / "dev"
 GOLD = DEV.with_name("dev.gold.jsonl")
 
+# Measured 0.741 / 0.847 / 0.643 / 0.602 (document recall 0.714, position 0.621, belief 0.447)
+# once the rules also read what a poll "shows" or a study "found", "decided to", "agreed to",
+# "ordered", "offered", "encouraged X to" and "sees X as".
 # Measured 0.737 / 0.848 / 0.643 / 0.602 (document recall 0.690, position 0.613, belief 0.419)
 # once the tagger also reads every sentence holding a word of the kind lexicon: a trade the
 # issue asks for (content precision 0.80 is its target; recall is the gap), content recall
@@ -36,12 +39,13 @@ GOLD = DEV.with_name("dev.gold.jsonl")
 # 0.604, 0.725 / 0.845 / 0.642 / 0.602, 0.724 / 0.843 / 0.636 / 0.600, 0.720 / 0.842 / 0.631 /
 # 0.596, 0.716 / 0.844 / 0.627 / 0.597 and 0.705 / 0.841 / 0.616 / 0.586; first set at 0.677 /
 # 0.830 / 0.582 / 0.553; rules alone then: 0.579 / 0.852 / 0.517 / 0.471).
-FLOOR = {"content_f1": 0.735, "content_precision": 0.845, "source_f1": 0.640, "cue_f1": 0.601}
-# Content recall per cue kind (measured 0.846 / 0.690 / 0.613 / 0.419 with the kind lexicon
+FLOOR = {"content_f1": 0.738, "content_precision": 0.845, "source_f1": 0.641, "cue_f1": 0.601}
+# Content recall per cue kind (measured 0.847 / 0.714 / 0.621 / 0.447 with the rules reading
+# documents, decisions and views; 0.846 / 0.690 / 0.613 / 0.419 with the kind lexicon
 # gating the tagger; 0.845 / 0.667 / 0.591 / 0.363 before it; before the rules read
 # positions and intentions 0.843 / 0.667 / 0.565 / 0.315; before the rebuild 0.846 / 0.714 /
 # 0.582 / 0.320).
-KIND_FLOOR = {"speech": 0.84, "document": 0.68, "position": 0.60, "belief": 0.41}
+KIND_FLOOR = {"speech": 0.84, "document": 0.70, "position": 0.61, "belief": 0.44}
 TARGET = {"content_f1": 0.75, "content_precision": 0.80, "source_f1": 0.70, "cue_f1": 0.70}
 
 
