@@ -12,6 +12,8 @@ from verifier.corroborate.event_model import (
     MODEL_PATH,
     EventModel,
     likely_apart,
+    lone,
+    model_apart,
     shipped_model,
 )
 from verifier.corroborate.train_events import Example, _half, fit, ranking_auc
@@ -87,3 +89,22 @@ def test_a_hit_likely_enough_of_another_event_is_set_apart() -> None:
     chance = {1: LABEL_AT, 2: 0.9, 3: LABEL_AT / 2, 4: 0.0}
     assert likely_apart(chance) == {1, 2}
     assert likely_apart(chance, at=0.95) == frozenset()
+
+
+def _features(same_story: float, near_own_story: float) -> list[float]:
+    x = [0.5] * len(FEATURES)
+    x[FEATURES.index("same_story")] = same_story
+    x[FEATURES.index("near_own_story")] = near_own_story
+    return x
+
+
+def test_a_lone_report_is_never_set_apart_by_the_model_but_its_chance_still_ranks() -> None:
+    """A report outside the claim's story with no report of its own story near it: the
+    model's story features read nothing there (a one-event desk's independent reports)."""
+    assert lone(_features(0.0, 0.0))
+    assert not lone(_features(1.0, 0.0))  # in the claim's story
+    assert not lone(_features(0.0, 0.4))  # in a story of its own with reports near it
+    features = {1: _features(0.0, 0.0), 2: _features(0.0, 0.4), 3: _features(1.0, 0.0)}
+    chance = {1: 0.9, 2: 0.9, 3: LABEL_AT / 2}
+    assert model_apart(features, chance) == {2}
+    assert model_apart(features, chance, at=0.95) == frozenset()
