@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -103,11 +104,18 @@ def read_marks(text: str, published: str | None = None) -> EventMarks:
 
     Read once per searched sentence at ingest (``sentence_reading``) rather than for every
     claim the sentence comes back for: a story's sentences are hits of claim after claim."""
-    names = read_event([text], limit=len(text), figures=len(text)).names
+    names, years = _text_marks(text)
     times = {d.date for d in stated_dates(text, published) if d.date}
-    if "19" in text or "20" in text:
-        times.update(m.group(1) for m in _YEAR.finditer(text))
-    return EventMarks(frozenset(names), frozenset(times))
+    times.update(years)
+    return EventMarks(names, frozenset(times))
+
+
+@lru_cache(maxsize=8192)  # copies repeat their sentences, each under its own article's date
+def _text_marks(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """What ``read_marks`` reads of ``text`` alone: its names and figures, and its years."""
+    names = read_event([text], limit=len(text), figures=len(text)).names
+    years = [m.group(1) for m in _YEAR.finditer(text)] if "19" in text or "20" in text else []
+    return frozenset(names), tuple(years)
 
 
 def sentence_reading(text: str, published: str | None = None) -> PassageFacts:

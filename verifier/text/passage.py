@@ -694,6 +694,12 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     alternative_at = -1  # where the figure after "three or" starts
     i = 0
     while i < len(words):
+        low = lowered[i]
+        if "-" not in low and low != "another":
+            bare = low.rstrip(".,")
+            if not (bare[:1].isdigit() or bare in COUNT_WORDS):
+                i += 1  # no figure starts here: token_number would say None
+                continue
         value = token_number(words[i])
         compound = _compound_count(words[i], found[i]) if "-" in words[i] else None
         if compound is not None:
