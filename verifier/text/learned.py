@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from verifier.models import Stance
 from verifier.text import cues as C
+from verifier.text.kinds import DOCUMENT_HEADS, cue_kind, kind_words
 from verifier.text.lexicon import words as W
 from verifier.text.lexicon import wordset
 
@@ -82,7 +83,6 @@ def _word_features(tok: str) -> _Positioned:
     The stem lets a cue seen in one inflection count for the others ("alleging", "alleged");
     the cue lexicon's kind (speech, document, position, belief) lets a rare cue word borrow
     what the model learnt from the common ones of its kind."""
-    from verifier.text.kinds import cue_kind
 
     low = tok.lower()
     triggers = C.trigger_words()
@@ -105,7 +105,6 @@ def _word_features(tok: str) -> _Positioned:
 @lru_cache(maxsize=65536)
 def _cueish(low: str) -> bool:
     """Whether a word may carry an attribution: a rule trigger or a word of the kind lexicon."""
-    from verifier.text.kinds import cue_kind
 
     return low in C.trigger_words() or (low.isalpha() and cue_kind(low) is not None)
 
@@ -356,7 +355,6 @@ def _perception_only(s: _Sent, ca: int, cb: int) -> bool:
 def _shows(source: str) -> bool:
     """A source a perception verb reports for: a picture, a video or a document ("the poll")."""
     from verifier.text.attribution import _shows_something
-    from verifier.text.kinds import DOCUMENT_HEADS
 
     head = source.lower().replace(",", " ").split()
     return bool(source) and (_shows_something(source) or any(w in DOCUMENT_HEADS for w in head))
@@ -436,7 +434,6 @@ def _mood_only(s: _Sent, ca: int, cb: int, ta: int, tb: int) -> bool:
     so"): the rules read no attribution there, and a fact-checker has nothing to check. On
     held-out train articles (every 10th, from the 1st and from the 6th) dropping these left
     content F1 as it was (0.720 and 0.755 -> 0.720 and 0.754)."""
-    from verifier.text.kinds import cue_kind
 
     words = sum(1 for x in range(ta, tb) if s.toks[x][:1].isalnum())
     return words < _MIN_BELIEF_WORDS and cue_kind(" ".join(s.low[ca:cb])) == "belief"
@@ -455,8 +452,6 @@ class AttributionTagger:
 
     def __init__(self, model: Path = MODEL_PATH, cue_words: Path = CUES_PATH) -> None:
         import pycrfsuite
-
-        from verifier.text.kinds import kind_words
 
         self._tagger: pycrfsuite.Tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model))
