@@ -15,7 +15,7 @@ from verifier.text.passage import figure_label, quantities, read_passage
 from verifier.text.speakers import affiliations, is_generic_body, same_source
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from verifier.models import PassageFacts
     from verifier.store import Store
@@ -221,6 +221,19 @@ def _older_store(
     return path, older, before
 
 
+def _read_again(
+    store: Store, older: list[object], fields: Sequence[str]
+) -> dict[int, PassageFacts]:
+    """The migrated store's readings (every older one kept, ``_kept``), each of ``fields`` as
+    ``read_passage`` reads it from the sentence's text now."""
+    rows, stored = _kept(store, older)
+    for sid, text in rows:
+        fresh = read_passage(text)
+        for name in fields:
+            assert getattr(stored[sid], name) == getattr(fresh, name), (name, text)
+    return stored
+
+
 def _kept(
     store: Store, older: list[object]
 ) -> tuple[list[tuple[int, str]], dict[int, PassageFacts]]:
@@ -316,11 +329,7 @@ def test_stored_readings_are_read_again_where_their_reading_changed(
 
     path, older, before = _older_store(tmp_path, getattr(schema, migration), stale)
     with Store(path) as store:
-        rows, stored = _kept(store, older)
-        for sid, text in rows:
-            fresh = read_passage(text)
-            for name in fields:
-                assert getattr(stored[sid], name) == getattr(fresh, name), (name, text)
+        stored = _read_again(store, older, fields)
         for name in fields:  # each stale reading was replaced somewhere
             stale_value = {"tentative": True}.get(name, getattr(read_passage(""), name))
             assert any(getattr(f, name) != stale_value for f in stored.values()), name
@@ -359,11 +368,7 @@ def test_stored_readings_gain_what_comparing_asks_of_their_words(tmp_path: Path)
         unread = [PassageFacts.from_json(facts) for (facts,) in stored_json]
     assert unread and not any(getattr(f, n) for f in unread for n in COMPARISON_FIELDS)
     with Store(path) as store:
-        rows, stored = _kept(store, older)
-        for sid, text in rows:
-            fresh = read_passage(text)
-            for name in COMPARISON_FIELDS:
-                assert getattr(stored[sid], name) == getattr(fresh, name), (name, text)
+        stored = _read_again(store, older, COMPARISON_FIELDS)
         for name in COMPARISON_FIELDS:  # each was read somewhere
             assert any(getattr(f, name) for f in stored.values()), name
         assert store.search_sentences('"hospital"', limit=50) == before
